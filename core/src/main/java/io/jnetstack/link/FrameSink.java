@@ -1,0 +1,8 @@
+package io.jnetstack.link;
+
+/** Receives frames. The bytes belong to the caller: a sink that keeps them must copy. */
+@FunctionalInterface
+public interface FrameSink {
+    /** One frame of {@code len} bytes at {@code off}, arriving at virtual or real time {@code nowNs}. */
+    void onFrame(byte[] frame, int off, int len, long nowNs);
+}

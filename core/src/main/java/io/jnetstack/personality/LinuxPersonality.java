@@ -1,0 +1,80 @@
+package io.jnetstack.personality;
+
+/**
+ * Linux, as the kernel on the development machine behaves (6.x). Values are the sysctl defaults read from
+ * {@code /proc/sys/net} there and their definitions in torvalds/linux.
+ */
+public final class LinuxPersonality implements Personality {
+    private static final long MS = 1_000_000L;
+    private static final long S = 1_000_000_000L;
+
+    @Override
+    public Os os() {
+        return Os.LINUX;
+    }
+
+    /** net.ipv4.ip_default_ttl = 64 (include/net/ip.h IPDEFTTL). */
+    @Override
+    public int defaultTtl() {
+        return 64;
+    }
+
+    /** net.ipv6.conf.default.hop_limit = 64 (include/linux/ipv6.h IPV6_DEFAULT_HOPLIMIT). */
+    @Override
+    public int defaultHopLimit() {
+        return 64;
+    }
+
+    /**
+     * net.ipv4.neigh.default: mcast_solicit 3 broadcast requests (app_solicit 0), retrans_time_ms 1000; the entry
+     * then fails (net/core/neighbour.c neigh_timer_handler → NUD_FAILED, neigh_max_probes). unres_qlen_bytes
+     * (212992) bounds the queue; 101 packets of 1500 bytes is the packet-count equivalent used here.
+     * base_reachable_time_ms 30000.
+     */
+    @Override
+    public NeighborTimings arp() {
+        return new NeighborTimings(3, 1000 * MS, 101, 30 * S);
+    }
+
+    /** net.ipv6.neigh.default: mcast_solicit 3, retrans_time_ms 1000 (RFC 4861 §10 MAX_MULTICAST_SOLICIT). */
+    @Override
+    public NeighborTimings ndp() {
+        return new NeighborTimings(3, 1000 * MS, 101, 30 * S);
+    }
+
+    /** net.ipv4.ipfrag_time = 30 s (include/net/ip.h IP_FRAG_TIME). */
+    @Override
+    public long ipv4ReassemblyTimeoutNs() {
+        return 30 * S;
+    }
+
+    /** net.ipv6.ip6frag_time = 60 s (include/net/ipv6.h IPV6_FRAG_TIMEOUT). */
+    @Override
+    public long ipv6ReassemblyTimeoutNs() {
+        return 60 * S;
+    }
+
+    /** net/ipv4/ip_fragment.c ip_expire and net/ipv6/reassembly.c ip6_frag_expire send ICMP time exceeded. */
+    @Override
+    public boolean sendsReassemblyTimeExceeded() {
+        return true;
+    }
+
+    /** net.ipv4.icmp_echo_ignore_broadcasts = 1. */
+    @Override
+    public boolean answersBroadcastEcho() {
+        return false;
+    }
+
+    /** drivers/net/loopback.c: dev->mtu = 64 * 1024. */
+    @Override
+    public int loopbackMtu() {
+        return 65536;
+    }
+
+    /** net.ipv4.ip_local_port_range = 32768 60999 (net/ipv4/af_inet.c inet_init_net). */
+    @Override
+    public PortRange ephemeralPorts() {
+        return new PortRange(32768, 60999);
+    }
+}

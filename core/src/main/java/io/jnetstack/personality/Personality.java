@@ -1,0 +1,70 @@
+package io.jnetstack.personality;
+
+import java.util.List;
+
+/**
+ * Everything that differs between the kernels jnetstack reproduces, as values and decisions. A simulated host runs
+ * exactly one personality; no other code asks which OS it is.
+ *
+ * <p>This issue's layer (IP, ARP/NDP, ICMP, reassembly) uses the methods below; the TCP and socket layers add their
+ * decision points here as they arrive.
+ */
+public interface Personality {
+
+    /** The OS this personality reproduces. */
+    Os os();
+
+    /** A short lower-case name used on the command line ("linux", "freebsd", "openbsd", "macos"). */
+    default String name() {
+        return os().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Default IPv4 TTL for datagrams this host originates. */
+    int defaultTtl();
+
+    /** Default IPv6 hop limit for datagrams this host originates. */
+    int defaultHopLimit();
+
+    /** ARP resolution schedule (RFC 826 / RFC 1122 §2.3.2.1). */
+    NeighborTimings arp();
+
+    /** NDP address resolution schedule (RFC 4861 §7.2, §10). */
+    NeighborTimings ndp();
+
+    /** How long an incomplete IPv4 datagram is kept before its fragments are discarded. */
+    long ipv4ReassemblyTimeoutNs();
+
+    /** How long an incomplete IPv6 datagram is kept before its fragments are discarded. */
+    long ipv6ReassemblyTimeoutNs();
+
+    /**
+     * Whether the host sends ICMP time exceeded, code 1 ("fragment reassembly time exceeded"), when a reassembly
+     * whose first fragment arrived times out (RFC 792; RFC 8200 §4.5 makes it a must for IPv6).
+     */
+    boolean sendsReassemblyTimeExceeded();
+
+    /** Whether ICMP echo requests sent to a broadcast or multicast address are answered. */
+    boolean answersBroadcastEcho();
+
+    /** MTU of the loopback interface. */
+    int loopbackMtu();
+
+    /** The ephemeral (automatic) port range for implicit binds. */
+    PortRange ephemeralPorts();
+
+    /** Every personality, in a fixed order. */
+    static List<Personality> all() {
+        return List.of(new LinuxPersonality(), new FreeBsdPersonality(), new OpenBsdPersonality(),
+                new MacOsPersonality());
+    }
+
+    /** Looks a personality up by {@link #name()}; null when unknown. */
+    static Personality named(String name) {
+        for (Personality p : all()) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,247 @@
+package io.jnetstack.stack;
+
+import io.jnetstack.link.LinkEndpoint;
+import io.jnetstack.link.Medium;
+import io.jnetstack.personality.Personality;
+import io.jnetstack.stack.StackListener.LocalFailure;
+import io.jnetstack.stack.StackListener.Origin;
+import io.jnetstack.time.RandomSource;
+import io.jnetstack.wire.EtherType;
+import io.jnetstack.wire.IpAddress;
+import io.jnetstack.wire.Ipv4Address;
+import io.jnetstack.wire.Ipv6Address;
+import io.jnetstack.wire.MacAddress;
+import io.jnetstack.wire.Parsed;
+import io.jnetstack.wire.ethernet.EthernetHeader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The network layer of one host or router (the facade a driver calls): frames in through the interfaces' links,
+ * frames out through them, timers advanced with {@link #advanceTo}. Single-threaded; never reads a clock.
+ */
+public final class Stack {
+    private final String name;
+    private final Personality personality;
+    private final RandomSource random;
+    private final StackStats stats = new StackStats();
+    private final List<NetInterface> interfaces = new ArrayList<>();
+    private final RouteTable routes = new RouteTable();
+    private final ArrayDeque<byte[]> loopback = new ArrayDeque<>();
+    private final Ipv4Layer ipv4;
+    private final Ipv6Layer ipv6;
+    private StackListener listener = new StackListener() {};
+    private boolean forwarding;
+
+    /** A stack named {@code name} (for traces) running {@code personality}, drawing randomness from {@code random}. */
+    public Stack(String name, Personality personality, RandomSource random) {
+        this.name = name;
+        this.personality = personality;
+        this.random = random;
+        this.ipv4 = new Ipv4Layer(this);
+        this.ipv6 = new Ipv6Layer(this);
+    }
+
+    /** Adds an interface on {@code link} and starts receiving from it. */
+    public NetInterface addInterface(String ifName, LinkEndpoint link) {
+        NetInterface ifc = new NetInterface(interfaces.size() + 1, ifName, link);
+        interfaces.add(ifc);
+        link.attach((frame, off, len, nowNs) -> receive(ifc, frame, off, len, nowNs));
+        if (link.medium() == Medium.ETHERNET) {
+            routes.add(Route.onLink(Prefix.of("fe80::/64"), ifc.index()));
+        }
+        return ifc;
+    }
+
+    /** Configures {@code address}/{@code prefixLength} on {@code ifc} and adds the on-link route for its prefix. */
+    public void addAddress(NetInterface ifc, IpAddress address, int prefixLength) {
+        Prefix p = new Prefix(address, prefixLength);
+        ifc.addAddress(address, p);
+        routes.add(Route.onLink(p, ifc.index()));
+    }
+
+    /** Adds a route. */
+    public void addRoute(Route r) {
+        routes.add(r);
+    }
+
+    /** Turns IP forwarding (router behaviour, RFC 1812) on or off. */
+    public void setForwarding(boolean on) {
+        forwarding = on;
+    }
+
+    /** True when forwarding. */
+    public boolean isForwarding() {
+        return forwarding;
+    }
+
+    /** Sets the receiver of upward reports. */
+    public void setListener(StackListener l) {
+        listener = l;
+    }
+
+    /** The stack's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The personality it runs. */
+    public Personality personality() {
+        return personality;
+    }
+
+    /** Its counters. */
+    public StackStats stats() {
+        return stats;
+    }
+
+    /** Its routing table. */
+    public RouteTable routes() {
+        return routes;
+    }
+
+    /** Its interfaces in index order. */
+    public List<NetInterface> interfaces() {
+        return List.copyOf(interfaces);
+    }
+
+    /** The interface with index {@code i} (1-based). */
+    public NetInterface iface(int i) {
+        return interfaces.get(i - 1);
+    }
+
+    /** True when {@code a} is configured on any interface (the weak host model, RFC 1122 §3.3.4.2). */
+    public boolean isLocal(IpAddress a) {
+        for (NetInterface i : interfaces) {
+            if (i.hasAddress(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** When the stack next needs {@link #advanceTo}; {@link Long#MAX_VALUE} when idle. */
+    public long nextDeadlineNs() {
+        if (!loopback.isEmpty()) {
+            return Long.MIN_VALUE;
+        }
+        return Math.min(ipv4.nextDeadlineNs(), ipv6.nextDeadlineNs());
+    }
+
+    /** Runs everything due at {@code nowNs}: looped-back datagrams, neighbour probes, reassembly timeouts. */
+    public void advanceTo(long nowNs) {
+        while (!loopback.isEmpty()) {
+            byte[] d = loopback.removeFirst();
+            deliverIp(null, d, 0, d.length, nowNs);
+        }
+        ipv4.advanceTo(nowNs);
+        ipv6.advanceTo(nowNs);
+    }
+
+    /**
+     * Sends an ICMP or ICMPv6 echo request of {@code dataLength} bytes to {@code dst} with the given TTL or hop
+     * limit (0: the personality's default). Replies and errors arrive at the listener.
+     */
+    public void ping(IpAddress dst, int identifier, int sequence, int dataLength, int ttl, long nowNs) {
+        switch (dst) {
+            case Ipv4Address d -> ipv4.ping(d, identifier, sequence, dataLength, ttl, nowNs);
+            case Ipv6Address d -> ipv6.ping(d, identifier, sequence, dataLength, ttl, nowNs);
+        }
+    }
+
+    /** Sends a UDP datagram (a traceroute-style probe); ICMP errors about it reach the listener. */
+    public void sendUdp(IpAddress dst, int sourcePort, int destinationPort, byte[] payload, int ttl, long nowNs) {
+        switch (dst) {
+            case Ipv4Address d -> ipv4.sendUdp(d, sourcePort, destinationPort, payload, ttl, nowNs);
+            case Ipv6Address d -> ipv6.sendUdp(d, sourcePort, destinationPort, payload, ttl, nowNs);
+        }
+    }
+
+    // ---- package-private plumbing shared by the IP layers ----
+
+    RandomSource random() {
+        return random;
+    }
+
+    StackListener listener() {
+        return listener;
+    }
+
+    void reportLocalFailure(IpAddress dst, LocalFailure f, Origin origin, long nowNs) {
+        listener.onLocalFailure(dst, f, origin, nowNs);
+    }
+
+    /** Queues a datagram addressed to this host for delivery on the next {@link #advanceTo}. */
+    void loopBack(byte[] datagram) {
+        loopback.addLast(datagram);
+    }
+
+    /** Sends a datagram this host built as an answer (a RST): looped back when local, routed otherwise. */
+    void loopBackOrSend(byte[] d, long nowNs) {
+        if ((d[0] & 0xF0) == 0x40) {
+            ipv4.send(d, nowNs);
+        } else {
+            ipv6.send(d, nowNs);
+        }
+    }
+
+    /** Frames a datagram for {@code ifc} and transmits it; {@code dstMac} is ignored on an IP medium. */
+    void transmit(NetInterface ifc, MacAddress dstMac, int etherType, byte[] dgram, int off, int len, long nowNs) {
+        if (!ifc.isUp()) {
+            stats.increment(StackStats.Counter.INTERFACE_DOWN);
+            return;
+        }
+        stats.increment(StackStats.Counter.FRAMES_OUT);
+        LinkEndpoint link = ifc.link();
+        if (link.medium() == Medium.IP) {
+            link.transmit(dgram, off, len, nowNs);
+            return;
+        }
+        byte[] frame = new byte[EthernetHeader.LENGTH + len];
+        new EthernetHeader(dstMac, link.macAddress(), etherType).emit(frame, 0);
+        System.arraycopy(dgram, off, frame, EthernetHeader.LENGTH, len);
+        link.transmit(frame, 0, frame.length, nowNs);
+    }
+
+    private void receive(NetInterface ifc, byte[] frame, int off, int len, long nowNs) {
+        stats.increment(StackStats.Counter.FRAMES_IN);
+        if (!ifc.isUp()) {
+            stats.increment(StackStats.Counter.INTERFACE_DOWN);
+            return;
+        }
+        if (ifc.link().medium() == Medium.IP) {
+            deliverIp(ifc, frame, off, len, nowNs);
+            return;
+        }
+        if (!(EthernetHeader.parse(frame, off, len) instanceof Parsed.Ok<EthernetHeader> ok)) {
+            stats.increment(StackStats.Counter.MALFORMED);
+            return;
+        }
+        EthernetHeader eth = ok.value();
+        MacAddress to = eth.destination();
+        if (!to.equals(ifc.link().macAddress()) && !to.isMulticast()) {
+            stats.increment(StackStats.Counter.NOT_FOR_US);
+            return;
+        }
+        int at = off + EthernetHeader.LENGTH;
+        int rest = len - EthernetHeader.LENGTH;
+        switch (eth.etherType()) {
+            case EtherType.ARP -> ipv4.onArp(ifc, frame, at, rest, nowNs);
+            case EtherType.IPV4 -> ipv4.onDatagram(ifc, frame, at, rest, nowNs);
+            case EtherType.IPV6 -> ipv6.onDatagram(ifc, frame, at, rest, nowNs);
+            default -> stats.increment(StackStats.Counter.NOT_FOR_US);
+        }
+    }
+
+    private void deliverIp(NetInterface ifc, byte[] b, int off, int len, long nowNs) {
+        int version = len > 0 ? (b[off] & 0xFF) >>> 4 : 0;
+        if (version == 4) {
+            ipv4.onDatagram(ifc, b, off, len, nowNs);
+        } else if (version == 6) {
+            ipv6.onDatagram(ifc, b, off, len, nowNs);
+        } else {
+            stats.increment(StackStats.Counter.MALFORMED);
+        }
+    }
+}

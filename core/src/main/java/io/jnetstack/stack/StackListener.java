@@ -1,0 +1,54 @@
+package io.jnetstack.stack;
+
+import io.jnetstack.wire.IpAddress;
+
+/**
+ * What the network layer reports upward. The socket layer (and the demo's ping) implement this; every method has
+ * an empty default.
+ */
+public interface StackListener {
+
+    /** Why a datagram this host originated could not leave. */
+    enum LocalFailure {
+        /** No route matched (ENETUNREACH-class). */
+        NO_ROUTE,
+        /** A reject route matched (unreachable/prohibit). */
+        REJECT_ROUTE,
+        /** Link-layer resolution failed after the personality's probes (EHOSTUNREACH-class). */
+        NEIGHBOR_UNREACHABLE,
+        /** The outgoing interface is down (ENETDOWN-class). */
+        INTERFACE_DOWN
+    }
+
+    /** An ICMP echo reply arrived. {@code ttl} is the reply's TTL or hop limit. */
+    default void onEchoReply(IpAddress from, int identifier, int sequence, int ttl, int dataLength, long nowNs) {}
+
+    /** An ICMP/ICMPv6 error arrived about a datagram this host sent. */
+    default void onIcmpError(IcmpReport report, long nowNs) {}
+
+    /** A datagram this host originated could not be sent. */
+    default void onLocalFailure(IpAddress destination, LocalFailure failure, Origin origin, long nowNs) {}
+
+    /**
+     * The transport identity of a datagram this host originated, kept so a later failure can be matched to the
+     * sender: protocol, and for ICMP echo the identifier and sequence, for TCP/UDP the ports.
+     */
+    record Origin(int protocol, int first, int second) {
+        /** An unknown origin. */
+        public static final Origin NONE = new Origin(-1, 0, 0);
+    }
+
+    /**
+     * An ICMP error matched to the datagram it quotes.
+     *
+     * @param reporter    who sent the error
+     * @param version     4 or 6
+     * @param type        ICMP type
+     * @param code        ICMP code
+     * @param restOfHeader the 32-bit field after the checksum (MTU for packet-too-big / frag-needed)
+     * @param destination the quoted datagram's destination
+     * @param origin      the quoted datagram's transport identity
+     */
+    record IcmpReport(IpAddress reporter, int version, int type, int code, int restOfHeader, IpAddress destination,
+            Origin origin) {}
+}

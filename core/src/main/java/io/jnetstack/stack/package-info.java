@@ -1,0 +1,12 @@
+/**
+ * The sans-IO network layer of one host: interfaces, routes, neighbour caches (ARP, NDP), IPv4/IPv6 input, output
+ * and forwarding, ICMP/ICMPv6 echo and errors, fragmentation and reassembly, and the transport demultiplexing that
+ * later issues hang TCP and UDP sockets on.
+ *
+ * <p>Every entry point takes {@code nowNs}; {@link io.jnetstack.stack.Stack#nextDeadlineNs()} says when the stack next
+ * needs to run. Per-OS values come from the {@link io.jnetstack.personality.Personality}.
+ *
+ * <p>May depend on: wire, time, link, personality. Must not: block, start threads, read a clock, draw unseeded
+ * randomness, speak errno (it reports facts; the socket layer maps them), or import socket, sim or cli.
+ */
+package io.jnetstack.stack;
