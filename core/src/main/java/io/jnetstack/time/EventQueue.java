@@ -1,0 +1,236 @@
+package io.jnetstack.time;
+
+import java.util.Arrays;
+
+/**
+ * A discrete-event queue: actions ordered by (time, insertion sequence), so actions scheduled for the same
+ * nanosecond run in the order they were scheduled. Deterministic and single-threaded.
+ *
+ * <p>Design: a 4-ary implicit min-heap over parallel primitive arrays (time, sequence, slot), so a sift touches
+ * contiguous longs instead of chasing object pointers. Each pending action lives in a recycled <em>slot</em>
+ * whose generation counter is part of its handle; a stale handle (already run or cancelled) never matches.
+ * Cancel is O(1): it clears the slot and leaves a tombstone in the heap, which is skipped when it reaches the
+ * top and compacted away (O(n) Floyd rebuild) once tombstones outnumber live entries. No allocation per event
+ * at steady state; arrays grow by doubling.
+ */
+public final class EventQueue {
+    private static final int ARITY_SHIFT = 2;
+    private static final int MIN_COMPACT = 64;
+
+    // heap, index 0 is the earliest entry
+    private long[] times;
+    private long[] seqs;
+    private int[] slots;
+    private int heapSize;
+
+    // slots: the action (null = free or cancelled) and a generation per slot, recycled through a free stack
+    private Runnable[] actions;
+    private int[] gens;
+    private int[] freeSlots;
+    private int freeCount;
+    private int slotsUsed;
+
+    private long nextSeq;
+    private int pending;
+
+    /** An empty queue. */
+    public EventQueue() {
+        this(16);
+    }
+
+    /** An empty queue sized for {@code initialCapacity} pending events before it first grows. */
+    public EventQueue(int initialCapacity) {
+        int cap = Math.max(4, initialCapacity);
+        times = new long[cap];
+        seqs = new long[cap];
+        slots = new int[cap];
+        actions = new Runnable[cap];
+        gens = new int[cap];
+        freeSlots = new int[cap];
+    }
+
+    /**
+     * Schedules {@code action} at {@code timeNs} (any long; the queue does not know "now").
+     *
+     * @return a handle (always {@code > 0}) for {@link #cancel}
+     */
+    public long schedule(long timeNs, Runnable action) {
+        if (action == null) {
+            throw new NullPointerException("action");
+        }
+        if (heapSize == times.length) {
+            growHeap();
+        }
+        int slot = allocateSlot();
+        actions[slot] = action;
+        pending++;
+        siftUp(heapSize++, timeNs, nextSeq++, slot);
+        return ((long) gens[slot] << 32) | slot;
+    }
+
+    /** Cancels a pending action; true if it was pending, false if it already ran, was cancelled, or is unknown. */
+    public boolean cancel(long handle) {
+        int slot = (int) handle;
+        int gen = (int) (handle >>> 32);
+        if (handle <= 0 || slot < 0 || slot >= slotsUsed || gens[slot] != gen || actions[slot] == null) {
+            return false;
+        }
+        actions[slot] = null;
+        pending--;
+        if (heapSize - pending > Math.max(MIN_COMPACT, pending)) {
+            compact();
+        }
+        return true;
+    }
+
+    /** The time of the earliest pending action, or {@link Long#MAX_VALUE} when there is none. */
+    public long nextTimeNs() {
+        dropCancelledTop();
+        return heapSize == 0 ? Long.MAX_VALUE : times[0];
+    }
+
+    /** Removes and returns the earliest pending action (read {@link #nextTimeNs} first for its time); null if empty. */
+    public Runnable poll() {
+        dropCancelledTop();
+        if (heapSize == 0) {
+            return null;
+        }
+        int slot = slots[0];
+        Runnable action = actions[slot];
+        actions[slot] = null;
+        pending--;
+        freeSlot(slot);
+        removeTop();
+        return action;
+    }
+
+    /** Number of pending actions (cancelled ones are not counted). */
+    public int size() {
+        return pending;
+    }
+
+    /** True when no action is pending. */
+    public boolean isEmpty() {
+        return pending == 0;
+    }
+
+    private void dropCancelledTop() {
+        while (heapSize > 0 && actions[slots[0]] == null) {
+            freeSlot(slots[0]);
+            removeTop();
+        }
+    }
+
+    private void removeTop() {
+        int last = --heapSize;
+        if (last > 0) {
+            siftDown(0, times[last], seqs[last], slots[last]);
+        }
+    }
+
+    private void siftUp(int i, long t, long s, int slot) {
+        long[] ts = times;
+        long[] ss = seqs;
+        int[] sl = slots;
+        while (i > 0) {
+            int p = (i - 1) >>> ARITY_SHIFT;
+            long pt = ts[p];
+            if (pt < t || (pt == t && ss[p] < s)) {
+                break;
+            }
+            ts[i] = pt;
+            ss[i] = ss[p];
+            sl[i] = sl[p];
+            i = p;
+        }
+        ts[i] = t;
+        ss[i] = s;
+        sl[i] = slot;
+    }
+
+    private void siftDown(int i, long t, long s, int slot) {
+        long[] ts = times;
+        long[] ss = seqs;
+        int[] sl = slots;
+        int n = heapSize;
+        while (true) {
+            int c = (i << ARITY_SHIFT) + 1;
+            if (c >= n) {
+                break;
+            }
+            int end = Math.min(c + 4, n);
+            int m = c;
+            long mt = ts[c];
+            for (int k = c + 1; k < end; k++) {
+                long kt = ts[k];
+                if (kt < mt || (kt == mt && ss[k] < ss[m])) {
+                    m = k;
+                    mt = kt;
+                }
+            }
+            if (t < mt || (t == mt && s < ss[m])) {
+                break;
+            }
+            ts[i] = mt;
+            ss[i] = ss[m];
+            sl[i] = sl[m];
+            i = m;
+        }
+        ts[i] = t;
+        ss[i] = s;
+        sl[i] = slot;
+    }
+
+    /** Drops every tombstone and rebuilds the heap bottom-up (Floyd), O(n). */
+    private void compact() {
+        int n = 0;
+        for (int i = 0; i < heapSize; i++) {
+            int slot = slots[i];
+            if (actions[slot] == null) {
+                freeSlot(slot);
+            } else {
+                times[n] = times[i];
+                seqs[n] = seqs[i];
+                slots[n] = slot;
+                n++;
+            }
+        }
+        heapSize = n;
+        for (int i = (n - 2) >>> ARITY_SHIFT; n > 1 && i >= 0; i--) {
+            siftDown(i, times[i], seqs[i], slots[i]);
+        }
+    }
+
+    private int allocateSlot() {
+        if (freeCount > 0) {
+            return freeSlots[--freeCount];
+        }
+        if (slotsUsed == actions.length) {
+            int cap = actions.length * 2;
+            actions = Arrays.copyOf(actions, cap);
+            gens = Arrays.copyOf(gens, cap);
+            freeSlots = Arrays.copyOf(freeSlots, cap);
+        }
+        int slot = slotsUsed++;
+        gens[slot] = 1;
+        return slot;
+    }
+
+    private void freeSlot(int slot) {
+        int g = gens[slot] + 1;
+        gens[slot] = g == Integer.MAX_VALUE ? 1 : g;
+        freeSlots[freeCount++] = slot;
+    }
+
+    private void growHeap() {
+        int cap = times.length * 2;
+        times = Arrays.copyOf(times, cap);
+        seqs = Arrays.copyOf(seqs, cap);
+        slots = Arrays.copyOf(slots, cap);
+    }
+
+    @Override
+    public String toString() {
+        return "EventQueue[pending=" + pending + ", next=" + (heapSize == 0 ? "none" : times[0]) + "]";
+    }
+}
