@@ -124,6 +124,16 @@ final class Transport {
         };
     }
 
+    private static String unreachable6(int code) {
+        return switch (code) {
+            case 0 -> "unreachable route";
+            case 1 -> "unreachable prohibited";
+            case 3 -> "unreachable address";
+            case 4 -> "unreachable port";
+            default -> "code " + code;
+        };
+    }
+
     private static String icmp6(Ipv6Address src, Ipv6Address dst, byte[] b, int at, int len) {
         Parsed<Icmpv6Message> p = Icmpv6Message.parse(b, at, len, src, dst);
         if (!(p instanceof Parsed.Ok<Icmpv6Message> ok)) {
@@ -131,13 +141,8 @@ final class Transport {
         }
         Icmpv6Message m = ok.value();
         String what = switch (m.type()) {
-            case 1 -> "destination unreachable, " + switch (m.code()) {
-                case 0 -> "unreachable route";
-                case 1 -> "unreachable prohibited";
-                case 3 -> "unreachable address";
-                case 4 -> "unreachable port";
-                default -> "code " + m.code();
-            } + (len >= 48 ? " " + Ipv6Address.read(b, at + 8 + 24) : "");
+            case 1 -> "destination unreachable, " + unreachable6(m.code())
+                    + (len >= 48 ? " " + Ipv6Address.read(b, at + 8 + 24) : "");
             case 2 -> "packet too big, mtu " + Bytes.u32(b, at + 4);
             case 3 -> "time exceeded " + (m.code() == 0 ? "in-transit" : "reassembly");
             case 4 -> "parameter problem, code " + m.code() + ", pointer " + Bytes.u32(b, at + 4);

@@ -1,0 +1,60 @@
+package io.jnetstack.arch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The banned-API list of design.md §3 for the deterministic core: no wall clock, no sleeping, no unseeded
+ * randomness, no hash-ordered collections (whose iteration order is not part of their contract), no threads.
+ */
+class DeterminismTest {
+    private static final List<String> CORE = List.of("wire", "time", "link", "personality", "stack", "sim", "demo");
+
+    private static final List<Pattern> BANNED = List.of(
+            Pattern.compile("System\\.nanoTime"),
+            Pattern.compile("System\\.currentTimeMillis"),
+            Pattern.compile("Instant\\.now"),
+            Pattern.compile("LocalDateTime\\.now|LocalDate\\.now|Clock\\.system"),
+            Pattern.compile("Thread\\.sleep"),
+            Pattern.compile("new Random\\("),
+            Pattern.compile("ThreadLocalRandom"),
+            Pattern.compile("Math\\.random"),
+            Pattern.compile("new (HashMap|HashSet|IdentityHashMap|WeakHashMap|ConcurrentHashMap)\\b"),
+            Pattern.compile("\\.parallelStream\\(|\\.parallel\\(\\)"),
+            Pattern.compile("new Thread\\(|Executors\\."));
+
+    @Test
+    void corePackages_useNoNonDeterministicApi() {
+        List<String> hits = new ArrayList<>();
+        for (String pkg : CORE) {
+            for (Path f : SourceFiles.under(pkg)) {
+                List<String> lines = SourceFiles.lines(f);
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i);
+                    String code = line.strip();
+                    if (code.startsWith("*") || code.startsWith("//") || code.startsWith("/*")) {
+                        continue;
+                    }
+                    for (Pattern p : BANNED) {
+                        if (p.matcher(line).find()) {
+                            hits.add(f + ":" + (i + 1) + ": " + code);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(hits).isEmpty();
+    }
+
+    @Test
+    void theBannedList_catchesWhatItBans() {
+        assertThat(BANNED.stream().anyMatch(p -> p.matcher("long t = System.nanoTime();").find())).isTrue();
+        assertThat(BANNED.stream().anyMatch(p -> p.matcher("var m = new HashMap<>();").find())).isTrue();
+        assertThat(BANNED.stream().anyMatch(p -> p.matcher("var m = new LinkedHashMap<>();").find())).isFalse();
+    }
+}
