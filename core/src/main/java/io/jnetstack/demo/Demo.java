@@ -22,9 +22,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A small internet: LAN A (10.0.1.0/24, 2001:db8:1::/64) with alice (Linux), LAN B (10.0.2.0/24, 2001:db8:2::/64)
- * with bob (FreeBSD) and carol (OpenBSD) behind a 10 ms link that loses 10% of frames, and router r1 (macOS)
- * between them. It runs pings across the router (IPv4 and IPv6), pings to a host that does not exist, to a network
+ * A small internet: LAN A (10.0.1.0/24, 2001:db8:1::/64) with alice (Linux) and LAN B (10.0.2.0/24,
+ * 2001:db8:2::/64) with bob (FreeBSD) and carol (OpenBSD), joined by router r1 (Linux), which also reaches dave
+ * (macOS) over a point-to-point WAN link with 25 ms delay, 2 ms jitter, 10 Mbit/s and 25% loss. It runs pings across the router (IPv4 and IPv6), pings to a host that does not exist, to a network
  * with no route, and a traceroute-style probe whose TTL expires, and writes one pcap per link.
  */
 public final class Demo {
@@ -60,17 +60,23 @@ public final class Demo {
 
     private List<Path> build(Path pcapDir) throws IOException {
         SimLink lanA = sim.addEthernet("lan-a", LinkProperties.IDEAL.withDelayNs(50_000));
-        SimLink lanB = sim.addEthernet("lan-b", LinkProperties.IDEAL.withDelayNs(10 * MS).withLoss(0.10)
-                .withJitterNs(MS).withRate(100_000_000L, 64 * 1024));
+        SimLink lanB = sim.addEthernet("lan-b", LinkProperties.IDEAL.withDelayNs(100_000)
+                .withRate(100_000_000L, 64 * 1024));
+        SimLink wan = sim.addPointToPoint("wan", LinkProperties.IDEAL.withDelayNs(25 * MS).withJitterNs(2 * MS)
+                .withLoss(0.25).withRate(10_000_000L, 32 * 1024));
         SimHost alice = sim.addHost("alice", Personality.named("linux"));
-        SimHost router = sim.addHost("r1", Personality.named("macos"));
+        SimHost router = sim.addHost("r1", Personality.named("linux"));
         SimHost bob = sim.addHost("bob", Personality.named("freebsd"));
         SimHost carol = sim.addHost("carol", Personality.named("openbsd"));
+        SimHost dave = sim.addHost("dave", Personality.named("macos"));
         sim.attach(alice, lanA, "eth0", "10.0.1.10/24", "2001:db8:1::10/64");
-        sim.attach(router, lanA, "en0", "10.0.1.1/24", "2001:db8:1::1/64");
-        sim.attach(router, lanB, "en1", "10.0.2.1/24", "2001:db8:2::1/64");
+        sim.attach(router, lanA, "eth0", "10.0.1.1/24", "2001:db8:1::1/64");
+        sim.attach(router, lanB, "eth1", "10.0.2.1/24", "2001:db8:2::1/64");
+        sim.attach(router, wan, "ppp0", "10.0.3.1/30");
         sim.attach(bob, lanB, "em0", "10.0.2.20/24", "2001:db8:2::20/64");
         sim.attach(carol, lanB, "em0", "10.0.2.30/24", "2001:db8:2::30/64");
+        sim.attach(dave, wan, "ppp0", "10.0.3.2/30");
+        dave.stack().addRoute(Route.via(Prefix.of("0.0.0.0/0"), Ipv4Address.of("10.0.3.1"), 1));
         router.stack().setForwarding(true);
         defaultRoute(alice, "10.0.1.1", "2001:db8:1::1");
         defaultRoute(bob, "10.0.2.1", "2001:db8:2::1");
@@ -99,8 +105,10 @@ public final class Demo {
 
     private void scenarios() {
         SimHost alice = sim.host("alice");
-        section("1. alice (linux) pings bob (freebsd) across r1 (macos); lan-b loses 10% of frames");
-        pings(alice, Ipv4Address.of("10.0.2.20"), 5);
+        section("1. alice (linux) pings bob (freebsd) across r1 (linux)");
+        pings(alice, Ipv4Address.of("10.0.2.20"), 3);
+        section("1b. alice pings dave (macos) over the lossy WAN link");
+        pings(alice, Ipv4Address.of("10.0.3.2"), 8);
         section("2. alice pings carol (openbsd) over IPv6: neighbour discovery, then echo");
         pings(alice, Ipv6Address.of("2001:db8:2::30"), 3);
         section("3. alice pings 10.0.2.99, a host that does not exist: r1's ARP gives up");

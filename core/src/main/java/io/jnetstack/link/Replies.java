@@ -9,8 +9,8 @@ import io.jnetstack.wire.MacAddress;
 import io.jnetstack.wire.Parsed;
 import io.jnetstack.wire.PseudoHeader;
 import io.jnetstack.wire.ethernet.EthernetHeader;
-import io.jnetstack.wire.icmp.Icmpv4Other;
-import io.jnetstack.wire.icmp.Icmpv6Other;
+import io.jnetstack.wire.icmp.Icmpv4Message;
+import io.jnetstack.wire.icmp.Icmpv6Message;
 import io.jnetstack.wire.ip.Ipv4Header;
 import io.jnetstack.wire.ip.Ipv6Header;
 import io.jnetstack.wire.tcp.TcpHeader;
@@ -38,7 +38,7 @@ public final class Replies {
             int len, int ttl, int maxLength) {
         Ipv4Address to = Ipv4Address.read(dgram, off + 12);
         int quote = Math.min(len, maxLength - 20 - 8);
-        Icmpv4Other msg = new Icmpv4Other(type, code, restOfHeader, ByteString.copyOf(dgram, off, quote));
+        Icmpv4Message msg = icmpv4(type, code, restOfHeader, ByteString.copyOf(dgram, off, quote));
         byte[] out = new byte[20 + msg.length()];
         Ipv4Header.simple(from, to, IpProtocol.ICMP, ttl, msg.length(), 0).emit(out, 0);
         msg.emit(out, 20);
@@ -50,17 +50,40 @@ public final class Replies {
             int len, int hopLimit, int maxLength) {
         Ipv6Address to = Ipv6Address.read(dgram, off + 8);
         int quote = Math.min(len, maxLength - 40 - 8);
-        byte[] body = new byte[4 + quote];
-        body[0] = (byte) (restOfHeader >>> 24);
-        body[1] = (byte) (restOfHeader >>> 16);
-        body[2] = (byte) (restOfHeader >>> 8);
-        body[3] = (byte) restOfHeader;
-        System.arraycopy(dgram, off, body, 4, quote);
-        Icmpv6Other msg = new Icmpv6Other(type, code, ByteString.copyOf(body));
+        Icmpv6Message msg = icmpv6(type, code, restOfHeader, ByteString.copyOf(dgram, off, quote));
         byte[] out = new byte[40 + msg.length()];
         new Ipv6Header(0, 0, msg.length(), IpProtocol.ICMPV6, hopLimit, from, to).emit(out, 0);
         msg.emit(out, 40, from, to);
         return out;
+    }
+
+    /** The ICMPv4 error record for a type, with {@code rest} the 32-bit field after the checksum. */
+    static Icmpv4Message icmpv4(int type, int code, int rest, ByteString quoted) {
+        return switch (type) {
+            case 3 -> new Icmpv4Message.DestinationUnreachable(code, rest >>> 16, rest & 0xFFFF, quoted);
+            case 11 -> new Icmpv4Message.TimeExceeded(code, rest, quoted);
+            case 12 -> new Icmpv4Message.ParameterProblem(code, rest >>> 24, rest & 0xFF_FFFF, quoted);
+            default -> new Icmpv4Message.Icmpv4Other(type, code, rest, quoted);
+        };
+    }
+
+    /** The ICMPv6 error record for a type, with {@code rest} the 32-bit field after the checksum. */
+    static Icmpv6Message icmpv6(int type, int code, int rest, ByteString quoted) {
+        return switch (type) {
+            case 1 -> new Icmpv6Message.DestinationUnreachable(code, rest, quoted);
+            case 2 -> new Icmpv6Message.PacketTooBig(rest, quoted);
+            case 3 -> new Icmpv6Message.TimeExceeded(code, rest, quoted);
+            case 4 -> new Icmpv6Message.ParameterProblem(code, rest, quoted);
+            default -> {
+                byte[] body = new byte[4 + quoted.length()];
+                body[0] = (byte) (rest >>> 24);
+                body[1] = (byte) (rest >>> 16);
+                body[2] = (byte) (rest >>> 8);
+                body[3] = (byte) rest;
+                quoted.copyTo(body, 4);
+                yield new Icmpv6Message.Icmpv6Other(type, code, ByteString.copyOf(body));
+            }
+        };
     }
 
     /**
