@@ -10,64 +10,75 @@ public abstract class BsdPersonality implements Personality {
     /** One second in nanoseconds. */
     protected static final long S = 1_000_000_000L;
 
-    /** sys/netinet/ip_var.h? no: sys/netinet/in.h / ip.h IPDEFTTL = 64. */
+    /** sys/netinet/ip.h: {@code #define IPDEFTTL 64}. */
     @Override
     public int defaultTtl() {
         return 64;
     }
 
-    /** sys/netinet6/in6.h? ip6_defhlim = IPV6_DEFHLIM = 64 (netinet6/ip6_var.h). */
+    /** sys/netinet/ip6.h: {@code #define IPV6_DEFHLIM 64}, the initial ip6_defhlim. */
     @Override
     public int defaultHopLimit() {
         return 64;
     }
 
     /**
-     * sys/netinet/if_ether.c: arp_maxtries = 5 requests, at most one per second (arp_rexmit / la_asked
-     * accounting), then the entry is marked down for arpt_down = 20 s.
+     * sys/netinet/if_ether.c arpresolve_full(): arp_maxtries = 5 requests, at most one a second; arp_maxhold = 16
+     * packets held (the oldest dropped); arpt_keep = 20 min for a resolved entry.
+     *
+     * <p>Decision: the BSDs send a request only when a packet is sent while the entry is incomplete (no
+     * retransmit timer), and after the fifth mark the entry down for arpt_down = 20 s (EHOSTDOWN). jnetstack
+     * retransmits on a one-second timer for every personality; the request count and spacing match whenever a
+     * sender keeps sending at least once a second (ping does), the hold-down period is not modelled yet.
      */
     @Override
     public NeighborTimings arp() {
-        return new NeighborTimings(5, 1000 * MS, 1, 1200 * S);
+        return new NeighborTimings(5, 1000 * MS, 16, 1200 * S);
     }
 
-    /** sys/netinet6/nd6.c: nd6_mmaxtries = 3 multicast solicitations, RETRANS_TIMER 1000 ms. */
+    /**
+     * sys/netinet6/nd6.c: nd6_mmaxtries = 3 multicast solicitations, RETRANS_TIMER 1000 ms (nd6.h); one packet
+     * held while incomplete (nd6_maxqueuelen = 1 in XNU and older FreeBSD); REACHABLE_TIME 30 s.
+     */
     @Override
     public NeighborTimings ndp() {
         return new NeighborTimings(3, 1000 * MS, 1, 30 * S);
     }
 
-    /** sys/netinet/ip_reass.c: IPFRAGTTL 60 half-second slow-timeout ticks = 30 s. */
+    /** FreeBSD sys/netinet/ip_reass.c ipfragttl = 30 s; OpenBSD IPFRAGTTL 60 slowhz ticks = 30 s; XNU IPFRAGTTL 30. */
     @Override
     public long ipv4ReassemblyTimeoutNs() {
         return 30 * S;
     }
 
-    /** sys/netinet6/ip6_var.h: IPV6_FRAGTTL 120 half-second ticks = 60 s. */
+    /** IPV6_FRAGTTL: 120 half-second slowtimo ticks = 60 s (FreeBSD, OpenBSD); XNU ip6.h IPV6_FRAGTTL 60 s. */
     @Override
     public long ipv6ReassemblyTimeoutNs() {
         return 60 * S;
     }
 
-    /** BSD IPv4 reassembly drops silently; IPv6 frag6_freef sends time exceeded. Modelled as "IPv6 only"? */
+    /**
+     * IPv4 reassembly timeouts drop silently (FreeBSD ip_reass.c ipq_timeout, XNU frag_freef). IPv6 always sends
+     * time exceeded (frag6.c frag6_freef / frag6_purgef), as RFC 8200 §4.5 requires of every personality.
+     */
     @Override
     public boolean sendsReassemblyTimeExceeded() {
         return false;
     }
 
-    /** net.inet.icmp.bmcastecho = 0. */
+    /** sys/netinet/ip_icmp.c: icmpbmcastecho = 0 (FreeBSD, OpenBSD). */
     @Override
     public boolean answersBroadcastEcho() {
         return false;
     }
 
-    /** sys/net/if_loop.c LOMTU 16384. */
+    /** sys/net/if_loop.c: LOMTU 16384 (FreeBSD, XNU). */
     @Override
     public int loopbackMtu() {
         return 16384;
     }
 
-    /** IPPORT_HIFIRSTAUTO 49152 .. IPPORT_HILASTAUTO 65535 (sys/netinet/in.h). */
+    /** sys/netinet/in.h IPPORT_HIFIRSTAUTO 49152 .. IPPORT_HILASTAUTO 65535 (XNU in_pcb.c ipport_firstauto). */
     @Override
     public PortRange ephemeralPorts() {
         return new PortRange(49152, 65535);
