@@ -98,13 +98,11 @@ class Ipv6ExtensionChainTest {
 
     @Test
     void sixteenHeaders_areAccepted_butSeventeenAreABadChain() {
-        String[] sixteen = new String[16];
-        java.util.Arrays.fill(sixteen, "3c00010400000000");
-        sixteen[15] = "3b00010400000000";
-        byte[] ok = chain(sixteen);
+        String destOpts = "3c00010400000000"; // destination options (Pad1, PadN), next: destination options
+        String last = "3b00010400000000"; // the same, next: no next header
+        byte[] ok = chain(destOpts.repeat(15), last);
         assertThat(Ipv6ExtensionChain.walk(ok, 0, ok.length, 60).orThrow().headers()).hasSize(16);
-        sixteen[15] = "3c00010400000000";
-        byte[] bad = chain(chain(sixteen).length == 128 ? String.join("", sixteen) + "3b00000000000000" : "");
+        byte[] bad = chain(destOpts.repeat(16), last);
         assertThat(reason(Ipv6ExtensionChain.walk(bad, 0, bad.length, 60)))
                 .isEqualTo(MalformedReason.BAD_EXTENSION_CHAIN);
     }
