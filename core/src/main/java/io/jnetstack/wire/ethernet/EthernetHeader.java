@@ -27,7 +27,8 @@ public record EthernetHeader(MacAddress destination, MacAddress source, int ethe
             throw new IllegalArgumentException("Ethernet addresses must not be null");
         }
         if (etherType < MIN_ETHER_TYPE || etherType > 0xFFFF) {
-            throw new IllegalArgumentException("EtherType out of range 0x0600..0xffff: 0x" + Integer.toHexString(etherType));
+            throw new IllegalArgumentException("EtherType out of range 0x0600..0xffff: 0x"
+                    + Integer.toHexString(etherType));
         }
     }
 

@@ -29,7 +29,7 @@ public record Ipv6ExtensionChain(List<Ipv6Extension> headers, int upperProtocol,
         headers = List.copyOf(headers);
     }
 
-    /** Walks the extension headers of the IPv6 payload {@code b[off, off+len)} starting with {@code firstNextHeader}. */
+    /** Walks the extension headers of the IPv6 payload {@code b[off, off+len)}, starting at {@code firstNextHeader}. */
     public static Parsed<Ipv6ExtensionChain> walk(byte[] b, int off, int len, int firstNextHeader) {
         if (b == null || off < 0 || len < 0 || off > b.length - len) {
             return Parsed.malformed(MalformedReason.TRUNCATED, "buffer range off=" + off + " len=" + len

@@ -1,0 +1,19 @@
+package io.jnetstack.wire.ip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.jnetstack.wire.Parsed;
+import java.util.Arrays;
+
+class Ipv6FragmentHeaderFuzzTest {
+
+    @FuzzTest(maxDuration = "30s")
+    void parse_neverThrows(byte[] data) {
+        if (Ipv6FragmentHeader.parse(data, 0, data.length) instanceof Parsed.Ok<Ipv6FragmentHeader>(var h)) {
+            byte[] out = new byte[h.length()];
+            h.emit(out, 0);
+            assertThat(out).isEqualTo(Arrays.copyOf(data, 8));
+        }
+    }
+}
