@@ -104,7 +104,8 @@ final class Ipv4Layer {
                 stack.reportLocalFailure(Ipv4Address.read(q.datagram(), 16), LocalFailure.NEIGHBOR_UNREACHABLE,
                         q.origin(), nowNs);
             } else {
-                sendError(stack.iface(ifIndex), q.datagram(), 0, q.datagram().length, DEST_UNREACHABLE, 1, 0, nowNs);
+                // Sent from the address that routes back to the source, not the failed link's (Linux icmp_send).
+                sendError(null, q.datagram(), 0, q.datagram().length, DEST_UNREACHABLE, 1, 0, nowNs);
             }
         }
     }
@@ -138,9 +139,9 @@ final class Ipv4Layer {
     private void reassemble(NetInterface ifc, Ipv4Header h, byte[] b, int off, int total, long nowNs) {
         int hl = h.headerLength();
         var key = new Reassembler.Key(4, h.source(), h.destination(), h.protocol(), h.identification());
-        byte[] header = java.util.Arrays.copyOfRange(b, off, off + hl);
         byte[] whole = java.util.Arrays.copyOfRange(b, off, off + total);
-        var outcome = reassembler.add(key, header, h.fragmentOffsetBytes(), h.moreFragments(), b, off + hl,
+        // The first fragment whole stands for its header: its own length fields make it parse.
+        var outcome = reassembler.add(key, whole, h.fragmentOffsetBytes(), h.moreFragments(), b, off + hl,
                 total - hl, whole, ifc == null ? 0 : ifc.index(), nowNs, stack.personality().ipv4ReassemblyTimeoutNs());
         if (outcome != Reassembler.Outcome.COMPLETE) {
             return;

@@ -271,7 +271,8 @@ final class Ipv6Layer {
                 stack.reportLocalFailure(Ipv6Address.read(q.datagram(), 24), LocalFailure.NEIGHBOR_UNREACHABLE,
                         q.origin(), nowNs);
             } else {
-                sendError(stack.iface(ifIndex), q.datagram(), 0, q.datagram().length, DEST_UNREACHABLE, 3, 0, nowNs);
+                // Sent from the address that routes back to the source, not the failed link's (Linux icmp6_send).
+                sendError(null, q.datagram(), 0, q.datagram().length, DEST_UNREACHABLE, 3, 0, nowNs);
             }
         }
     }
