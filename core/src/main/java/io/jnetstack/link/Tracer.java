@@ -25,6 +25,12 @@ public final class Tracer implements FrameObserver {
         out.accept(formatTime(nowNs) + " " + linkName + " " + line);
     }
 
+    /** Marks the frame just traced as dropped. */
+    @Override
+    public void dropped(String reason, long nowNs) {
+        out.accept(formatTime(nowNs) + " " + linkName + "   ^ dropped (" + reason + ")");
+    }
+
     /** Seconds with nine decimals, as {@code tcpdump -tt --nano} prints time stamps. */
     public static String formatTime(long nowNs) {
         return String.format(java.util.Locale.ROOT, "%d.%09d", nowNs / 1_000_000_000L, nowNs % 1_000_000_000L);

@@ -187,5 +187,8 @@ public final class SimLink {
 
     private void drop(String reason) {
         drops.merge(reason, 1L, Long::sum);
+        for (FrameObserver t : taps) {
+            t.dropped(reason, sim.nowNs());
+        }
     }
 }

@@ -79,8 +79,7 @@ public final class PacketPrinter {
                 return "IP " + h.source() + " > " + h.destination() + ": ip-proto-" + h.protocol() + frag;
             }
         }
-        String ttl = " [ttl " + h.ttl() + "]";
-        return "IP " + Transport.describe(h.source(), h.destination(), h.protocol(), b, at, plen, 4) + frag + ttl;
+        return "IP " + Transport.describe(h.source(), h.destination(), h.protocol(), b, at, plen, 4) + frag;
     }
 
     private static String ipv6(byte[] b, int off, int len) {
@@ -96,7 +95,7 @@ public final class PacketPrinter {
         }
         Ipv6ExtensionChain ch = chain.value();
         int plen = at + h.payloadLength() - ch.upperOffset();
-        String hl = " [hlim " + h.hopLimit() + "]";
+        String hl = "";
         if (ch.fragment() != null) {
             String frag = String.format(" (frag 0x%08x:%d@%d%s)", ch.fragment().identification(), plen,
                     ch.fragment().fragmentOffsetBytes(), ch.fragment().moreFragments() ? "+" : "");
