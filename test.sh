@@ -11,4 +11,5 @@ if [[ -z "${JAVA_HOME:-}" ]] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE
   done
 fi
 mvn -B install
+bash fuzz.sh 2s
 bash bench/run.sh --smoke

@@ -22,34 +22,27 @@ public final class PacketPrinter {
 
     /** An Ethernet II frame. */
     public static String ethernet(byte[] b, int off, int len) {
-        try {
-            if (!(EthernetHeader.parse(b, off, len) instanceof Parsed.Ok<EthernetHeader> ok)) {
-                return "[malformed ethernet: " + reason(EthernetHeader.parse(b, off, len)) + "]";
-            }
-            int at = off + EthernetHeader.LENGTH;
-            int rest = len - EthernetHeader.LENGTH;
-            return switch (ok.value().etherType()) {
-                case EtherType.ARP -> arp(b, at, rest);
-                case EtherType.IPV4, EtherType.IPV6 -> ip(b, at, rest);
-                default -> String.format("ethertype 0x%04x, length %d", ok.value().etherType(), len);
-            };
-        } catch (RuntimeException e) {
-            return "[unprintable frame: " + e.getClass().getSimpleName() + "]";
+        Parsed<EthernetHeader> p = EthernetHeader.parse(b, off, len);
+        if (!(p instanceof Parsed.Ok<EthernetHeader> ok)) {
+            return "[malformed ethernet: " + reason(p) + "]";
         }
+        int at = off + EthernetHeader.LENGTH;
+        int rest = len - EthernetHeader.LENGTH;
+        return switch (ok.value().etherType()) {
+            case EtherType.ARP -> arp(b, at, rest);
+            case EtherType.IPV4, EtherType.IPV6 -> ip(b, at, rest);
+            default -> String.format("ethertype 0x%04x, length %d", ok.value().etherType(), len);
+        };
     }
 
     /** A bare IPv4 or IPv6 datagram. */
     public static String ip(byte[] b, int off, int len) {
-        try {
-            int version = len > 0 ? (b[off] & 0xFF) >>> 4 : 0;
-            return switch (version) {
-                case 4 -> ipv4(b, off, len);
-                case 6 -> ipv6(b, off, len);
-                default -> "[malformed ip: version " + version + "]";
-            };
-        } catch (RuntimeException e) {
-            return "[unprintable datagram: " + e.getClass().getSimpleName() + "]";
-        }
+        int version = len > 0 ? (b[off] & 0xFF) >>> 4 : 0;
+        return switch (version) {
+            case 4 -> ipv4(b, off, len);
+            case 6 -> ipv6(b, off, len);
+            default -> "[malformed ip: version " + version + "]";
+        };
     }
 
     private static String arp(byte[] b, int off, int len) {
