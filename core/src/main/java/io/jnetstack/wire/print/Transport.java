@@ -39,9 +39,12 @@ final class Transport {
         sb.append(src).append('.').append(t.sourcePort()).append(" > ").append(dst).append('.')
                 .append(t.destinationPort()).append(": Flags [").append(flags(t)).append("]");
         long seq = t.seq() & 0xFFFF_FFFFL;
-        sb.append(", seq ").append(seq);
-        if (data > 0) {
-            sb.append(':').append((seq + data) & 0xFFFF_FFFFL);
+        // tcpdump print-tcp.c prints the sequence only for data or SYN/FIN/RST (a bare ACK shows just its ack).
+        if (data > 0 || t.has(TcpHeader.SYN) || t.has(TcpHeader.FIN) || t.has(TcpHeader.RST)) {
+            sb.append(", seq ").append(seq);
+            if (data > 0) {
+                sb.append(':').append((seq + data) & 0xFFFF_FFFFL);
+            }
         }
         if (t.has(TcpHeader.ACK)) {
             sb.append(", ack ").append(t.ack() & 0xFFFF_FFFFL);
@@ -60,32 +63,18 @@ final class Transport {
         return sb.append(", length ").append(data).toString();
     }
 
-    /** tcpdump's flag letters, in its order: S F P R U W E, "." for ACK, "none" for none. */
+    /** Flag bits in the order of tcpdump's print-tcp.c tcp_flag_values table, with their letters. */
+    private static final int[] FLAG_BITS = {TcpHeader.FIN, TcpHeader.SYN, TcpHeader.RST, TcpHeader.PSH,
+        TcpHeader.ACK, TcpHeader.URG, TcpHeader.ECE, TcpHeader.CWR, TcpHeader.AE};
+    private static final String FLAG_LETTERS = "FSRP.UEWe";
+
+    /** tcpdump's flag letters ("S.", "P.", "none" when no flag is set). */
     private static String flags(TcpHeader t) {
         StringBuilder f = new StringBuilder();
-        if (t.has(TcpHeader.SYN)) {
-            f.append('S');
-        }
-        if (t.has(TcpHeader.FIN)) {
-            f.append('F');
-        }
-        if (t.has(TcpHeader.PSH)) {
-            f.append('P');
-        }
-        if (t.has(TcpHeader.RST)) {
-            f.append('R');
-        }
-        if (t.has(TcpHeader.URG)) {
-            f.append('U');
-        }
-        if (t.has(TcpHeader.CWR)) {
-            f.append('W');
-        }
-        if (t.has(TcpHeader.ECE)) {
-            f.append('E');
-        }
-        if (t.has(TcpHeader.ACK)) {
-            f.append('.');
+        for (int i = 0; i < FLAG_BITS.length; i++) {
+            if (t.has(FLAG_BITS[i])) {
+                f.append(FLAG_LETTERS.charAt(i));
+            }
         }
         return f.isEmpty() ? "none" : f.toString();
     }
