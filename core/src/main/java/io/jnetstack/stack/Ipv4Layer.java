@@ -18,7 +18,6 @@ import io.jnetstack.wire.arp.ArpMessage;
 import io.jnetstack.wire.icmp.Icmpv4Message;
 import io.jnetstack.wire.ip.Ipv4Header;
 import io.jnetstack.wire.udp.UdpHeader;
-import java.util.List;
 
 /**
  * IPv4 (RFC 791, RFC 1122, RFC 1812 when forwarding), ARP (RFC 826) and ICMP (RFC 792) for one {@link Stack}.
@@ -33,7 +32,7 @@ final class Ipv4Layer {
 
     private final Stack stack;
     private final StackStats stats;
-    private final NeighborCache arp;
+    private final Resolver arp;
     private final Reassembler reassembler;
     private final IpDelivery delivery;
     private int nextId;
@@ -41,7 +40,8 @@ final class Ipv4Layer {
     Ipv4Layer(Stack stack) {
         this.stack = stack;
         this.stats = stack.stats();
-        this.arp = new NeighborCache(stack.personality().arp(), stats);
+        this.arp = new Resolver(stack, stack.personality().arp(), EtherType.IPV4, this::sendArpRequest,
+                this::sendError, DEST_UNREACHABLE, 1);
         this.reassembler = new Reassembler(stats);
         this.delivery = new IpDelivery(stack);
         this.nextId = stack.random().fork("ipv4-id").nextInt(65536);
@@ -52,7 +52,7 @@ final class Ipv4Layer {
     }
 
     void advanceTo(long nowNs) {
-        arp.advanceTo(nowNs, this::sendArpRequest, this::neighborFailed);
+        arp.advanceTo(nowNs);
         reassembler.advanceTo(nowNs, this::reassemblyExpired);
     }
 
@@ -66,8 +66,7 @@ final class Ipv4Layer {
         ArpMessage m = ok.value();
         boolean forUs = ifc.hasAddress(m.targetIp());
         // RFC 826 "Packet Reception": update an existing entry; create one only when the request is for us.
-        List<NeighborCache.Queued> ready = arp.confirm(ifc.index(), m.senderIp(), m.senderMac(), forUs, nowNs);
-        flush(ifc, m.senderMac(), ready, nowNs);
+        arp.learned(ifc, m.senderIp(), m.senderMac(), forUs, nowNs);
         if (forUs && m.operation() == ArpMessage.REQUEST) {
             ArpMessage reply = new ArpMessage(ArpMessage.REPLY, ifc.link().macAddress(), m.targetIp(),
                     m.senderMac(), m.senderIp());
@@ -85,29 +84,6 @@ final class Ipv4Layer {
         byte[] out = new byte[ArpMessage.LENGTH];
         req.emit(out, 0);
         stack.transmit(ifc, MacAddress.BROADCAST, EtherType.ARP, out, 0, out.length, nowNs);
-    }
-
-    private void flush(NetInterface ifc, MacAddress mac, List<NeighborCache.Queued> ready, long nowNs) {
-        for (NeighborCache.Queued q : ready) {
-            stack.transmit(ifc, mac, EtherType.IPV4, q.datagram(), 0, q.datagram().length, nowNs);
-        }
-    }
-
-    /**
-     * Resolution failed after the personality's probes: a local sender is told (EHOSTUNREACH-class), a forwarded
-     * datagram's source gets ICMP host unreachable (Linux arp_error_report → icmp_send; RFC 1812 §5.2.7.1).
-     */
-    private void neighborFailed(int ifIndex, IpAddress target, List<NeighborCache.Queued> dropped, long nowNs) {
-        for (NeighborCache.Queued q : dropped) {
-            stats.increment(StackStats.Counter.NEIGHBOR_QUEUE_DROPS);
-            if (q.locallyOriginated()) {
-                stack.reportLocalFailure(Ipv4Address.read(q.datagram(), 16), LocalFailure.NEIGHBOR_UNREACHABLE,
-                        q.origin(), nowNs);
-            } else {
-                // Sent from the address that routes back to the source, not the failed link's (Linux icmp_send).
-                sendError(null, q.datagram(), 0, q.datagram().length, DEST_UNREACHABLE, 1, 0, nowNs);
-            }
-        }
     }
 
     // ---- input ----
@@ -355,19 +331,7 @@ final class Ipv4Layer {
 
     private void resolveAndSend(NetInterface out, Ipv4Address next, Ipv4Address dst, byte[] d, Origin o,
             boolean local, long nowNs) {
-        if (out.link().medium() == Medium.IP) {
-            stack.transmit(out, MacAddress.ZERO, EtherType.IPV4, d, 0, d.length, nowNs);
-            return;
-        }
-        MacAddress mac = multicastMac(out, dst);
-        if (mac == null) {
-            mac = arp.lookup(out.index(), next, nowNs);
-        }
-        if (mac != null) {
-            stack.transmit(out, mac, EtherType.IPV4, d, 0, d.length, nowNs);
-            return;
-        }
-        arp.enqueue(out.index(), next, new NeighborCache.Queued(d, o, local), nowNs, this::sendArpRequest);
+        arp.send(out, next, multicastMac(out, dst), d, o, local, nowNs);
     }
 
     /** Broadcast goes to ff:ff:ff:ff:ff:ff; multicast to 01:00:5e + low 23 bits (RFC 1112 §6.4). */

@@ -33,7 +33,7 @@ final class Ipv6Layer {
 
     private final Stack stack;
     private final StackStats stats;
-    private final NeighborCache ndp;
+    private final Resolver ndp;
     private final Reassembler reassembler;
     private final IpDelivery delivery;
     private int nextFragmentId;
@@ -41,7 +41,8 @@ final class Ipv6Layer {
     Ipv6Layer(Stack stack) {
         this.stack = stack;
         this.stats = stack.stats();
-        this.ndp = new NeighborCache(stack.personality().ndp(), stats);
+        this.ndp = new Resolver(stack, stack.personality().ndp(), EtherType.IPV6, this::sendSolicitation,
+                this::sendError, DEST_UNREACHABLE, 3);
         this.reassembler = new Reassembler(stats);
         this.delivery = new IpDelivery(stack);
         this.nextFragmentId = stack.random().fork("ipv6-frag-id").nextInt(Integer.MAX_VALUE);
@@ -52,7 +53,7 @@ final class Ipv6Layer {
     }
 
     void advanceTo(long nowNs) {
-        ndp.advanceTo(nowNs, this::sendSolicitation, this::neighborFailed);
+        ndp.advanceTo(nowNs);
         reassembler.advanceTo(nowNs, (k, first, ifIndex, t) -> {
             if (first != null && ifIndex > 0) { // RFC 8200 §4.5: must send when the first fragment arrived
                 sendError(stack.iface(ifIndex), first, 0, first.length, TIME_EXCEEDED, 1, 0, t);
@@ -198,7 +199,7 @@ final class Ipv6Layer {
         MacAddress slla = linkLayerOption(ns.options(), true);
         boolean dad = h.source().equals(Ipv6Address.ANY);
         if (slla != null && !dad) {
-            flush(ifc, slla, ndp.confirm(ifc.index(), h.source(), slla, true, nowNs), nowNs);
+            ndp.learned(ifc, h.source(), slla, true, nowNs);
         }
         var na = Icmpv6Message.NeighborAdvertisement.of(stack.isForwarding(), !dad, true, ns.target(),
                 List.of(new NdpOption.TargetLinkLayerAddress(ifc.link().macAddress())));
@@ -214,7 +215,7 @@ final class Ipv6Layer {
         }
         MacAddress tlla = linkLayerOption(na.options(), false);
         if (tlla != null) {
-            flush(ifc, tlla, ndp.confirm(ifc.index(), na.target(), tlla, false, nowNs), nowNs);
+            ndp.learned(ifc, na.target(), tlla, false, nowNs);
         }
     }
 
@@ -255,26 +256,6 @@ final class Ipv6Layer {
         m.emit(d, Ipv6Header.LENGTH, src, dst);
         stats.increment(StackStats.Counter.ICMP_OUT);
         stack.transmit(ifc, mac, EtherType.IPV6, d, 0, d.length, nowNs);
-    }
-
-    private void flush(NetInterface ifc, MacAddress mac, List<NeighborCache.Queued> ready, long nowNs) {
-        for (NeighborCache.Queued q : ready) {
-            stack.transmit(ifc, mac, EtherType.IPV6, q.datagram(), 0, q.datagram().length, nowNs);
-        }
-    }
-
-    /** RFC 4861 §7.2.2: after the last solicitation, queued packets get address unreachable (code 3). */
-    private void neighborFailed(int ifIndex, IpAddress target, List<NeighborCache.Queued> dropped, long nowNs) {
-        for (NeighborCache.Queued q : dropped) {
-            stats.increment(StackStats.Counter.NEIGHBOR_QUEUE_DROPS);
-            if (q.locallyOriginated()) {
-                stack.reportLocalFailure(Ipv6Address.read(q.datagram(), 24), LocalFailure.NEIGHBOR_UNREACHABLE,
-                        q.origin(), nowNs);
-            } else {
-                // Sent from the address that routes back to the source, not the failed link's (Linux icmp6_send).
-                sendError(null, q.datagram(), 0, q.datagram().length, DEST_UNREACHABLE, 3, 0, nowNs);
-            }
-        }
     }
 
     // ---- forwarding and output ----
@@ -389,16 +370,7 @@ final class Ipv6Layer {
 
     private void resolveAndSend(NetInterface out, Ipv6Address next, Ipv6Address dst, byte[] d, Origin o,
             boolean local, long nowNs) {
-        if (out.link().medium() == Medium.IP) {
-            stack.transmit(out, MacAddress.ZERO, EtherType.IPV6, d, 0, d.length, nowNs);
-            return;
-        }
-        MacAddress mac = dst.isMulticast() ? MacAddress.ipv6Multicast(dst) : ndp.lookup(out.index(), next, nowNs);
-        if (mac != null) {
-            stack.transmit(out, mac, EtherType.IPV6, d, 0, d.length, nowNs);
-            return;
-        }
-        ndp.enqueue(out.index(), next, new NeighborCache.Queued(d, o, local), nowNs, this::sendSolicitation);
+        ndp.send(out, next, dst.isMulticast() ? MacAddress.ipv6Multicast(dst) : null, d, o, local, nowNs);
     }
 
     /**
