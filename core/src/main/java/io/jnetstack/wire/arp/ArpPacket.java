@@ -1,5 +1,6 @@
 package io.jnetstack.wire.arp;
 
+import io.jnetstack.wire.ByteView;
 import io.jnetstack.wire.Bytes;
 import io.jnetstack.wire.Ipv4Address;
 import io.jnetstack.wire.MacAddress;
@@ -11,22 +12,17 @@ import io.jnetstack.wire.Parsed;
  * present (the Ethernet/IPv4 layout); the address getters and setters assume that layout (hardware length 6,
  * protocol length 4), whatever the length fields say, so corrupted packets can still be inspected.
  */
-public final class ArpPacket {
-    private final byte[] buf;
-    private final int off;
-    private final int len;
+public final class ArpPacket extends ByteView {
 
     private ArpPacket(byte[] buf, int off, int len) {
-        this.buf = buf;
-        this.off = off;
-        this.len = len;
+        super(buf, off, len);
     }
 
     /** Wraps {@code b[off, off+len)}; TRUNCATED when fewer than 28 bytes. */
     public static Parsed<ArpPacket> wrap(byte[] b, int off, int len) {
-        if (b == null || off < 0 || len < 0 || off > b.length - len) {
-            return Parsed.malformed(MalformedReason.TRUNCATED, "buffer range off=" + off + " len=" + len
-                    + " outside the array");
+        Parsed<ArpPacket> range = outOfBounds(b, off, len, "ARP");
+        if (range != null) {
+            return range;
         }
         if (len < ArpMessage.LENGTH) {
             return Parsed.malformed(MalformedReason.TRUNCATED, "ARP packet needs 28 bytes, got " + len);
@@ -34,15 +30,7 @@ public final class ArpPacket {
         return Parsed.ok(new ArpPacket(b, off, len));
     }
 
-    /** The underlying array. */
-    public byte[] buffer() {
-        return buf;
-    }
 
-    /** Offset of the packet in {@link #buffer()}. */
-    public int offset() {
-        return off;
-    }
 
     /** Length of the wrapped range (28 plus any padding). */
     public int length() {

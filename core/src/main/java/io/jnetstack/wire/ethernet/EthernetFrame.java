@@ -1,5 +1,6 @@
 package io.jnetstack.wire.ethernet;
 
+import io.jnetstack.wire.ByteView;
 import io.jnetstack.wire.Bytes;
 import io.jnetstack.wire.MacAddress;
 import io.jnetstack.wire.MalformedReason;
@@ -9,22 +10,17 @@ import io.jnetstack.wire.Parsed;
  * A mutable view over an Ethernet II frame in {@code buf[off, off+len)} (no FCS). {@link #wrap} only checks that
  * the 14-byte header is present; the EtherType is not validated so that any frame can be inspected or corrupted.
  */
-public final class EthernetFrame {
-    private final byte[] buf;
-    private final int off;
-    private final int len;
+public final class EthernetFrame extends ByteView {
 
     private EthernetFrame(byte[] buf, int off, int len) {
-        this.buf = buf;
-        this.off = off;
-        this.len = len;
+        super(buf, off, len);
     }
 
     /** Wraps {@code b[off, off+len)}; TRUNCATED when fewer than 14 bytes. */
     public static Parsed<EthernetFrame> wrap(byte[] b, int off, int len) {
-        if (b == null || off < 0 || len < 0 || off > b.length - len) {
-            return Parsed.malformed(MalformedReason.TRUNCATED, "buffer range off=" + off + " len=" + len
-                    + " outside the array");
+        Parsed<EthernetFrame> range = outOfBounds(b, off, len, "Ethernet");
+        if (range != null) {
+            return range;
         }
         if (len < EthernetHeader.LENGTH) {
             return Parsed.malformed(MalformedReason.TRUNCATED, "Ethernet header needs 14 bytes, got " + len);
@@ -32,15 +28,7 @@ public final class EthernetFrame {
         return Parsed.ok(new EthernetFrame(b, off, len));
     }
 
-    /** The underlying array. */
-    public byte[] buffer() {
-        return buf;
-    }
 
-    /** Offset of the frame in {@link #buffer()}. */
-    public int offset() {
-        return off;
-    }
 
     /** Length of the whole frame. */
     public int length() {

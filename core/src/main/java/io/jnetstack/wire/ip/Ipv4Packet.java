@@ -1,5 +1,6 @@
 package io.jnetstack.wire.ip;
 
+import io.jnetstack.wire.ByteView;
 import io.jnetstack.wire.Bytes;
 import io.jnetstack.wire.Checksum;
 import io.jnetstack.wire.Ipv4Address;
@@ -11,15 +12,10 @@ import io.jnetstack.wire.Parsed;
  * (version, IHL, total length against the bytes present); the checksum, flags and options are not validated.
  * The wrapped range may extend past the total length (Ethernet padding); the payload ends at the total length.
  */
-public final class Ipv4Packet {
-    private final byte[] buf;
-    private final int off;
-    private final int len;
+public final class Ipv4Packet extends ByteView {
 
     private Ipv4Packet(byte[] buf, int off, int len) {
-        this.buf = buf;
-        this.off = off;
-        this.len = len;
+        super(buf, off, len);
     }
 
     /** Wraps {@code b[off, off+len)} after the structural checks. */
@@ -30,9 +26,9 @@ public final class Ipv4Packet {
 
     /** The structural checks shared with {@link Ipv4Header#parse}; null when they pass (RFC 791 §3.1). */
     static <T> Parsed<T> checkStructure(byte[] b, int off, int len) {
-        if (b == null || off < 0 || len < 0 || off > b.length - len) {
-            return Parsed.malformed(MalformedReason.TRUNCATED, "buffer range off=" + off + " len=" + len
-                    + " outside the array");
+        Parsed<T> range = outOfBounds(b, off, len, "IPv4");
+        if (range != null) {
+            return range;
         }
         if (len < Ipv4Header.MIN_LENGTH) {
             return Parsed.malformed(MalformedReason.TRUNCATED, "IPv4 header needs 20 bytes, got " + len);
@@ -54,15 +50,7 @@ public final class Ipv4Packet {
         return null;
     }
 
-    /** The underlying array. */
-    public byte[] buffer() {
-        return buf;
-    }
 
-    /** Offset of the packet in {@link #buffer()}. */
-    public int offset() {
-        return off;
-    }
 
     /** Length of the wrapped range (may exceed {@link #totalLength()}). */
     public int length() {

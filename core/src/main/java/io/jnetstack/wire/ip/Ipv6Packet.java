@@ -1,5 +1,6 @@
 package io.jnetstack.wire.ip;
 
+import io.jnetstack.wire.ByteView;
 import io.jnetstack.wire.Bytes;
 import io.jnetstack.wire.Ipv6Address;
 import io.jnetstack.wire.MalformedReason;
@@ -10,15 +11,10 @@ import io.jnetstack.wire.Parsed;
  * payload length fits the bytes present (payload length 0 is accepted by the view). The wrapped range may
  * extend past the payload (Ethernet padding).
  */
-public final class Ipv6Packet {
-    private final byte[] buf;
-    private final int off;
-    private final int len;
+public final class Ipv6Packet extends ByteView {
 
     private Ipv6Packet(byte[] buf, int off, int len) {
-        this.buf = buf;
-        this.off = off;
-        this.len = len;
+        super(buf, off, len);
     }
 
     /** Wraps {@code b[off, off+len)} after the structural checks. */
@@ -29,9 +25,9 @@ public final class Ipv6Packet {
 
     /** Checks shared with {@link Ipv6Header#parse}; null when they pass (RFC 8200 §3). */
     static <T> Parsed<T> checkStructure(byte[] b, int off, int len) {
-        if (b == null || off < 0 || len < 0 || off > b.length - len) {
-            return Parsed.malformed(MalformedReason.TRUNCATED, "buffer range off=" + off + " len=" + len
-                    + " outside the array");
+        Parsed<T> range = outOfBounds(b, off, len, "IPv6");
+        if (range != null) {
+            return range;
         }
         if (len < Ipv6Header.LENGTH) {
             return Parsed.malformed(MalformedReason.TRUNCATED, "IPv6 header needs 40 bytes, got " + len);
@@ -48,15 +44,7 @@ public final class Ipv6Packet {
         return null;
     }
 
-    /** The underlying array. */
-    public byte[] buffer() {
-        return buf;
-    }
 
-    /** Offset of the packet in {@link #buffer()}. */
-    public int offset() {
-        return off;
-    }
 
     /** Length of the wrapped range (may exceed 40 + payload length). */
     public int length() {

@@ -1,5 +1,6 @@
 package io.jnetstack.wire.tcp;
 
+import io.jnetstack.wire.ByteView;
 import io.jnetstack.wire.Bytes;
 import io.jnetstack.wire.Checksum;
 import io.jnetstack.wire.MalformedReason;
@@ -10,22 +11,17 @@ import io.jnetstack.wire.PseudoHeader;
  * A bounds-checked view over a TCP segment {@code buf[off, off+len)} (RFC 9293 §3.1). {@link #wrap} checks only
  * the structure (20 fixed bytes, a sane data offset); setters write through to the buffer.
  */
-public final class TcpPacket {
-    private final byte[] buf;
-    private final int off;
-    private final int len;
+public final class TcpPacket extends ByteView {
 
     private TcpPacket(byte[] buf, int off, int len) {
-        this.buf = buf;
-        this.off = off;
-        this.len = len;
+        super(buf, off, len);
     }
 
     /** Wraps {@code b[off, off+len)}: TRUNCATED below 20 bytes, BAD_HEADER_LENGTH for a data offset out of range. */
     public static Parsed<TcpPacket> wrap(byte[] b, int off, int len) {
-        if (b == null || off < 0 || len < 0 || off > b.length - len) {
-            return Parsed.malformed(MalformedReason.TRUNCATED, "buffer range off=" + off + " len=" + len
-                    + " outside array of " + (b == null ? "null" : b.length + " bytes"));
+        Parsed<TcpPacket> range = outOfBounds(b, off, len, "TCP");
+        if (range != null) {
+            return range;
         }
         if (len < TcpHeader.MIN_LENGTH) {
             return Parsed.malformed(MalformedReason.TRUNCATED, "segment length " + len + " < 20");
@@ -38,11 +34,7 @@ public final class TcpPacket {
         return Parsed.ok(new TcpPacket(b, off, len));
     }
 
-    /** The underlying buffer. */
-    public byte[] buffer() { return buf; }
 
-    /** Offset of the segment in {@link #buffer()}. */
-    public int offset() { return off; }
 
     /** Length of the whole segment (header + payload). */
     public int length() { return len; }

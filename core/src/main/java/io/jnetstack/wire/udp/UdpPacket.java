@@ -1,5 +1,6 @@
 package io.jnetstack.wire.udp;
 
+import io.jnetstack.wire.ByteView;
 import io.jnetstack.wire.Bytes;
 import io.jnetstack.wire.Checksum;
 import io.jnetstack.wire.MalformedReason;
@@ -11,21 +12,17 @@ import io.jnetstack.wire.PseudoHeader;
  * header bytes present, length field within 8..len); the checksum is checked by {@link UdpHeader#parse} or
  * {@link #checksumVerifies}. Setters write through to the buffer (for building and fault injection).
  */
-public final class UdpPacket {
-    private final byte[] buf;
-    private final int off;
-    private final int len;
+public final class UdpPacket extends ByteView {
 
     private UdpPacket(byte[] buf, int off, int len) {
-        this.buf = buf;
-        this.off = off;
-        this.len = len;
+        super(buf, off, len);
     }
 
     /** Wraps {@code b[off, off+len)}; TRUNCATED under 8 bytes, BAD_LENGTH when the length field is out of 8..len. */
     public static Parsed<UdpPacket> wrap(byte[] b, int off, int len) {
-        if (b == null || off < 0 || len < 0 || off > b.length - len) {
-            return Parsed.malformed(MalformedReason.TRUNCATED, "UDP buffer bounds off=" + off + " len=" + len);
+        Parsed<UdpPacket> range = outOfBounds(b, off, len, "UDP");
+        if (range != null) {
+            return range;
         }
         if (len < UdpHeader.LENGTH) {
             return Parsed.malformed(MalformedReason.TRUNCATED, "UDP needs 8 header bytes, have " + len);
@@ -37,15 +34,7 @@ public final class UdpPacket {
         return Parsed.ok(new UdpPacket(b, off, len));
     }
 
-    /** The underlying buffer. */
-    public byte[] buffer() {
-        return buf;
-    }
 
-    /** Offset of the UDP header in the buffer. */
-    public int offset() {
-        return off;
-    }
 
     /** Bytes available to the view (the IP payload length). */
     public int available() {
