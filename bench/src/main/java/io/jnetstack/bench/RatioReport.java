@@ -100,7 +100,8 @@ public final class RatioReport {
                 .forks(1)
                 .warmupIterations(s.warmup).warmupTime(TimeValue.milliseconds(s.warmupMs))
                 .measurementIterations(s.iterations).measurementTime(TimeValue.milliseconds(s.measureMs))
-                .jvmArgs("-Xms" + s.heap, "-Xmx" + s.heap, "-XX:ActiveProcessorCount=1")
+                .jvmArgs("-Xms" + s.heap, "-Xmx" + s.heap, "-XX:ActiveProcessorCount=1",
+                        "--sun-misc-unsafe-memory-access=allow")
                 .verbosity(s.verbose ? VerboseMode.NORMAL : VerboseMode.SILENT)
                 .shouldFailOnError(true);
         if (s.gc) {

@@ -55,6 +55,15 @@ public class TimerBenchmark {
         }
     }
 
+    /**
+     * The deadline ring position {@code k} would hold in steady state: armed {@code timers - k} operations
+     * before time 0 with the 2×{@code timers}-step horizon, so cancelled timers come due one per operation
+     * from the start instead of all at once.
+     */
+    static long steadyStateDeadline(int timers, int k, long[] inc) {
+        return (long) (timers + k) * STEP_NS + inc[k & MASK];
+    }
+
     /** Subject state: the queue, a ring of live handles, virtual now. */
     @State(Scope.Thread)
     public static class Subject {
@@ -75,7 +84,7 @@ public class TimerBenchmark {
             ring = new long[timers];
             rearm = () -> queue.schedule(now + inc[i++ & MASK], rearm);
             for (int k = 0; k < timers; k++) {
-                ring[k] = queue.schedule(horizon() + inc[k & MASK], rearm);
+                ring[k] = queue.schedule(steadyStateDeadline(timers, k, inc), rearm);
             }
         }
 
@@ -102,7 +111,7 @@ public class TimerBenchmark {
             queue = new PriorityQueue<>(timers * 3);
             ring = new Timer[timers];
             for (int k = 0; k < timers; k++) {
-                ring[k] = new Timer(now + 2L * timers * STEP_NS + inc[k & MASK], seq++);
+                ring[k] = new Timer(steadyStateDeadline(timers, k, inc), seq++);
                 queue.add(ring[k]);
             }
         }
