@@ -77,6 +77,7 @@ public class TimerBenchmark {
         long fired;
         Runnable rearm;
 
+        /** Arms {@code timers} timers at their steady-state deadlines. */
         @Setup
         public void setUp() {
             inc = SimEngineBenchmark.increments(7);
@@ -105,6 +106,7 @@ public class TimerBenchmark {
         long seq;
         int i;
 
+        /** Arms {@code timers} timers at their steady-state deadlines. */
         @Setup
         public void setUp() {
             inc = SimEngineBenchmark.increments(7);

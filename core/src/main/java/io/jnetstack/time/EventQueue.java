@@ -177,16 +177,8 @@ public final class EventQueue {
             if (c >= n) {
                 break;
             }
-            int end = Math.min(c + 4, n);
-            int m = c;
-            long mt = ts[c];
-            for (int k = c + 1; k < end; k++) {
-                long kt = ts[k];
-                if (kt < mt || (kt == mt && seqOfSlot[sl[k]] < seqOfSlot[sl[m]])) {
-                    m = k;
-                    mt = kt;
-                }
-            }
+            int m = c + 3 < n ? minOfFour(ts, c) : minOfFew(ts, sl, c, n);
+            long mt = ts[m];
             if (before(t, slot, mt, sl[m])) {
                 break;
             }
@@ -196,6 +188,38 @@ public final class EventQueue {
         }
         ts[i] = t;
         sl[i] = slot;
+    }
+
+    /**
+     * Index of the earliest of the four children at {@code c}: a tournament on times alone (simple selects the
+     * JIT can turn into conditional moves, as the outcome is unpredictable), then the rare tie re-decided by
+     * insertion sequence.
+     */
+    private int minOfFour(long[] ts, int c) {
+        long t0 = ts[c];
+        long t1 = ts[c + 1];
+        long t2 = ts[c + 2];
+        long t3 = ts[c + 3];
+        int a = t1 < t0 ? c + 1 : c;
+        long at = Math.min(t0, t1);
+        int b = t3 < t2 ? c + 3 : c + 2;
+        long bt = Math.min(t2, t3);
+        int m = bt < at ? b : a;
+        long mt = Math.min(at, bt);
+        int equal = (t0 == mt ? 1 : 0) + (t1 == mt ? 1 : 0) + (t2 == mt ? 1 : 0) + (t3 == mt ? 1 : 0);
+        return equal == 1 ? m : minOfFew(ts, slots, c, c + 4);
+    }
+
+    /** Index of the earliest (time, then sequence) entry in {@code [c, min(c + 4, n))}. */
+    private int minOfFew(long[] ts, int[] sl, int c, int n) {
+        int end = Math.min(c + 4, n);
+        int m = c;
+        for (int k = c + 1; k < end; k++) {
+            if (before(ts[k], sl[k], ts[m], sl[m])) {
+                m = k;
+            }
+        }
+        return m;
     }
 
     /** Drops every tombstone and rebuilds the heap bottom-up (Floyd), O(n). */
