@@ -194,7 +194,7 @@ class TimerWheelTest {
                         handles.add(t.arm(d + id % 3, () -> trace.add("child " + child)));
                     }
                     if (id % 11 == 0 && id > 0) {
-                        trace.add("cancel-from-action " + t.cancel(handles.get(id / 2)));
+                        trace.add("cancel-from-action " + t.cancel(handles.get(handles.size() - 1 - id % 4)));
                     }
                 }));
             } else if (kind < 7 && !handles.isEmpty()) {
