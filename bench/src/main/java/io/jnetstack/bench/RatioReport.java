@@ -47,12 +47,16 @@ public final class RatioReport {
     public record Pair(String id, Class<?> benchmark, String subject, String reference, double target,
                        String sizeParam) {}
 
-    /** The default set: SIM-ENGINE, TIMERS and CHECKSUM. */
+    /** The default set: SIM-ENGINE, TIMERS (wheel, and EventQueue as a timer store) and CHECKSUM. */
     public static final List<Pair> DEFAULT_PAIRS = List.of(
             new Pair("SIM-ENGINE hold", SimEngineBenchmark.class, "eventQueueHold", "priorityQueueHold", 2.0, null),
-            new Pair("TIMERS arm+cancel", TimerBenchmark.class, "eventQueueArmCancel", "priorityQueueArmCancel",
+            new Pair("TIMERS arm+cancel", TimerBenchmark.class, "wheelArmCancel", "priorityQueueArmCancel",
                     1.0, null),
-            new Pair("TIMERS expire+re-arm", TimerBenchmark.class, "eventQueueExpireRearm",
+            new Pair("TIMERS expire+re-arm", TimerBenchmark.class, "wheelExpireRearm", "priorityQueueExpireRearm",
+                    1.0, null),
+            new Pair("TIMERS-EQ arm+cancel", TimerBenchmark.class, "eventQueueArmCancel", "priorityQueueArmCancel",
+                    1.0, null),
+            new Pair("TIMERS-EQ expire+rearm", TimerBenchmark.class, "eventQueueExpireRearm",
                     "priorityQueueExpireRearm", 1.0, null),
             new Pair("CHECKSUM", ChecksumBenchmark.class, "checksum", "arraycopy", 0.3, "size"));
 

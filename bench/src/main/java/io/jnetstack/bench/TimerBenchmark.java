@@ -1,6 +1,7 @@
 package io.jnetstack.bench;
 
 import io.jnetstack.time.EventQueue;
+import io.jnetstack.time.TimerWheel;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,9 +17,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * TIMERS at 1k / 100k / 1M armed timers. Subject: {@link EventQueue} used as the timer store (schedule = arm,
- * cancel, poll due = expire); there is no hashed wheel yet. Reference: {@code PriorityQueue} with lazy cancel
- * (a cancelled flag; tombstones are dropped when they reach the head).
+ * TIMERS at 1k / 100k / 1M armed timers. Subjects: {@link TimerWheel}, and {@link EventQueue} used as the timer
+ * store (schedule = arm, cancel, poll due = expire). Reference: {@code PriorityQueue} with lazy cancel (a
+ * cancelled flag; tombstones are dropped when they reach the head).
  *
  * <ul>
  *   <li>arm+cancel: virtual time advances one step per operation and due timers expire; each operation cancels
@@ -94,6 +95,31 @@ public class TimerBenchmark {
         }
     }
 
+    /** Wheel state: the {@link TimerWheel}, a ring of live handles, virtual now. */
+    @State(Scope.Thread)
+    public static class Wheel {
+        @Param({"1000", "100000", "1000000"})
+        int timers;
+        TimerWheel wheel;
+        long[] ring;
+        long[] inc;
+        long now;
+        int i;
+        Runnable rearm;
+
+        /** Arms {@code timers} timers at their steady-state deadlines. */
+        @Setup
+        public void setUp() {
+            inc = SimEngineBenchmark.increments(7);
+            wheel = new TimerWheel(0);
+            ring = new long[timers];
+            rearm = () -> wheel.arm(now + inc[i++ & MASK], rearm);
+            for (int k = 0; k < timers; k++) {
+                ring[k] = wheel.arm(steadyStateDeadline(timers, k, inc), rearm);
+            }
+        }
+    }
+
     /** Reference state: a PriorityQueue of timers with lazy cancel. */
     @State(Scope.Thread)
     public static class Reference {
@@ -147,6 +173,27 @@ public class TimerBenchmark {
         s.ring[k] = t;
         q.add(t);
         return q.size();
+    }
+
+    /** Wheel: advance, expire due, cancel the oldest, arm a new one. */
+    @Benchmark
+    public int wheelArmCancel(Wheel s) {
+        TimerWheel w = s.wheel;
+        s.now += STEP_NS;
+        w.expire(s.now);
+        int k = s.i++ % s.timers;
+        w.cancel(s.ring[k]);
+        s.ring[k] = w.arm(s.now + 2L * s.timers * STEP_NS + s.inc[k & MASK], s.rearm);
+        return w.size();
+    }
+
+    /** Wheel: jump to the earliest deadline and expire; the timer re-arms itself. */
+    @Benchmark
+    public long wheelExpireRearm(Wheel s) {
+        TimerWheel w = s.wheel;
+        s.now = w.nextDeadlineNs();
+        w.expire(s.now);
+        return s.now;
     }
 
     /** Subject: jump to the earliest deadline and run it; it re-arms itself. */
