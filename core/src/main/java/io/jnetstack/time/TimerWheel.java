@@ -121,7 +121,8 @@ public final class TimerWheel {
     /**
      * Runs every timer with a deadline {@code <= nowNs}, in deadline order then arm order, and moves the wheel's
      * time to {@code nowNs} (never backwards). Actions may arm and cancel timers; timers they arm that are already
-     * due run in this same call. Must not be called from inside an action.
+     * due run in this same call. Must not be called from inside an action. If an action throws, the exception
+     * propagates and the timers not yet run stay armed.
      */
     public void expire(long nowNs) {
         if (expiring) {
@@ -151,18 +152,31 @@ public final class TimerWheel {
         }
     }
 
+    /** Runs the detached batch in arm order; if an action throws, the rest of the batch is put back first. */
     private void fire(int n) {
         sortBatchBySeq(n);
-        for (int i = 0; i < n; i++) {
-            int id = batch[i];
-            Runnable a = action[id];
-            if (a != null) {
-                action[id] = null;
-                size--;
+        int i = 0;
+        try {
+            while (i < n) {
+                int id = batch[i++];
+                Runnable a = action[id];
+                if (a != null) {
+                    action[id] = null;
+                    size--;
+                }
+                release(id);
+                if (a != null) {
+                    a.run();
+                }
             }
-            release(id);
-            if (a != null) {
-                a.run();
+        } finally {
+            for (; i < n; i++) {
+                int id = batch[i];
+                if (action[id] != null) {
+                    link(id);
+                } else {
+                    release(id);
+                }
             }
         }
     }

@@ -84,6 +84,22 @@ class TimerWheelTest {
     }
 
     @Test
+    void throwingAction_propagates_andLeavesTheRestOfItsInstantArmed() {
+        TimerWheel w = new TimerWheel();
+        List<String> log = new ArrayList<>();
+        w.arm(7, () -> {
+            throw new IllegalStateException("boom");
+        });
+        w.arm(7, () -> log.add("same-instant"));
+        w.arm(9, () -> log.add("later"));
+        assertThatThrownBy(() -> w.expire(10)).hasMessage("boom");
+        assertThat(w.size()).isEqualTo(2);
+        assertThat(w.nextDeadlineNs()).isEqualTo(7);
+        w.expire(10);
+        assertThat(log).containsExactly("same-instant", "later");
+    }
+
+    @Test
     void expireFromAnAction_isRejected() {
         TimerWheel w = new TimerWheel();
         w.arm(1, () -> w.expire(2));
