@@ -22,5 +22,5 @@ if [[ "${BENCH_PIN:-1}" != 0 ]] && command -v taskset >/dev/null; then
   pin=(taskset -c 0)
 fi
 echo "load before run: $(cut -d' ' -f1-3 /proc/loadavg)  pin: ${pin[*]:-none}" >&2
-exec "${pin[@]}" "$JAVA_HOME/bin/java" -Xms256m -Xmx256m -cp bench/target/benchmarks.jar \
+exec "${pin[@]}" "$JAVA_HOME/bin/java" -Xms256m -Xmx256m --sun-misc-unsafe-memory-access=allow -cp bench/target/benchmarks.jar \
   io.jnetstack.bench.RatioReport "$@"

@@ -47,12 +47,16 @@ public final class RatioReport {
     public record Pair(String id, Class<?> benchmark, String subject, String reference, double target,
                        String sizeParam) {}
 
-    /** The default set: SIM-ENGINE, TIMERS and CHECKSUM. */
+    /** The default set: SIM-ENGINE, TIMERS (wheel, and EventQueue as a timer store) and CHECKSUM. */
     public static final List<Pair> DEFAULT_PAIRS = List.of(
             new Pair("SIM-ENGINE hold", SimEngineBenchmark.class, "eventQueueHold", "priorityQueueHold", 2.0, null),
-            new Pair("TIMERS arm+cancel", TimerBenchmark.class, "eventQueueArmCancel", "priorityQueueArmCancel",
+            new Pair("TIMERS arm+cancel", TimerBenchmark.class, "wheelArmCancel", "priorityQueueArmCancel",
                     1.0, null),
-            new Pair("TIMERS expire+re-arm", TimerBenchmark.class, "eventQueueExpireRearm",
+            new Pair("TIMERS expire+re-arm", TimerBenchmark.class, "wheelExpireRearm", "priorityQueueExpireRearm",
+                    1.0, null),
+            new Pair("TIMERS-EQ arm+cancel", TimerBenchmark.class, "eventQueueArmCancel", "priorityQueueArmCancel",
+                    1.0, null),
+            new Pair("TIMERS-EQ expire+rearm", TimerBenchmark.class, "eventQueueExpireRearm",
                     "priorityQueueExpireRearm", 1.0, null),
             new Pair("CHECKSUM", ChecksumBenchmark.class, "checksum", "arraycopy", 0.3, "size"));
 
@@ -100,7 +104,8 @@ public final class RatioReport {
                 .forks(1)
                 .warmupIterations(s.warmup).warmupTime(TimeValue.milliseconds(s.warmupMs))
                 .measurementIterations(s.iterations).measurementTime(TimeValue.milliseconds(s.measureMs))
-                .jvmArgs("-Xms" + s.heap, "-Xmx" + s.heap, "-XX:ActiveProcessorCount=1")
+                .jvmArgs("-Xms" + s.heap, "-Xmx" + s.heap, "-XX:ActiveProcessorCount=1",
+                        "--sun-misc-unsafe-memory-access=allow")
                 .verbosity(s.verbose ? VerboseMode.NORMAL : VerboseMode.SILENT)
                 .shouldFailOnError(true);
         if (s.gc) {

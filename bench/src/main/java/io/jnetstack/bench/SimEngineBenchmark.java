@@ -59,6 +59,7 @@ public class SimEngineBenchmark {
         long[] inc;
         int i;
 
+        /** Fills the queue with the pending events (times drawn from the shared increments). */
         @Setup
         public void setUp() {
             inc = increments(42);
@@ -79,6 +80,7 @@ public class SimEngineBenchmark {
         long seq;
         int i;
 
+        /** Fills the queue with the pending events (times drawn from the shared increments). */
         @Setup
         public void setUp() {
             inc = increments(42);

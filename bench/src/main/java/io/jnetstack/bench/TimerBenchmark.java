@@ -1,6 +1,7 @@
 package io.jnetstack.bench;
 
 import io.jnetstack.time.EventQueue;
+import io.jnetstack.time.TimerWheel;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,9 +17,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * TIMERS at 1k / 100k / 1M armed timers. Subject: {@link EventQueue} used as the timer store (schedule = arm,
- * cancel, poll due = expire); there is no hashed wheel yet. Reference: {@code PriorityQueue} with lazy cancel
- * (a cancelled flag; tombstones are dropped when they reach the head).
+ * TIMERS at 1k / 100k / 1M armed timers. Subjects: {@link TimerWheel}, and {@link EventQueue} used as the timer
+ * store (schedule = arm, cancel, poll due = expire). Reference: {@code PriorityQueue} with lazy cancel (a
+ * cancelled flag; tombstones are dropped when they reach the head).
  *
  * <ul>
  *   <li>arm+cancel: virtual time advances one step per operation and due timers expire; each operation cancels
@@ -55,6 +56,15 @@ public class TimerBenchmark {
         }
     }
 
+    /**
+     * The deadline ring position {@code k} would hold in steady state: armed {@code timers - k} operations
+     * before time 0 with the 2×{@code timers}-step horizon, so cancelled timers come due one per operation
+     * from the start instead of all at once.
+     */
+    static long steadyStateDeadline(int timers, int k, long[] inc) {
+        return (long) (timers + k) * STEP_NS + inc[k & MASK];
+    }
+
     /** Subject state: the queue, a ring of live handles, virtual now. */
     @State(Scope.Thread)
     public static class Subject {
@@ -68,6 +78,7 @@ public class TimerBenchmark {
         long fired;
         Runnable rearm;
 
+        /** Arms {@code timers} timers at their steady-state deadlines. */
         @Setup
         public void setUp() {
             inc = SimEngineBenchmark.increments(7);
@@ -75,12 +86,37 @@ public class TimerBenchmark {
             ring = new long[timers];
             rearm = () -> queue.schedule(now + inc[i++ & MASK], rearm);
             for (int k = 0; k < timers; k++) {
-                ring[k] = queue.schedule(horizon() + inc[k & MASK], rearm);
+                ring[k] = queue.schedule(steadyStateDeadline(timers, k, inc), rearm);
             }
         }
 
         long horizon() {
             return now + 2L * timers * STEP_NS;
+        }
+    }
+
+    /** Wheel state: the {@link TimerWheel}, a ring of live handles, virtual now. */
+    @State(Scope.Thread)
+    public static class Wheel {
+        @Param({"1000", "100000", "1000000"})
+        int timers;
+        TimerWheel wheel;
+        long[] ring;
+        long[] inc;
+        long now;
+        int i;
+        Runnable rearm;
+
+        /** Arms {@code timers} timers at their steady-state deadlines. */
+        @Setup
+        public void setUp() {
+            inc = SimEngineBenchmark.increments(7);
+            wheel = new TimerWheel(0);
+            ring = new long[timers];
+            rearm = () -> wheel.arm(now + inc[i++ & MASK], rearm);
+            for (int k = 0; k < timers; k++) {
+                ring[k] = wheel.arm(steadyStateDeadline(timers, k, inc), rearm);
+            }
         }
     }
 
@@ -96,13 +132,14 @@ public class TimerBenchmark {
         long seq;
         int i;
 
+        /** Arms {@code timers} timers at their steady-state deadlines. */
         @Setup
         public void setUp() {
             inc = SimEngineBenchmark.increments(7);
             queue = new PriorityQueue<>(timers * 3);
             ring = new Timer[timers];
             for (int k = 0; k < timers; k++) {
-                ring[k] = new Timer(now + 2L * timers * STEP_NS + inc[k & MASK], seq++);
+                ring[k] = new Timer(steadyStateDeadline(timers, k, inc), seq++);
                 queue.add(ring[k]);
             }
         }
@@ -136,6 +173,27 @@ public class TimerBenchmark {
         s.ring[k] = t;
         q.add(t);
         return q.size();
+    }
+
+    /** Wheel: advance, expire due, cancel the oldest, arm a new one. */
+    @Benchmark
+    public int wheelArmCancel(Wheel s) {
+        TimerWheel w = s.wheel;
+        s.now += STEP_NS;
+        w.expire(s.now);
+        int k = s.i++ % s.timers;
+        w.cancel(s.ring[k]);
+        s.ring[k] = w.arm(s.now + 2L * s.timers * STEP_NS + s.inc[k & MASK], s.rearm);
+        return w.size();
+    }
+
+    /** Wheel: jump to the earliest deadline and expire; the timer re-arms itself. */
+    @Benchmark
+    public long wheelExpireRearm(Wheel s) {
+        TimerWheel w = s.wheel;
+        s.now = w.nextDeadlineNs();
+        w.expire(s.now);
+        return s.now;
     }
 
     /** Subject: jump to the earliest deadline and run it; it re-arms itself. */

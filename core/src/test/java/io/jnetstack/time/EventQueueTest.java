@@ -118,14 +118,16 @@ class EventQueueTest {
         for (int i = 0; i < 10_000; i++) {
             handles.add(q.schedule(10_000 - i, tag(log, Integer.toString(10_000 - i))));
         }
-        for (int i = 0; i < 10_000; i++) {
+        q.poll().run(); // the earliest (time 1, index 9999) runs, leaving the root hole open during the cancels
+        for (int i = 0; i < 9_999; i++) {
             if (i % 100 != 0) {
                 assertThat(q.cancel(handles.get(i))).isTrue();
             }
         }
+        assertThat(q.cancel(handles.get(9_999))).isFalse();
         assertThat(q.size()).isEqualTo(100);
         drain(q);
-        assertThat(log).hasSize(100);
+        assertThat(log).hasSize(101).startsWith("1", "100", "200");
         for (int i = 1; i < log.size(); i++) {
             assertThat(Integer.parseInt(log.get(i))).isGreaterThan(Integer.parseInt(log.get(i - 1)));
         }
@@ -182,6 +184,44 @@ class EventQueueTest {
                     now = e.time();
                 }
             }
+            assertThat(q.size()).as(ctx).isEqualTo(ref.size());
+        }
+    }
+
+    @Test
+    void holdSteps_withCancelsBetweenPollAndSchedule_keepOrder() {
+        long seed = 0x401DL;
+        SplittableRandom rnd = new SplittableRandom(seed);
+        EventQueue q = new EventQueue();
+        PriorityQueue<Ev> ref = new PriorityQueue<>();
+        List<Long> handles = new ArrayList<>();
+        List<Ev> events = new ArrayList<>();
+        long seq = 0;
+        for (int i = 0; i < 200; i++) {
+            long t = rnd.nextLong(0, 1000);
+            int id = events.size();
+            handles.add(q.schedule(t, () -> { }));
+            Ev e = new Ev(t, seq++, id);
+            events.add(e);
+            ref.add(e);
+        }
+        for (int step = 0; step < 20_000; step++) {
+            String ctx = "seed=" + seed + " step=" + step;
+            Ev e = ref.poll();
+            assertThat(q.nextTimeNs()).as(ctx).isEqualTo(e.time());
+            assertThat(q.poll()).as(ctx).isNotNull();
+            if (rnd.nextInt(4) == 0) {
+                // cancel right after a poll, before the schedule that would fill the root hole
+                int victim = rnd.nextInt(events.size());
+                boolean live = ref.remove(events.get(victim));
+                assertThat(q.cancel(handles.get(victim))).as(ctx).isEqualTo(live);
+            }
+            long t = e.time() + rnd.nextLong(0, rnd.nextBoolean() ? 3 : 1000);
+            int id = events.size();
+            handles.add(q.schedule(t, () -> { }));
+            Ev n = new Ev(t, seq++, id);
+            events.add(n);
+            ref.add(n);
             assertThat(q.size()).as(ctx).isEqualTo(ref.size());
         }
     }
