@@ -7,31 +7,51 @@ import java.nio.ByteOrder;
 /**
  * The Internet checksum (RFC 1071): the 16-bit one's complement of the one's complement sum of 16-bit words.
  *
- * <p>The sum is computed 8 bytes at a time with 64-bit big-endian loads, carrying into a {@code long} accumulator
- * that cannot overflow for any input under 2^32 bytes of 0xFFFF words folded every 2^16 loads (RFC 1071 §2(C):
- * "deferred carries"). Pseudo-headers for TCP/UDP/ICMPv6 (RFC 9293 §3.1, RFC 768, RFC 8200 §8.1) are summed
+ * <p>The sum is computed 32 bytes at a time with 64-bit little-endian loads into four {@code long} accumulators,
+ * each load split into 32-bit halves so no accumulator can overflow below 2^32 loads (RFC 1071 §2(C): "deferred
+ * carries"); the folded result is byte-swapped once (§2(B): the sum is byte-order independent). Pseudo-headers for TCP/UDP/ICMPv6 (RFC 9293 §3.1, RFC 768, RFC 8200 §8.1) are summed
  * with {@link #pseudoHeaderV4} / {@link #pseudoHeaderV6} and combined with {@link #partial}.
  */
 public final class Checksum {
-    private static final VarHandle LONG_BE =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Checksum() {}
 
     /**
      * Adds the 16-bit big-endian words of {@code buf[off, off+len)} to {@code initial}; an odd trailing byte is
-     * padded with zero (RFC 1071 §4.1). Returns an unfolded partial sum.
+     * padded with zero (RFC 1071 §4.1). Returns a partial sum congruent to the word sum modulo 0xFFFF (partly
+     * folded, never negative): combine partial sums by addition only, never by subtraction.
      */
     public static long partial(byte[] buf, int off, int len, long initial) {
-        long sum = initial;
         int i = off;
         int end = off + len;
-        // 64-bit loads: add the two 32-bit halves so the long accumulator never overflows.
+        // RFC 1071 §2(B), byte-order independence: sum little-endian 64-bit loads (no byte swap per load), each
+        // split into two 32-bit halves so a long never overflows, with four independent accumulators; swap the
+        // bytes of the folded result once at the end.
+        long a = 0;
+        long b = 0;
+        long c = 0;
+        long d = 0;
+        while (end - i >= 32) {
+            long v0 = (long) LONG_LE.get(buf, i);
+            long v1 = (long) LONG_LE.get(buf, i + 8);
+            long v2 = (long) LONG_LE.get(buf, i + 16);
+            long v3 = (long) LONG_LE.get(buf, i + 24);
+            a += (v0 >>> 32) + (v0 & 0xFFFF_FFFFL);
+            b += (v1 >>> 32) + (v1 & 0xFFFF_FFFFL);
+            c += (v2 >>> 32) + (v2 & 0xFFFF_FFFFL);
+            d += (v3 >>> 32) + (v3 & 0xFFFF_FFFFL);
+            i += 32;
+        }
         while (end - i >= 8) {
-            long v = (long) LONG_BE.get(buf, i);
-            sum += (v >>> 32) + (v & 0xFFFF_FFFFL);
+            long v = (long) LONG_LE.get(buf, i);
+            a += (v >>> 32) + (v & 0xFFFF_FFFFL);
             i += 8;
         }
+        long le = fold(a) + fold(b) + fold(c) + fold(d);
+        int swapped = Integer.reverseBytes(fold(le)) >>> 16;
+        long sum = initial + swapped;
         while (end - i >= 2) {
             sum += ((buf[i] & 0xFF) << 8) | (buf[i + 1] & 0xFF);
             i += 2;
@@ -59,6 +79,15 @@ public final class Checksum {
     /** The checksum of {@code buf[off, off+len)} with no pseudo-header. */
     public static int compute(byte[] buf, int off, int len) {
         return finish(partial(buf, off, len, 0));
+    }
+
+    /**
+     * The checksum of {@code buf[off, off+len)} plus {@code pseudo} as if the 16-bit checksum field at
+     * {@code fieldAt} (an even offset inside the range) were zero: the value a sender would have written there.
+     */
+    public static int computeWithFieldZeroed(byte[] buf, int off, int len, int fieldAt, long pseudo) {
+        long sum = partial(buf, off, fieldAt - off, pseudo);
+        return finish(partial(buf, fieldAt + 2, off + len - fieldAt - 2, sum));
     }
 
     /** True when the bytes, including their checksum field, sum to 0xFFFF (RFC 1071 §1 "verify"). */

@@ -46,4 +46,33 @@ class ChecksumTest {
         b[3] ^= 1;
         assertThat(Checksum.verifies(b, 0, b.length, 0)).isFalse();
     }
+
+    @Test
+    void fieldZeroed_equalsTheChecksumOfACopyWithTheFieldCleared_overSeededInputs() {
+        SplittableRandom rnd = new SplittableRandom(1072);
+        for (int n = 0; n < 2000; n++) {
+            byte[] b = new byte[rnd.nextInt(4, 200) & ~1];
+            rnd.nextBytes(b);
+            int field = rnd.nextInt(0, b.length / 2) * 2;
+            long pseudo = rnd.nextLong(0, 1L << 20);
+            byte[] cleared = b.clone();
+            cleared[field] = 0;
+            cleared[field + 1] = 0;
+            assertThat(Checksum.computeWithFieldZeroed(b, 0, b.length, field, pseudo)).as("seed 1072 case %d", n)
+                    .isEqualTo(Checksum.finish(Checksum.partial(cleared, 0, cleared.length, pseudo)));
+        }
+    }
+
+    @Test
+    void partialSums_combineByAddition_acrossSplitPoints() {
+        SplittableRandom rnd = new SplittableRandom(1073);
+        for (int n = 0; n < 2000; n++) {
+            byte[] b = new byte[rnd.nextInt(2, 400) & ~1];
+            rnd.nextBytes(b);
+            int cut = rnd.nextInt(0, b.length / 2 + 1) * 2;
+            long whole = Checksum.partial(b, 0, b.length, 0);
+            long split = Checksum.partial(b, cut, b.length - cut, Checksum.partial(b, 0, cut, 0));
+            assertThat(Checksum.fold(split)).as("seed 1073 case %d", n).isEqualTo(Checksum.fold(whole));
+        }
+    }
 }

@@ -67,7 +67,7 @@ final class Icmpv4Codec {
      * "negative zero" form 0xFFFF is refused where 0x0000 is computed, so every accepted message round-trips.
      */
     static int expectedChecksum(byte[] b, int off, int len, long pseudo) {
-        return Checksum.finish(Checksum.partial(b, off, len, pseudo) - Bytes.u16(b, off + 2));
+        return Checksum.computeWithFieldZeroed(b, off, len, off + 2, pseudo);
     }
 
     static int emit(Icmpv4Message m, byte[] b, int off) {

@@ -80,7 +80,7 @@ public record Ipv4Header(int tos, int totalLength, int identification, boolean d
             return bad;
         }
         int hl = (b[off] & 0x0F) * 4;
-        int expected = Checksum.finish(Checksum.partial(b, off, hl, 0) - Bytes.u16(b, off + 10));
+        int expected = Checksum.computeWithFieldZeroed(b, off, hl, off + 10, 0);
         int got = Bytes.u16(b, off + 10);
         if (expected != got) {
             return Parsed.malformed(MalformedReason.BAD_CHECKSUM, String.format(
