@@ -60,10 +60,15 @@ class IpScenarioTest {
         final SimHost r;
         final SimHost b;
         final SimLink lan1 = sim.addEthernet("lan1", LinkProperties.IDEAL.withDelayNs(1000));
-        final SimLink lan2 = sim.addEthernet("lan2", LinkProperties.IDEAL.withDelayNs(1000));
+        final SimLink lan2;
         final Recorder rec = new Recorder();
 
         Net(Personality p) {
+            this(p, 1500);
+        }
+
+        Net(Personality p, int lan2Mtu) {
+            lan2 = sim.addEthernet("lan2", LinkProperties.IDEAL.withDelayNs(1000).withMtu(lan2Mtu));
             a = sim.addHost("a", p);
             r = sim.addHost("r", p);
             b = sim.addHost("b", p);
@@ -189,5 +194,35 @@ class IpScenarioTest {
         n.sim.runFor(S);
         assertThat(n.rec.events).containsExactly("icmp4 3/3 from 10.2.0.2 about 10.2.0.2");
         assertThat(n.b.stack().stats().get(Counter.UNREACHABLE_PORT)).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("personalities")
+    void narrowerNextHop_routerFragmentsIpv4_andSendsPacketTooBigForIpv6(Personality p) {
+        Net n = new Net(p, 1280);
+        n.ping("10.2.0.2", 1, 8, 0);
+        n.ping("2001:db8:b::2", 2, 8, 0);
+        n.sim.runFor(S);
+        n.rec.events.clear();
+        n.ping("10.2.0.2", 3, 1400, 0);
+        n.ping("2001:db8:b::2", 4, 1400, 0);
+        n.sim.runFor(S);
+        assertThat(n.rec.events).containsExactly("icmp6 2/0 from 2001:db8:a::1 about 2001:db8:b::2",
+                "reply 10.2.0.2 seq 3 len 1400");
+        assertThat(n.r.stack().stats().get(Counter.FRAGMENTS_OUT)).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @MethodSource("personalities")
+    void downInterface_failsLocally_andUpAgainWorks(Personality p) {
+        Net n = new Net(p);
+        n.a.stack().iface(1).setUp(false);
+        n.ping("10.2.0.2", 1, 8, 0);
+        n.sim.runFor(S);
+        assertThat(n.rec.events).containsExactly("local INTERFACE_DOWN 10.2.0.2");
+        n.a.stack().iface(1).setUp(true);
+        n.ping("10.2.0.2", 2, 8, 0);
+        n.sim.runFor(S);
+        assertThat(n.rec.events).last().isEqualTo("reply 10.2.0.2 seq 2 len 8");
     }
 }
