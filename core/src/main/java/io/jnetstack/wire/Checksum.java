@@ -33,7 +33,8 @@ public final class Checksum {
         long b = 0;
         long c = 0;
         long d = 0;
-        while (end - i >= 32) {
+        int last32 = end - 32;
+        for (; i <= last32; i += 32) { // a counted loop, so C2 can hoist the VarHandle bounds checks
             long v0 = (long) LONG_LE.get(buf, i);
             long v1 = (long) LONG_LE.get(buf, i + 8);
             long v2 = (long) LONG_LE.get(buf, i + 16);
@@ -42,7 +43,6 @@ public final class Checksum {
             b += (v1 >>> 32) + (v1 & 0xFFFF_FFFFL);
             c += (v2 >>> 32) + (v2 & 0xFFFF_FFFFL);
             d += (v3 >>> 32) + (v3 & 0xFFFF_FFFFL);
-            i += 32;
         }
         while (end - i >= 8) {
             long v = (long) LONG_LE.get(buf, i);
