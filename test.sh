@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test (unit, property, malformed-input, fuzz regression, demo + tshark checks) and the one-second
+# Runs every test (unit, property, malformed-input, fuzz regression, demo + tshark checks), 2 s of Jazzer fuzzing per
+# parser (fuzz.sh) and the one-second
 # benchmark smoke run. Finds a JDK 25+ itself.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
