@@ -83,4 +83,19 @@ public abstract class BsdPersonality implements Personality {
     public PortRange ephemeralPorts() {
         return new PortRange(49152, 65535);
     }
+
+    /** 4.4BSD tcp_output(): the SYN window is the whole 65535-byte receive space (FreeBSD, XNU). */
+    @Override
+    public int synWindow(int mss) {
+        return 65535;
+    }
+
+    /** FreeBSD tcp_usr_connect → tcp_connect: request_r_scale for the default 64 KiB+ buffers is 6 (XNU: 6). */
+    @Override
+    public int windowScale() {
+        return 6;
+    }
+
+    /** TCPTV_KEEP_INIT: connection establishment gives up after 75 s (FreeBSD, OpenBSD, XNU tcp_timer.h). */
+    protected static final long KEEP_INIT_MS = 75_000;
 }

@@ -1,5 +1,7 @@
 package io.jnetstack.personality;
 
+import java.util.List;
+
 /** FreeBsd — overrides only where its kernel departs from the shared BSD defaults. */
 public final class FreeBsdPersonality extends BsdPersonality {
     @Override
@@ -14,5 +16,22 @@ public final class FreeBsdPersonality extends BsdPersonality {
     @Override
     public PortRange ephemeralPorts() {
         return new PortRange(10000, 65535);
+    }
+
+    /** sys/netinet/tcp_output.c tcp_addoptions(): {@code mss, nop, wscale, sackOK, TS} (20 bytes). */
+    @Override
+    public List<SynOption> synOptionLayout() {
+        return List.of(SynOption.MSS, SynOption.NOP, SynOption.WINDOW_SCALE, SynOption.SACK_PERMITTED,
+                SynOption.TIMESTAMPS);
+    }
+
+    /**
+     * sys/netinet/tcp_timer.c tcp_timer_rexmt(): a SYN is retransmitted on the ordinary doubling backoff from a
+     * 1 s initial RTO plus rexmit_slop (200 ms) from the second retransmission on (the old tcp_syn_backoff table
+     * is gone); tcp_timer_keep(): keepinit 75 s ends the attempt. SYNs at 0, 1, 3.2, 7.4, 15.6, 31.8, 64 s.
+     */
+    @Override
+    public SynRetransmission synRetransmission() {
+        return SynRetransmission.ofMillis(KEEP_INIT_MS, 0, 1000, 3200, 7400, 15_600, 31_800, 64_000);
     }
 }

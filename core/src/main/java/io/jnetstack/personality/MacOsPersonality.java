@@ -1,5 +1,7 @@
 package io.jnetstack.personality;
 
+import java.util.List;
+
 /** MacOs — overrides only where its kernel departs from the shared BSD defaults. */
 public final class MacOsPersonality extends BsdPersonality {
     @Override
@@ -14,5 +16,24 @@ public final class MacOsPersonality extends BsdPersonality {
     @Override
     public boolean answersBroadcastEcho() {
         return true;
+    }
+
+    /**
+     * bsd/netinet/tcp_output.c: {@code mss, nop, wscale, nop, nop, TS, sackOK, eol, eol} (24 bytes).
+     */
+    @Override
+    public List<SynOption> synOptionLayout() {
+        return List.of(SynOption.MSS, SynOption.NOP, SynOption.WINDOW_SCALE, SynOption.NOP, SynOption.NOP,
+                SynOption.TIMESTAMPS, SynOption.SACK_PERMITTED, SynOption.EOL, SynOption.EOL);
+    }
+
+    /**
+     * bsd/netinet/tcp_timer.c tcp_syn_backoff {1, 1, 1, 1, 1, 2, 4, 8, 16, 32, 64, ...} × the 1 s initial RTO;
+     * TCPTV_KEEP_INIT 75 s ends the attempt. SYNs at 0, 1, 2, 3, 4, 5, 7, 11, 19, 35, 67 s.
+     */
+    @Override
+    public SynRetransmission synRetransmission() {
+        return SynRetransmission.ofMillis(KEEP_INIT_MS, 0, 1000, 2000, 3000, 4000, 5000, 7000, 11_000, 19_000,
+                35_000, 67_000);
     }
 }

@@ -1,5 +1,7 @@
 package io.jnetstack.personality;
 
+import java.util.List;
+
 /** OpenBsd — overrides only where its kernel departs from the shared BSD defaults. */
 public final class OpenBsdPersonality extends BsdPersonality {
     @Override
@@ -34,5 +36,30 @@ public final class OpenBsdPersonality extends BsdPersonality {
     @Override
     public PortRange ephemeralPorts() {
         return new PortRange(1024, 49151);
+    }
+
+    /**
+     * sys/netinet/tcp_output.c: {@code mss, nop, nop, sackOK, nop, wscale, nop, nop, TS} (24 bytes, every
+     * option but MSS aligned by NOPs).
+     */
+    @Override
+    public List<SynOption> synOptionLayout() {
+        return List.of(SynOption.MSS, SynOption.NOP, SynOption.NOP, SynOption.SACK_PERMITTED, SynOption.NOP,
+                SynOption.WINDOW_SCALE, SynOption.NOP, SynOption.NOP, SynOption.TIMESTAMPS);
+    }
+
+    /** OpenBSD's default receive space is 16384 (tcp_recvspace) [unconfirmed in this session's reading]. */
+    @Override
+    public int synWindow(int mss) {
+        return 16384;
+    }
+
+    /**
+     * sys/netinet/tcp_timer.c: initial RTO 6 s (TCPTV_SRTTDFLT 3 s × 2 on the backoff table), doubling; keepinit
+     * TCPTV_KEEP_INIT 75 s ends the attempt. SYNs at 0, 6, 18, 42 s. Derived from the source constants.
+     */
+    @Override
+    public SynRetransmission synRetransmission() {
+        return SynRetransmission.ofMillis(KEEP_INIT_MS, 0, 6000, 18_000, 42_000);
     }
 }

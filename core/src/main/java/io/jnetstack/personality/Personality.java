@@ -52,6 +52,20 @@ public interface Personality {
     /** The ephemeral (automatic) port range for implicit binds. */
     PortRange ephemeralPorts();
 
+    // ---- TCP (issue #3); facts and citations in docs/research/tcp-personalities.md ----
+
+    /** The options of this OS's SYN, in wire order. */
+    List<SynOption> synOptionLayout();
+
+    /** The window field of this OS's SYN for a connection whose MSS is {@code mss}. */
+    int synWindow(int mss);
+
+    /** The window-scale shift this OS offers with default buffers. */
+    int windowScale();
+
+    /** When this OS retransmits an unanswered SYN, and when connect() gives up. */
+    SynRetransmission synRetransmission();
+
     /** Every personality, in a fixed order. */
     static List<Personality> all() {
         return List.of(new LinuxPersonality(), new FreeBsdPersonality(), new OpenBsdPersonality(),

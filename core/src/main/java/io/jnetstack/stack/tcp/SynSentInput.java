@@ -1,0 +1,56 @@
+package io.jnetstack.stack.tcp;
+
+import static io.jnetstack.wire.tcp.SeqNum.gt;
+import static io.jnetstack.wire.tcp.SeqNum.leq;
+
+import io.jnetstack.wire.tcp.TcpHeader;
+
+/** RFC 9293 §3.10.7.3: a segment arriving in SYN-SENT. */
+final class SynSentInput {
+    private SynSentInput() {}
+
+    static void process(TcpConnection c, TcpSegment s, long nowNs) {
+        TcpHeader h = s.header();
+        boolean ackOk = false;
+        if (h.has(TcpHeader.ACK)) {
+            // "If SEG.ACK =< ISS or SEG.ACK > SND.NXT, send a reset (unless the RST bit is set) ... and discard."
+            if (leq(h.ack(), c.iss()) || gt(h.ack(), c.sndNxt())) {
+                if (!h.has(TcpHeader.RST)) {
+                    c.sendReset(h.ack());
+                }
+                return;
+            }
+            // "If SND.UNA < SEG.ACK =< SND.NXT, then the ACK is acceptable." (SND.UNA = ISS here.)
+            ackOk = true;
+        }
+        if (h.has(TcpHeader.RST)) {
+            // "If the ACK was acceptable, then signal to the user 'error: connection reset', drop the segment, enter
+            // CLOSED state ... Otherwise (no ACK), drop the segment and return." RFC 5961 §3.2 keeps this rule.
+            if (ackOk) {
+                c.close(TcpEvent.REFUSED);
+            }
+            return;
+        }
+        if (!h.has(TcpHeader.SYN)) {
+            return; // "fifth, if neither of the SYN or RST bits is set, then drop the segment and return."
+        }
+        c.synchronize(h, SynOptions.Offer.ALL);
+        if (ackOk) {
+            // "If SND.UNA > ISS (our SYN has been ACKed), change the connection state to ESTABLISHED, form an ACK
+            // segment <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and send it."
+            c.acknowledge(h.ack());
+            c.updateWindow(h, false);
+            c.setState(new TcpState.Established());
+            c.stopTimer();
+            c.sendAck(nowNs);
+            c.report(TcpEvent.CONNECTED);
+            return;
+        }
+        // "Otherwise, enter SYN-RECEIVED, form a SYN,ACK segment <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> and send it."
+        // (Simultaneous open, RFC 9293 §3.5 figure 7.)
+        c.updateWindow(h, false);
+        c.setState(new TcpState.SynReceived(false));
+        c.stopTimer();
+        c.sendSynAck(SynOptions.offerOf(h.options()), nowNs);
+    }
+}
