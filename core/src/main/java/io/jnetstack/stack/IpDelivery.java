@@ -2,7 +2,6 @@ package io.jnetstack.stack;
 
 import io.jnetstack.link.FrameInfo;
 import io.jnetstack.link.Medium;
-import io.jnetstack.link.Replies;
 import io.jnetstack.stack.StackListener.IcmpReport;
 import io.jnetstack.stack.StackListener.Origin;
 import io.jnetstack.wire.Bytes;
@@ -11,24 +10,12 @@ import io.jnetstack.wire.IpProtocol;
 import io.jnetstack.wire.Ipv4Address;
 import io.jnetstack.wire.Ipv6Address;
 
-/** Transport-facing delivery shared by IPv4 and IPv6: closed TCP ports, and ICMP errors matched to their sender. */
+/** Transport-facing delivery shared by IPv4 and IPv6: ICMP errors matched to the datagram they quote. */
 final class IpDelivery {
     private final Stack stack;
 
     IpDelivery(Stack stack) {
         this.stack = stack;
-    }
-
-    /**
-     * A TCP segment for this host. No TCP endpoints exist at this layer yet, so every port is closed and the
-     * segment is answered as RFC 9293 §3.10.7.1 says for the CLOSED state (a RST, never one to a RST).
-     */
-    void closedTcpPort(byte[] d, int off, int len, int ttl, long nowNs) {
-        stack.stats().increment(StackStats.Counter.UNREACHABLE_PORT);
-        byte[] rst = Replies.tcpRst(new FrameInfo(Medium.IP, d, off, len, nowNs), ttl);
-        if (rst != null) {
-            stack.loopBackOrSend(rst, nowNs);
-        }
     }
 
     /**

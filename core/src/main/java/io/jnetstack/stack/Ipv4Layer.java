@@ -158,7 +158,7 @@ final class Ipv4Layer {
                     sendError(ifc, b, off, total, DEST_UNREACHABLE, 3, 0, nowNs);
                 }
             }
-            case IpProtocol.TCP -> delivery.closedTcpPort(b, off, total, stack.personality().defaultTtl(), nowNs);
+            case IpProtocol.TCP -> stack.tcpInput(h.source(), h.destination(), b, off, total, at, nowNs);
             default -> {
                 stats.increment(StackStats.Counter.UNREACHABLE_PORT);
                 if (!toGroup) {

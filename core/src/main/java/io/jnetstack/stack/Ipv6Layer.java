@@ -148,7 +148,7 @@ final class Ipv6Layer {
                     sendError(ifc, b, off, total, DEST_UNREACHABLE, 4, 0, now);
                 }
             }
-            case IpProtocol.TCP -> delivery.closedTcpPort(b, off, total, stack.personality().defaultHopLimit(), now);
+            case IpProtocol.TCP -> stack.tcpInput(h.source(), h.destination(), b, off, total, at, now);
             case IpProtocol.IPV6_NONXT -> stats.increment(StackStats.Counter.IP_DELIVERED);
             default -> {
                 // RFC 8200 §4: unrecognized Next Header → Parameter Problem code 1 pointing at that field.

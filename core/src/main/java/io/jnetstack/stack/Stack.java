@@ -31,6 +31,7 @@ public final class Stack {
     private final ArrayDeque<byte[]> loopback = new ArrayDeque<>();
     private final Ipv4Layer ipv4;
     private final Ipv6Layer ipv6;
+    private final TcpDemux tcp;
     private StackListener listener = new StackListener() {};
     private boolean forwarding;
 
@@ -41,6 +42,7 @@ public final class Stack {
         this.random = random;
         this.ipv4 = new Ipv4Layer(this);
         this.ipv6 = new Ipv6Layer(this);
+        this.tcp = new TcpDemux(this);
     }
 
     /** Adds an interface on {@code link} and starts receiving from it. */
@@ -126,7 +128,7 @@ public final class Stack {
         if (!loopback.isEmpty()) {
             return Long.MIN_VALUE;
         }
-        return Math.min(ipv4.nextDeadlineNs(), ipv6.nextDeadlineNs());
+        return Math.min(Math.min(ipv4.nextDeadlineNs(), ipv6.nextDeadlineNs()), tcp.nextDeadlineNs());
     }
 
     /** Runs everything due at {@code nowNs}: looped-back datagrams, neighbour probes, reassembly timeouts. */
@@ -137,6 +139,25 @@ public final class Stack {
         }
         ipv4.advanceTo(nowNs);
         ipv6.advanceTo(nowNs);
+        tcp.advanceTo(nowNs);
+    }
+
+    /** Accepts TCP connections on {@code port} of every local address (RFC 9293 LISTEN). */
+    public void tcpListen(int port) {
+        tcp.listen(port);
+    }
+
+    /**
+     * Opens a TCP connection to {@code dst}.{@code port} from an ephemeral port (RFC 9293 active OPEN); its facts
+     * reach {@link StackListener#onTcpEvent}. Null when every ephemeral port to that destination is in use.
+     */
+    public TcpHandle tcpConnect(IpAddress dst, int port, long nowNs) {
+        return tcp.connect(dst, port, nowNs);
+    }
+
+    /** The connection named by {@code h}, or null once it has closed. */
+    public io.jnetstack.stack.tcp.TcpConnection tcpConnection(TcpHandle h) {
+        return tcp.connection(h);
     }
 
     /**
@@ -159,6 +180,36 @@ public final class Stack {
     }
 
     // ---- package-private plumbing shared by the IP layers ----
+
+    void tcpInput(IpAddress src, IpAddress dst, byte[] d, int off, int len, int tcpOff, long nowNs) {
+        tcp.input(src, dst, d, off, len, tcpOff, nowNs);
+    }
+
+    IpAddress sourceFor(IpAddress dst) {
+        return switch (dst) {
+            case Ipv4Address d -> ipv4.sourceFor(d);
+            case Ipv6Address d -> ipv6.sourceFor(d);
+        };
+    }
+
+    /** MTU towards {@code dst}: the loopback MTU for a local address, else the outgoing interface's. */
+    int mtuTo(IpAddress dst) {
+        if (isLocal(dst)) {
+            return personality.loopbackMtu();
+        }
+        Route r = routes.lookup(dst);
+        return r == null || r.kind() != Route.Kind.UNICAST ? 1500 : iface(r.ifIndex()).mtu();
+    }
+
+    /** Sends a transport payload built by this host with the personality's default TTL or hop limit. */
+    void sendTransport(IpAddress src, IpAddress dst, int protocol, byte[] payload, Origin o, long nowNs) {
+        switch (dst) {
+            case Ipv4Address d -> ipv4.send((Ipv4Address) src, d, protocol, payload, personality.defaultTtl(), o,
+                    nowNs);
+            case Ipv6Address d -> ipv6.send((Ipv6Address) src, d, protocol, payload, personality.defaultHopLimit(),
+                    o, nowNs);
+        }
+    }
 
     RandomSource random() {
         return random;

@@ -26,6 +26,9 @@ public interface StackListener {
     /** An ICMP/ICMPv6 error arrived about a datagram this host sent. */
     default void onIcmpError(IcmpReport report, long nowNs) {}
 
+    /** A TCP connection reports a fact (connected, refused, timed out, reset). */
+    default void onTcpEvent(TcpHandle connection, io.jnetstack.stack.tcp.TcpEvent event, long nowNs) {}
+
     /** A datagram this host originated could not be sent. */
     default void onLocalFailure(IpAddress destination, LocalFailure failure, Origin origin, long nowNs) {}
 

@@ -1,0 +1,187 @@
+package io.jnetstack.stack;
+
+import io.jnetstack.link.FrameInfo;
+import io.jnetstack.link.Medium;
+import io.jnetstack.link.Replies;
+import io.jnetstack.personality.PortRange;
+import io.jnetstack.stack.StackListener.Origin;
+import io.jnetstack.stack.tcp.TcpConnection;
+import io.jnetstack.stack.tcp.TcpEvent;
+import io.jnetstack.stack.tcp.TcpSegment;
+import io.jnetstack.time.RandomSource;
+import io.jnetstack.wire.ByteString;
+import io.jnetstack.wire.IpAddress;
+import io.jnetstack.wire.IpProtocol;
+import io.jnetstack.wire.Parsed;
+import io.jnetstack.wire.PseudoHeader;
+import io.jnetstack.wire.tcp.TcpHeader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The stack's TCP endpoints: connections by four-tuple, listening ports, and the glue between the sans-IO
+ * {@link TcpConnection}s and the IP layers (segments out as datagrams, timers, events to the listener).
+ *
+ * <p>Decision (issue #3 in progress): a listener accepts every SYN into a connection (no SYN/accept queue limits
+ * and no backlog rules yet); ephemeral ports are taken in sequence from a seeded start in the personality's range
+ * (each OS's allocation strategy belongs to the socket layer, issue #4).
+ */
+final class TcpDemux {
+    private final Stack stack;
+    private final Map<TcpHandle, TcpConnection> connections = new TreeMap<>();
+    private final Set<Integer> listening = new TreeSet<>();
+    private final RandomSource random;
+    private final long secret;
+    private int nextPort;
+
+    TcpDemux(Stack stack) {
+        this.stack = stack;
+        this.random = stack.random().fork("tcp");
+        this.secret = random.nextLong();
+        PortRange r = stack.personality().ephemeralPorts();
+        this.nextPort = r.first() + random.nextInt(r.size());
+    }
+
+    void listen(int port) {
+        listening.add(port);
+    }
+
+    TcpConnection connection(TcpHandle h) {
+        return connections.get(h);
+    }
+
+    /** Opens a connection; null when every ephemeral port to that destination is in use. */
+    TcpHandle connect(IpAddress dst, int port, long nowNs) {
+        IpAddress src = stack.sourceFor(dst);
+        int local = ephemeralPort(src, dst, port);
+        if (local < 0) {
+            return null;
+        }
+        TcpHandle h = new TcpHandle(src, local, dst, port);
+        TcpConnection c = TcpConnection.connect(stack.personality(), h.localPort(), port, iss(h, nowNs), mss(dst),
+                random.nextInt(Integer.MAX_VALUE), nowNs);
+        connections.put(h, c);
+        flush(h, c, nowNs);
+        return h;
+    }
+
+    /** A TCP segment inside datagram {@code d[off, off+len)} addressed to this host. */
+    void input(IpAddress src, IpAddress dst, byte[] d, int off, int len, int tcpOff, long nowNs) {
+        int tcpLen = off + len - tcpOff;
+        PseudoHeader ph = new PseudoHeader(src, dst, IpProtocol.TCP);
+        if (!(TcpHeader.parse(d, tcpOff, tcpLen, ph) instanceof Parsed.Ok<TcpHeader> ok)) {
+            stack.stats().increment(StackStats.Counter.MALFORMED);
+            return;
+        }
+        TcpHeader th = ok.value();
+        TcpSegment seg = new TcpSegment(th, ByteString.copyOf(d, tcpOff + th.headerLength(), tcpLen - th.headerLength()));
+        TcpHandle h = new TcpHandle(dst, th.destinationPort(), src, th.sourcePort());
+        TcpConnection c = connections.get(h);
+        if (c != null) {
+            c.onSegment(seg, nowNs);
+            flush(h, c, nowNs);
+        } else if (listening.contains(th.destinationPort())) {
+            onListen(h, seg, d, off, len, nowNs);
+        } else {
+            closedPort(d, off, len, nowNs);
+        }
+    }
+
+    /** RFC 9293 §3.10.7.2: LISTEN ignores RST, answers an ACK with a RST, and opens a connection for a SYN. */
+    private void onListen(TcpHandle h, TcpSegment seg, byte[] d, int off, int len, long nowNs) {
+        if (seg.has(TcpHeader.RST)) {
+            return;
+        }
+        if (seg.has(TcpHeader.ACK)) {
+            closedPort(d, off, len, nowNs);
+            return;
+        }
+        if (!seg.has(TcpHeader.SYN)) {
+            return;
+        }
+        TcpConnection c = TcpConnection.accept(stack.personality(), h.localPort(), h.remotePort(), seg,
+                iss(h, nowNs), mss(h.remoteAddress()), random.nextInt(Integer.MAX_VALUE), nowNs);
+        connections.put(h, c);
+        flush(h, c, nowNs);
+    }
+
+    /** RFC 9293 §3.10.7.1: a segment for no connection gets the RST that Replies builds. */
+    void closedPort(byte[] d, int off, int len, long nowNs) {
+        stack.stats().increment(StackStats.Counter.UNREACHABLE_PORT);
+        int ttl = (d[off] & 0xF0) == 0x40 ? stack.personality().defaultTtl() : stack.personality().defaultHopLimit();
+        byte[] rst = Replies.tcpRst(new FrameInfo(Medium.IP, d, off, len, nowNs), ttl);
+        if (rst != null) {
+            stack.loopBackOrSend(rst, nowNs);
+        }
+    }
+
+    long nextDeadlineNs() {
+        long next = Long.MAX_VALUE;
+        for (TcpConnection c : connections.values()) {
+            next = Math.min(next, c.nextDeadlineNs());
+        }
+        return next;
+    }
+
+    void advanceTo(long nowNs) {
+        List<Map.Entry<TcpHandle, TcpConnection>> due = new ArrayList<>();
+        for (Map.Entry<TcpHandle, TcpConnection> e : connections.entrySet()) {
+            if (e.getValue().nextDeadlineNs() <= nowNs) {
+                due.add(e);
+            }
+        }
+        for (Map.Entry<TcpHandle, TcpConnection> e : due) {
+            e.getValue().onTimer(nowNs);
+            flush(e.getKey(), e.getValue(), nowNs);
+        }
+    }
+
+    /** Sends what the connection queued and reports its events; forgets it once CLOSED. */
+    private void flush(TcpHandle h, TcpConnection c, long nowNs) {
+        for (TcpSegment s = c.pollOutput(); s != null; s = c.pollOutput()) {
+            byte[] seg = new byte[s.header().headerLength() + s.payload().length()];
+            s.payload().copyTo(seg, s.header().headerLength());
+            s.header().emit(seg, 0, new PseudoHeader(h.localAddress(), h.remoteAddress(), IpProtocol.TCP),
+                    s.payload().length());
+            stack.sendTransport(h.localAddress(), h.remoteAddress(), IpProtocol.TCP, seg,
+                    new Origin(IpProtocol.TCP, h.localPort(), h.remotePort()), nowNs);
+        }
+        for (TcpEvent e = c.pollEvent(); e != null; e = c.pollEvent()) {
+            stack.listener().onTcpEvent(h, e, nowNs);
+        }
+        if (c.state() instanceof io.jnetstack.stack.tcp.TcpState.Closed) {
+            connections.remove(h);
+        }
+    }
+
+    /** MSS for the route to {@code dst}: the outgoing MTU less the IP and TCP headers (RFC 9293 §3.7.1). */
+    private int mss(IpAddress dst) {
+        int mtu = stack.mtuTo(dst);
+        return mtu - (dst.version() == 4 ? 40 : 60);
+    }
+
+    /** RFC 6528: ISN = M + F(4-tuple, secret), M a 4 µs clock and F a keyed hash (here SplitMix64 of the tuple). */
+    private int iss(TcpHandle h, long nowNs) {
+        long z = secret ^ ((long) h.localPort() << 16 | h.remotePort()) * 0x9E3779B97F4A7C15L;
+        z ^= h.localAddress().hashCode() * 0xBF58476D1CE4E5B9L ^ h.remoteAddress().hashCode();
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return (int) (z ^ (z >>> 31)) + (int) (nowNs / 4000);
+    }
+
+    private int ephemeralPort(IpAddress src, IpAddress dst, int dport) {
+        PortRange r = stack.personality().ephemeralPorts();
+        for (int tries = 0; tries < r.size(); tries++) {
+            int p = nextPort;
+            nextPort = nextPort == r.last() ? r.first() : nextPort + 1;
+            if (!connections.containsKey(new TcpHandle(src, p, dst, dport))) {
+                return p;
+            }
+        }
+        return -1;
+    }
+}
