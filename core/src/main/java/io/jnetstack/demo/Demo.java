@@ -1,6 +1,7 @@
 package io.jnetstack.demo;
 
 import io.jnetstack.link.PcapTap;
+import io.jnetstack.link.Rules;
 import io.jnetstack.link.Tracer;
 import io.jnetstack.personality.Personality;
 import io.jnetstack.sim.LinkProperties;
@@ -10,6 +11,7 @@ import io.jnetstack.sim.Simulation;
 import io.jnetstack.stack.Prefix;
 import io.jnetstack.stack.Route;
 import io.jnetstack.wire.IpAddress;
+import io.jnetstack.wire.IpProtocol;
 import io.jnetstack.wire.Ipv4Address;
 import io.jnetstack.wire.Ipv6Address;
 import java.io.BufferedOutputStream;
@@ -24,7 +26,8 @@ import java.util.function.Consumer;
 /**
  * A small internet: LAN A (10.0.1.0/24, 2001:db8:1::/64) with alice (Linux) and LAN B (10.0.2.0/24,
  * 2001:db8:2::/64) with bob (FreeBSD) and carol (OpenBSD), joined by router r1 (Linux), which also reaches dave
- * (macOS) over a point-to-point WAN link with 25 ms delay, 2 ms jitter, 10 Mbit/s and 25% loss. It runs pings across the router (IPv4 and IPv6), pings to a host that does not exist, to a network
+ * (macOS) over a point-to-point WAN link with 25 ms delay, 2 ms jitter, 10 Mbit/s and 25% loss. It ends with TCP
+ * connection attempts: established, refused, and timed out against a firewall that drops SYNs. It runs pings across the router (IPv4 and IPv6), pings to a host that does not exist, to a network
  * with no route, and a traceroute-style probe whose TTL expires, and writes one pcap per link.
  */
 public final class Demo {
@@ -127,7 +130,22 @@ public final class Demo {
             sim.runFor(S);
         }
         sim.runFor(2 * S);
+        tcp(alice);
         reporter.finish();
+    }
+
+    private void tcp(SimHost alice) {
+        section("7. TCP: alice (linux) connects to bob:80 (listening), to bob:81 (closed: RST), and to dave:22 behind"
+                + " a firewall that drops every SYN: Linux gives up after 135.3 s of virtual time");
+        sim.host("bob").stack().tcpListen(80);
+        sim.links().get(2).faults().add(Rules.drop(f -> f.isIp() && f.protocol() == IpProtocol.TCP
+                && Ipv4Address.of("10.0.3.2").equals(f.destination()), "firewall"));
+        for (String dst : new String[] {"10.0.2.20:80", "10.0.2.20:81", "10.0.3.2:22"}) {
+            String[] hp = dst.split(":");
+            alice.run(s -> s.tcpConnect(Ipv4Address.of(hp[0]), Integer.parseInt(hp[1]), sim.nowNs()));
+            sim.runFor(S);
+        }
+        sim.runFor(140 * S);
     }
 
     private void pings(SimHost from, IpAddress dst, int count) {

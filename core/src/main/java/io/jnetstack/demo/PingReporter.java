@@ -57,6 +57,11 @@ public final class PingReporter {
             }
 
             @Override
+            public void onTcpEvent(io.jnetstack.stack.TcpHandle h, io.jnetstack.stack.tcp.TcpEvent e, long nowNs) {
+                line(host, "tcp " + h + ": " + e, "tcp " + e);
+            }
+
+            @Override
             public void onLocalFailure(IpAddress dst, LocalFailure f, Origin o, long nowNs) {
                 String what = switch (f) {
                     case NO_ROUTE -> "Network is unreachable (no route)";

@@ -24,6 +24,9 @@ class DemoTest {
         assertThat(s.count("Destination Net Unreachable")).as("r1 has no route to 192.0.2.1").isEqualTo(1);
         assertThat(s.count("Time to live exceeded")).as("TTL 1 probe").isEqualTo(1);
         assertThat(s.count("Destination Port Unreachable")).as("TTL 2 probe at bob").isEqualTo(1);
+        assertThat(s.count("tcp CONNECTED")).as("alice and bob both report the handshake").isEqualTo(2);
+        assertThat(s.count("tcp REFUSED")).as("bob:81 answers with RST").isEqualTo(1);
+        assertThat(s.count("tcp TIMED_OUT")).as("the firewall drops every SYN").isEqualTo(1);
         assertThat(lines).anyMatch(l -> l.contains("lan-a IP 10.0.1.10 > 10.0.2.20: ICMP echo request, id 19022, seq 1"));
         assertThat(lines).anyMatch(l -> l.contains("ARP, Request who-has 10.0.2.99 tell 10.0.2.1"));
         assertThat(lines).anyMatch(l -> l.contains("ICMP6, neighbor solicitation, who has 2001:db8:2::30"));

@@ -20,14 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PacketPrinterTest {
 
-    /** tcpdump 4.99 is the oracle: every demo packet prints exactly as {@code tcpdump -n} prints it. */
+    /** tcpdump 4.99 is the oracle: every demo packet prints exactly as {@code tcpdump -n -S} (absolute sequence numbers). */
     @Test
     void everyDemoPacket_printsAsTcpdumpPrintsIt(@TempDir Path dir) throws Exception {
         assumeTrue(onPath("tcpdump"), "tcpdump is not installed (apt-get install tcpdump); .ci/run installs it");
         Demo.run(5, dir, l -> { });
         for (String f : List.of("lan-a.pcap", "lan-b.pcap", "wan.pcap")) {
             Path pcap = dir.resolve(f);
-            Process p = new ProcessBuilder("tcpdump", "-n", "-t", "-r", pcap.toString()).redirectErrorStream(false)
+            Process p = new ProcessBuilder("tcpdump", "-n", "-t", "-S", "-r", pcap.toString()).redirectErrorStream(false)
                     .start();
             List<String> expected = new String(p.getInputStream().readAllBytes()).lines().toList();
             assertThat(p.waitFor()).isZero();
