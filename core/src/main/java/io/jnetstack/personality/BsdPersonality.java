@@ -98,4 +98,25 @@ public abstract class BsdPersonality implements Personality {
 
     /** TCPTV_KEEP_INIT: connection establishment gives up after 75 s (FreeBSD, OpenBSD, XNU tcp_timer.h). */
     protected static final long KEEP_INIT_MS = 75_000;
+
+    /**
+     * FreeBSD tcp_ctlinput_with_port() / XNU tcp_ctlinput(): with icmp_may_rst (default 1) port, protocol and
+     * administratively-prohibited unreachables and time exceeded drop a SYN-SENT connection at once
+     * (tcp_drop_syn_sent); net and host unreachable go to tcp_notify(), which drops only
+     * {@code if (tp->t_state < TCPS_ESTABLISHED && tp->t_rxtshift > 3 && tp->t_softerror)} and otherwise
+     * remembers the error in t_softerror.
+     */
+    @Override
+    public IcmpDisposition synSentIcmp(IcmpClass icmp, int retransmissions, boolean softErrorStored) {
+        return switch (icmp) {
+            case PORT_UNREACHABLE, PROTOCOL_UNREACHABLE, ADMIN_PROHIBITED, TIME_EXCEEDED -> IcmpDisposition.ABORT;
+            case NET_UNREACHABLE, HOST_UNREACHABLE -> notifySoft(retransmissions, softErrorStored);
+            case OTHER -> IcmpDisposition.IGNORE;
+        };
+    }
+
+    /** tcp_notify(): soft until the fourth retransmission has gone out and an earlier soft error is stored. */
+    protected static IcmpDisposition notifySoft(int retransmissions, boolean softErrorStored) {
+        return retransmissions > 3 && softErrorStored ? IcmpDisposition.ABORT : IcmpDisposition.SOFT;
+    }
 }

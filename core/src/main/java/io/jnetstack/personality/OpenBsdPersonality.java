@@ -62,4 +62,14 @@ public final class OpenBsdPersonality extends BsdPersonality {
     public SynRetransmission synRetransmission() {
         return SynRetransmission.ofMillis(KEEP_INIT_MS, 0, 6000, 18_000, 42_000);
     }
+
+    /**
+     * sys/netinet/tcp_subr.c tcp_ctlinput → in_pcbnotify → tcp_notify: OpenBSD has no icmp_may_rst, so every
+     * unreachable follows the soft rule ({@code t_rxtshift > 3 && t_softerror} drops) [unconfirmed in this
+     * session's reading; docs/research/tcp-personalities.md §5].
+     */
+    @Override
+    public IcmpDisposition synSentIcmp(IcmpClass icmp, int retransmissions, boolean softErrorStored) {
+        return icmp == IcmpClass.OTHER ? IcmpDisposition.IGNORE : notifySoft(retransmissions, softErrorStored);
+    }
 }

@@ -66,6 +66,14 @@ public interface Personality {
     /** When this OS retransmits an unanswered SYN, and when connect() gives up. */
     SynRetransmission synRetransmission();
 
+    /**
+     * What an ICMP error does to a connection in SYN-SENT whose quoted sequence number is in [SND.UNA, SND.NXT).
+     *
+     * @param retransmissions SYN retransmissions so far (BSD t_rxtshift)
+     * @param softErrorStored whether an earlier soft error is already remembered (BSD t_softerror)
+     */
+    IcmpDisposition synSentIcmp(IcmpClass icmp, int retransmissions, boolean softErrorStored);
+
     /** Every personality, in a fixed order. */
     static List<Personality> all() {
         return List.of(new LinuxPersonality(), new FreeBsdPersonality(), new OpenBsdPersonality(),

@@ -2,6 +2,7 @@ package io.jnetstack.stack;
 
 import io.jnetstack.link.FrameInfo;
 import io.jnetstack.link.Medium;
+import io.jnetstack.personality.IcmpClass;
 import io.jnetstack.stack.StackListener.IcmpReport;
 import io.jnetstack.stack.StackListener.Origin;
 import io.jnetstack.wire.Bytes;
@@ -47,6 +48,41 @@ final class IpDelivery {
             origin = echo ? new Origin(proto, Bytes.u16(b, t + 4), Bytes.u16(b, t + 6))
                     : new Origin(proto, Bytes.u16(b, t), Bytes.u16(b, t + 2));
         }
+        if (proto == IpProtocol.TCP && t + 8 <= qoff + qlen) {
+            IpAddress src = version == 4 ? Ipv4Address.read(b, qoff + 12) : Ipv6Address.read(b, qoff + 8);
+            stack.tcpIcmp(new TcpHandle(src, origin.first(), dst, origin.second()), classify(version, type, code),
+                    Bytes.getInt(b, t + 4), nowNs);
+        }
         stack.listener().onIcmpError(new IcmpReport(reporter, version, type, code, rest, dst, origin), nowNs);
+    }
+
+    /** What an ICMP (RFC 792, RFC 1812 §5.2.7.1) or ICMPv6 (RFC 4443 §3) error means to a transport. */
+    static IcmpClass classify(int version, int type, int code) {
+        if (version == 4) {
+            return switch (type) {
+                case 3 -> switch (code) {
+                    case 0, 6, 11 -> IcmpClass.NET_UNREACHABLE;
+                    case 1, 5, 7, 8, 12, 14, 15 -> IcmpClass.HOST_UNREACHABLE;
+                    case 2 -> IcmpClass.PROTOCOL_UNREACHABLE;
+                    case 3 -> IcmpClass.PORT_UNREACHABLE;
+                    case 9, 10, 13 -> IcmpClass.ADMIN_PROHIBITED;
+                    default -> IcmpClass.OTHER;
+                };
+                case 11 -> code == 0 ? IcmpClass.TIME_EXCEEDED : IcmpClass.OTHER;
+                default -> IcmpClass.OTHER;
+            };
+        }
+        return switch (type) {
+            case 1 -> switch (code) {
+                case 0 -> IcmpClass.NET_UNREACHABLE;
+                case 1, 5, 6 -> IcmpClass.ADMIN_PROHIBITED;
+                case 2, 3 -> IcmpClass.HOST_UNREACHABLE;
+                case 4 -> IcmpClass.PORT_UNREACHABLE;
+                default -> IcmpClass.OTHER;
+            };
+            case 3 -> code == 0 ? IcmpClass.TIME_EXCEEDED : IcmpClass.OTHER;
+            case 4 -> code == 1 ? IcmpClass.PROTOCOL_UNREACHABLE : IcmpClass.OTHER;
+            default -> IcmpClass.OTHER;
+        };
     }
 }

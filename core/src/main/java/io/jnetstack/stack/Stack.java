@@ -185,6 +185,10 @@ public final class Stack {
         tcp.input(src, dst, d, off, len, tcpOff, nowNs);
     }
 
+    void tcpIcmp(TcpHandle h, io.jnetstack.personality.IcmpClass icmp, int quotedSeq, long nowNs) {
+        tcp.icmp(h, icmp, quotedSeq, nowNs);
+    }
+
     IpAddress sourceFor(IpAddress dst) {
         return switch (dst) {
             case Ipv4Address d -> ipv4.sourceFor(d);

@@ -119,6 +119,15 @@ final class TcpDemux {
         }
     }
 
+    /** An ICMP error quoting one of our segments. */
+    void icmp(TcpHandle h, io.jnetstack.personality.IcmpClass icmp, int quotedSeq, long nowNs) {
+        TcpConnection c = connections.get(h);
+        if (c != null) {
+            c.onIcmp(icmp, quotedSeq, nowNs);
+            flush(h, c, nowNs);
+        }
+    }
+
     long nextDeadlineNs() {
         long next = Long.MAX_VALUE;
         for (TcpConnection c : connections.values()) {

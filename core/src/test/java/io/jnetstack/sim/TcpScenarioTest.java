@@ -141,4 +141,24 @@ class TcpScenarioTest {
         n.sim.runFor(S);
         assertThat(n.events).containsExactly("client REFUSED");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("personalities")
+    void hostUnreachableForEverySyn_endsTheAttempt_hardOnLinux_softOnTheBsds(String clientOs) {
+        Net n = new Net(clientOs, "linux", true);
+        n.lan.faults().add(Rules.icmpError(Rules.to(Ipv4Address.of("10.0.0.2")), 3, 1, Ipv4Address.of("10.0.0.2")));
+        n.connect("10.0.0.2", 80);
+        long start = n.sim.nowNs();
+        n.sim.runFor(200 * S);
+        assertThat(n.events).containsExactly("client HOST_UNREACHABLE");
+        long after = n.times.getFirst() - start;
+        Personality p = Personality.named(clientOs);
+        switch (clientOs) {
+            case "linux" -> assertThat(after).as("tcp_v4_err aborts on the first ICMP, one round trip").isEqualTo(10 * MS);
+            case "openbsd" -> assertThat(after).as("soft error replaces ETIMEDOUT")
+                    .isEqualTo(p.synRetransmission().giveUpNs());
+            default -> assertThat(after).as("tcp_notify drops after the fourth retransmission")
+                    .isEqualTo(p.synRetransmission().offsetNs(4) + 10 * MS);
+        }
+    }
 }

@@ -49,6 +49,7 @@ public final class TcpConnection {
     private int rcvShift;
     private boolean timestamps;
     private int tsRecent;
+    private TcpEvent softError;
 
     private TcpConnection(Personality personality, int localPort, int remotePort, int iss, int mss, int tsOffset) {
         this.personality = personality;
@@ -174,7 +175,8 @@ public final class TcpConnection {
         SynRetransmission r = personality.synRetransmission();
         if (nowNs >= ss.firstSynNs() + r.giveUpNs() || ss.synsSent() >= r.synCount()) {
             if (nowNs >= ss.firstSynNs() + r.giveUpNs()) {
-                close(TcpEvent.TIMED_OUT);
+                // A remembered soft error replaces ETIMEDOUT (Linux sk_err_soft, BSD t_softerror).
+                close(softError != null ? softError : TcpEvent.TIMED_OUT);
             } else {
                 deadlineNs = ss.firstSynNs() + r.giveUpNs();
             }
@@ -184,6 +186,24 @@ public final class TcpConnection {
         state = new TcpState.SynSent(ss.firstSynNs(), sent);
         sendSyn(nowNs);
         deadlineNs = ss.firstSynNs() + (sent < r.synCount() ? r.offsetNs(sent) : r.giveUpNs());
+    }
+
+    /**
+     * An ICMP error quoting one of our segments whose sequence number is {@code quotedSeq}. Only errors quoting a
+     * sequence number in [SND.UNA, SND.NXT) count (RFC 5927 §4.1; Linux tcp_v4_err, FreeBSD tcp_ctlinput). In
+     * SYN-SENT the personality decides between abort, soft error and nothing; other states ignore them for now
+     * (RFC 1122 §4.2.3.9: they must not abort an established connection for codes 0, 1 and 5).
+     */
+    public void onIcmp(io.jnetstack.personality.IcmpClass icmp, int quotedSeq, long nowNs) {
+        if (!(state instanceof TcpState.SynSent ss) || !(leq(sndUna, quotedSeq) && lt(quotedSeq, sndNxt))) {
+            return;
+        }
+        TcpEvent fact = TcpEvent.of(icmp);
+        switch (personality.synSentIcmp(icmp, ss.synsSent() - 1, softError != null)) {
+            case ABORT -> close(fact);
+            case SOFT -> softError = fact;
+            case IGNORE -> { }
+        }
     }
 
     // ---- package-private operations used by the input processors ----

@@ -12,5 +12,30 @@ public enum TcpEvent {
     /** No answer within the personality's SYN schedule: connect() times out. */
     TIMED_OUT,
     /** A valid RST arrived in a synchronized state (RFC 9293 §3.10.7.4): the connection is reset. */
-    RESET
+    RESET,
+    /** The attempt ended on an ICMP network unreachable (or it replaced the timeout as a soft error). */
+    NET_UNREACHABLE,
+    /** The attempt ended on an ICMP host (ICMPv6 address) unreachable, hard or soft. */
+    HOST_UNREACHABLE,
+    /** The attempt ended on an ICMP protocol unreachable. */
+    PROTOCOL_UNREACHABLE,
+    /** The attempt ended on an ICMP port unreachable. */
+    PORT_UNREACHABLE,
+    /** The attempt ended on an ICMP "communication administratively prohibited". */
+    ADMIN_PROHIBITED,
+    /** The attempt ended on an ICMP time exceeded in transit. */
+    TIME_EXCEEDED;
+
+    /** The fact for an ICMP error class (null for {@link io.jnetstack.personality.IcmpClass#OTHER}). */
+    public static TcpEvent of(io.jnetstack.personality.IcmpClass c) {
+        return switch (c) {
+            case NET_UNREACHABLE -> NET_UNREACHABLE;
+            case HOST_UNREACHABLE -> HOST_UNREACHABLE;
+            case PROTOCOL_UNREACHABLE -> PROTOCOL_UNREACHABLE;
+            case PORT_UNREACHABLE -> PORT_UNREACHABLE;
+            case ADMIN_PROHIBITED -> ADMIN_PROHIBITED;
+            case TIME_EXCEEDED -> TIME_EXCEEDED;
+            case OTHER -> null;
+        };
+    }
 }

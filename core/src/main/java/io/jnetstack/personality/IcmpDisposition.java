@@ -1,0 +1,11 @@
+package io.jnetstack.personality;
+
+/** What an OS does with an ICMP error about a connection that is still being established. */
+public enum IcmpDisposition {
+    /** Abort the attempt now with this error (a "hard" error). */
+    ABORT,
+    /** Remember it: it replaces ETIMEDOUT if the attempt later times out (a "soft" error). */
+    SOFT,
+    /** Ignore it. */
+    IGNORE
+}
