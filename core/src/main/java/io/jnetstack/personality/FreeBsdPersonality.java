@@ -34,4 +34,10 @@ public final class FreeBsdPersonality extends BsdPersonality {
     public SynRetransmission synRetransmission() {
         return SynRetransmission.ofMillis(KEEP_INIT_MS, 0, 1000, 3200, 7400, 15_600, 31_800, 64_000);
     }
+
+    /** sys/netinet/tcp_timer.h TCPTV_RTOBASE 1 s, TCPTV_MIN 30 ms plus rexmit_slop 200 ms, TCPTV_REXMTMAX 64 s. */
+    @Override
+    public RetransmissionTimeout rto() {
+        return RetransmissionTimeout.ofMillis(1000, 230, 64_000);
+    }
 }

@@ -125,4 +125,10 @@ public final class LinuxPersonality implements Personality {
     public IcmpDisposition synSentIcmp(IcmpClass icmp, int retransmissions, boolean softErrorStored) {
         return icmp == IcmpClass.OTHER ? IcmpDisposition.IGNORE : IcmpDisposition.ABORT;
     }
+
+    /** include/net/tcp.h TCP_TIMEOUT_INIT 1 s, TCP_RTO_MIN 200 ms, TCP_RTO_MAX 120 s (tcp_rto_min_us = 200000 live). */
+    @Override
+    public RetransmissionTimeout rto() {
+        return RetransmissionTimeout.ofMillis(1000, 200, 120_000);
+    }
 }

@@ -36,4 +36,10 @@ public final class MacOsPersonality extends BsdPersonality {
         return SynRetransmission.ofMillis(KEEP_INIT_MS, 0, 1000, 2000, 3000, 4000, 5000, 7000, 11_000, 19_000,
                 35_000, 67_000);
     }
+
+    /** bsd/netinet/tcp_timer.h TCPTV_RTOBASE 1 s; rtt_min 100 ms plus the 200 ms slop once established; 64 s max. */
+    @Override
+    public RetransmissionTimeout rto() {
+        return RetransmissionTimeout.ofMillis(1000, 300, 64_000);
+    }
 }

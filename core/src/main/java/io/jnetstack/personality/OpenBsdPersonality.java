@@ -72,4 +72,10 @@ public final class OpenBsdPersonality extends BsdPersonality {
     public IcmpDisposition synSentIcmp(IcmpClass icmp, int retransmissions, boolean softErrorStored) {
         return icmp == IcmpClass.OTHER ? IcmpDisposition.IGNORE : notifySoft(retransmissions, softErrorStored);
     }
+
+    /** sys/netinet/tcp_timer.h: initial 6 s (TCPTV_SRTTDFLT 3 s doubled, derived), TCPTV_MIN 1 s, TCPTV_REXMTMAX 64 s. */
+    @Override
+    public RetransmissionTimeout rto() {
+        return RetransmissionTimeout.ofMillis(6000, 1000, 64_000);
+    }
 }

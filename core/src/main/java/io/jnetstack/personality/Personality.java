@@ -66,6 +66,9 @@ public interface Personality {
     /** When this OS retransmits an unanswered SYN, and when connect() gives up. */
     SynRetransmission synRetransmission();
 
+    /** RTO bounds for data (RFC 6298). */
+    RetransmissionTimeout rto();
+
     /**
      * What an ICMP error does to a connection in SYN-SENT whose quoted sequence number is in [SND.UNA, SND.NXT).
      *

@@ -155,6 +155,16 @@ public final class Stack {
         return tcp.connect(dst, port, nowNs);
     }
 
+    /** Queues data on connection {@code h} (RFC 9293 SEND); returns the bytes taken (0 if none fit or it is gone). */
+    public int tcpSend(TcpHandle h, byte[] b, int off, int len, long nowNs) {
+        return tcp.send(h, b, off, len, nowNs);
+    }
+
+    /** Reads up to {@code max} received bytes from connection {@code h} (RFC 9293 RECEIVE). */
+    public byte[] tcpRead(TcpHandle h, int max, long nowNs) {
+        return tcp.read(h, max, nowNs);
+    }
+
     /** The connection named by {@code h}, or null once it has closed. */
     public io.jnetstack.stack.tcp.TcpConnection tcpConnection(TcpHandle h) {
         return tcp.connection(h);

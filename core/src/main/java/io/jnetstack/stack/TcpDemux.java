@@ -119,6 +119,26 @@ final class TcpDemux {
         }
     }
 
+    int send(TcpHandle h, byte[] b, int off, int len, long nowNs) {
+        TcpConnection c = connections.get(h);
+        if (c == null) {
+            return 0;
+        }
+        int n = c.send(b, off, len, nowNs);
+        flush(h, c, nowNs);
+        return n;
+    }
+
+    byte[] read(TcpHandle h, int max, long nowNs) {
+        TcpConnection c = connections.get(h);
+        if (c == null) {
+            return new byte[0];
+        }
+        byte[] out = c.read(max, nowNs);
+        flush(h, c, nowNs);
+        return out;
+    }
+
     /** An ICMP error quoting one of our segments. */
     void icmp(TcpHandle h, io.jnetstack.personality.IcmpClass icmp, int quotedSeq, long nowNs) {
         TcpConnection c = connections.get(h);

@@ -12,6 +12,10 @@ final class ReceiveBuffer {
         ring = new byte[capacity];
     }
 
+    int capacity() {
+        return ring.length;
+    }
+
     int size() {
         return size;
     }

@@ -38,6 +38,10 @@ final class SynSentInput {
         if (ackOk) {
             // "If SND.UNA > ISS (our SYN has been ACKed), change the connection state to ESTABLISHED, form an ACK
             // segment <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and send it."
+            TcpState.SynSent ss = c.synSent();
+            if (ss.synsSent() == 1) {
+                c.sampleHandshake(nowNs - ss.firstSynNs());
+            }
             c.acknowledge(h.ack());
             c.updateWindow(h, false);
             c.setState(new TcpState.Established());

@@ -89,6 +89,7 @@ final class SynchronizedInput {
      */
     private static boolean ackSynReceived(TcpConnection c, TcpHeader h) {
         if (lt(c.sndUna(), h.ack()) && leq(h.ack(), c.sndNxt())) {
+            c.acknowledge(h.ack()); // the SYN's sequence number: nothing in the send buffer to drop
             c.setState(new TcpState.Established());
             c.report(TcpEvent.CONNECTED);
             return true;
@@ -107,10 +108,11 @@ final class SynchronizedInput {
             c.sendAck(nowNs);
             return false;
         }
-        if (gt(h.ack(), c.sndUna())) {
-            c.acknowledge(h.ack());
-        }
         c.updateWindow(h, true);
+        if (gt(h.ack(), c.sndUna())) {
+            c.onNewAck(h.ack(), nowNs);
+        }
+        c.output(nowNs);
         return true;
     }
 }

@@ -23,6 +23,13 @@ public final class TcpConnection {
     /** RFC 9293 §3.7.1 / RFC 6691: the MSS to assume when the peer's SYN carries none (IPv4). */
     static final int DEFAULT_PEER_MSS = 536;
     private static final long MS = 1_000_000L;
+    /**
+     * Send buffer size. Decision: a fixed 256 KiB for every personality until send-buffer auto-sizing arrives
+     * (Linux tcp_wmem, FreeBSD sendbuf_auto).
+     */
+    static final int SEND_BUFFER = 256 * 1024;
+    /** RFC 7323 §3: the timestamps option with its two NOPs takes 12 bytes of every segment. */
+    private static final int TS_OPTION_BYTES = 12;
 
     private final Personality personality;
     private final int localPort;
@@ -39,17 +46,27 @@ public final class TcpConnection {
     private int irs;
     private int sndUna;
     private int sndNxt;
+    /** The highest sequence number sent (BSD snd_max): SND.NXT falls back to SND.UNA on a timeout, this does not. */
+    private int sndMax;
     private int sndWnd;
     private int sndWl1;
     private int sndWl2;
     private int maxSndWnd;
     private int rcvNxt;
+    /** The right edge of the window we last advertised (RCV.NXT + RCV.WND as sent): it never moves left. */
+    private int rcvAdv;
     private int peerMss = DEFAULT_PEER_MSS;
     private int sndShift;
     private int rcvShift;
     private boolean timestamps;
     private int tsRecent;
     private TcpEvent softError;
+    private final SendBuffer sendBuffer = new SendBuffer(SEND_BUFFER);
+    private final RttEstimator rtt;
+    private long retransmitAtNs = Long.MAX_VALUE;
+    private boolean timing;
+    private int timedSeq;
+    private long timedAtNs;
 
     private TcpConnection(Personality personality, int localPort, int remotePort, int iss, int mss, int tsOffset) {
         this.personality = personality;
@@ -59,6 +76,7 @@ public final class TcpConnection {
         this.mss = mss;
         this.tsOffset = tsOffset;
         this.received = new ReceiveBuffer(personality.synWindow(mss));
+        this.rtt = new RttEstimator(personality.rto());
     }
 
     /**
@@ -73,6 +91,7 @@ public final class TcpConnection {
         TcpConnection c = new TcpConnection(p, localPort, remotePort, iss, mss, tsOffset);
         c.sndUna = iss;
         c.sndNxt = add(iss, 1);
+        c.sndMax = c.sndNxt;
         c.state = new TcpState.SynSent(nowNs, 1);
         c.sendSyn(nowNs);
         SynRetransmission r = p.synRetransmission();
@@ -89,8 +108,10 @@ public final class TcpConnection {
         TcpConnection c = new TcpConnection(p, localPort, remotePort, iss, mss, tsOffset);
         c.irs = syn.header().seq();
         c.rcvNxt = add(c.irs, 1);
+        c.rcvAdv = c.rcvNxt;
         c.sndUna = iss;
         c.sndNxt = add(iss, 1);
+        c.sndMax = c.sndNxt;
         SynOptions.Offer offer = c.learnPeerOptions(syn.header(), SynOptions.Offer.ALL);
         c.updateWindow(syn.header(), false);
         c.state = new TcpState.SynReceived(true);
@@ -117,7 +138,7 @@ public final class TcpConnection {
 
     /** When {@link #onTimer} is next needed; {@link Long#MAX_VALUE} when no timer runs. */
     public long nextDeadlineNs() {
-        return deadlineNs;
+        return Math.min(deadlineNs, retransmitAtNs);
     }
 
     /** Bytes received in order and not yet read. */
@@ -125,9 +146,49 @@ public final class TcpConnection {
         return received.size();
     }
 
-    /** Reads up to {@code max} received bytes. */
-    public byte[] read(int max) {
-        return received.take(max);
+    /**
+     * Reads up to {@code max} received bytes. When that opens the window from below one MSS (or half the buffer)
+     * to at least that, a window update is sent (RFC 9293 §3.8.6.2.2, receiver-side silly window avoidance).
+     */
+    public byte[] read(int max, long nowNs) {
+        int threshold = Math.min(mss, received.capacity() / 2);
+        boolean wasSmall = received.space() < threshold;
+        byte[] out = received.take(max);
+        if (wasSmall && received.space() >= threshold && state instanceof TcpState.Established) {
+            sendAck(nowNs);
+        }
+        return out;
+    }
+
+    /**
+     * Queues application data (RFC 9293 SEND call) and sends what the peer's window allows; returns how many
+     * bytes were taken (0 when the send buffer is full or the connection is not ESTABLISHED).
+     */
+    public int send(byte[] data, int off, int len, long nowNs) {
+        if (!(state instanceof TcpState.Established)) {
+            return 0;
+        }
+        int n = sendBuffer.append(data, off, len);
+        output(nowNs);
+        return n;
+    }
+
+    /** Bytes written by the application and not yet acknowledged. */
+    public int unacknowledged() {
+        return sendBuffer.size();
+    }
+
+    /** A one-line summary of the sequence variables, for traces and test failures. */
+    public String describe() {
+        return String.format("%s una=%d nxt=%d max=%d wnd=%d rcv.nxt=%d rcv.wnd=%d unacked=%d rto=%dms timer=%s",
+                state.getClass().getSimpleName(), sndUna & 0xFFFFFFFFL, sndNxt & 0xFFFFFFFFL, sndMax & 0xFFFFFFFFL,
+                sndWnd, rcvNxt & 0xFFFFFFFFL, rcvWnd(), sendBuffer.size(), rtt.rtoNs() / MS,
+                nextDeadlineNs() == Long.MAX_VALUE ? "none" : (nextDeadlineNs() / MS) + "ms");
+    }
+
+    /** The current retransmission timeout. */
+    public long rtoNs() {
+        return rtt.rtoNs();
     }
 
     /** SND.UNA. */
@@ -167,8 +228,11 @@ public final class TcpConnection {
         }
     }
 
-    /** Runs the timer that is due (SYN retransmission or give-up). */
+    /** Runs the timer that is due: SYN retransmission or give-up, data retransmission or a window probe. */
     public void onTimer(long nowNs) {
+        if (nowNs >= retransmitAtNs && state instanceof TcpState.Established) {
+            retransmitTimeout(nowNs);
+        }
         if (nowNs < deadlineNs || !(state instanceof TcpState.SynSent ss)) {
             return;
         }
@@ -206,6 +270,71 @@ public final class TcpConnection {
         }
     }
 
+    /**
+     * Sends new data within the peer's window (RFC 9293 §3.8.6.2.1) in segments of at most the effective MSS
+     * (the peer's MSS less the timestamps option), starts the retransmission timer, and times one segment at a
+     * time for RTT (RFC 6298 §3). A zero window with data waiting sends one byte anyway when nothing is in flight:
+     * the window probe of RFC 9293 §3.8.6.1, retransmitted and backed off by the same timer.
+     */
+    void output(long nowNs) {
+        int inFlight = sndNxt - sndUna;
+        int unsent = sendBuffer.size() - inFlight;
+        int usable = (sndWnd == 0 && inFlight == 0 && unsent > 0 ? 1 : sndWnd) - inFlight;
+        int maxSeg = peerMss - (timestamps ? TS_OPTION_BYTES : 0);
+        while (unsent > 0 && usable > 0) {
+            int n = Math.min(maxSeg, Math.min(unsent, usable));
+            int flags = TcpHeader.ACK | (n == unsent ? TcpHeader.PSH : 0);
+            send(sndNxt, rcvNxt, flags, dataOptions(nowNs), ByteString.copyOf(sendBuffer.copy(inFlight, n)));
+            if (!timing) {
+                timing = true;
+                timedSeq = sndNxt;
+                timedAtNs = nowNs;
+            }
+            sndNxt = add(sndNxt, n);
+            if (lt(sndMax, sndNxt)) {
+                sndMax = sndNxt;
+            }
+            inFlight += n;
+            unsent -= n;
+            usable -= n;
+        }
+        if (inFlight > 0 && retransmitAtNs == Long.MAX_VALUE) {
+            retransmitAtNs = nowNs + rtt.rtoNs();
+        }
+    }
+
+    /** SND.UNA advanced to {@code ack}: drop acknowledged data, sample the RTT, restart or stop the timer. */
+    void onNewAck(int ack, long nowNs) {
+        sendBuffer.drop(ack - sndUna);
+        sndUna = ack;
+        if (lt(sndNxt, ack)) {
+            sndNxt = ack; // after a timeout rewound SND.NXT, the peer had more than we resent
+        }
+        if (timing && lt(timedSeq, ack)) {
+            timing = false;
+            rtt.sample(nowNs - timedAtNs);
+        }
+        // RFC 6298 §5.2 / §5.3: stop the timer when everything is acknowledged, else restart it.
+        retransmitAtNs = sndUna == sndMax ? Long.MAX_VALUE : nowNs + rtt.rtoNs();
+    }
+
+    /**
+     * RFC 6298 §5.4–5.6: retransmit the earliest unacknowledged segment, back off the timer, and (go-back-N, until
+     * SACK and fast retransmit arrive) send again from SND.UNA. Karn's rule: no RTT sample from retransmitted data.
+     */
+    private void retransmitTimeout(long nowNs) {
+        rtt.backOff();
+        timing = false;
+        sndNxt = sndUna;
+        retransmitAtNs = Long.MAX_VALUE;
+        output(nowNs);
+    }
+
+    /** An RTT sample from the handshake (the SYN was not retransmitted: Karn's rule). */
+    void sampleHandshake(long rttNs) {
+        rtt.sample(rttNs);
+    }
+
     // ---- package-private operations used by the input processors ----
 
     Personality personality() {
@@ -240,11 +369,17 @@ public final class TcpConnection {
     void synchronize(TcpHeader synAck, SynOptions.Offer ours) {
         irs = synAck.seq();
         rcvNxt = add(irs, 1);
+        rcvAdv = rcvNxt;
         learnPeerOptions(synAck, ours);
     }
 
     void acknowledge(int ack) {
         sndUna = ack;
+    }
+
+    /** SYN-SENT bookkeeping for the handshake RTT sample. */
+    TcpState.SynSent synSent() {
+        return state instanceof TcpState.SynSent ss ? ss : null;
     }
 
     int rcvWnd() {
@@ -258,9 +393,13 @@ public final class TcpConnection {
     boolean acceptable(TcpSegment s) {
         int len = s.sequenceLength();
         int seq = s.header().seq();
-        int wnd = rcvWnd();
+        // RCV.WND is the window as advertised: a window the application has since filled does not shrink it
+        // (RFC 9293 §3.8.6.2.2), so a peer that sent up to the edge we offered is not refused.
+        int wnd = Math.max(rcvWnd(), lt(rcvNxt, rcvAdv) ? rcvAdv - rcvNxt : 0);
         if (len == 0) {
-            return wnd == 0 ? seq == rcvNxt : inWindow(seq, wnd);
+            // Zero-length segments (pure ACKs) at the right edge itself are accepted, as BSD tcp_input
+            // ("todrop > 0") and Linux tcp_sequence (!after(seq, rcv_nxt + window)) both do.
+            return wnd == 0 ? seq == rcvNxt : leq(rcvNxt, seq) && leq(seq, add(rcvNxt, wnd));
         }
         return wnd != 0 && (inWindow(seq, wnd) || inWindow(add(seq, len - 1), wnd));
     }
@@ -269,9 +408,9 @@ public final class TcpConnection {
         return leq(rcvNxt, seq) && lt(seq, add(rcvNxt, wnd));
     }
 
-    /** RFC 5961 §5.2: SND.UNA − MAX.SND.WND ≤ SEG.ACK ≤ SND.NXT. */
+    /** RFC 5961 §5.2: SND.UNA − MAX.SND.WND ≤ SEG.ACK ≤ SND.NXT (the highest SND.NXT reached: SND.MAX). */
     boolean ackInRange(int ack) {
-        return leq(add(sndUna, -maxSndWnd), ack) && leq(ack, sndNxt);
+        return leq(add(sndUna, -maxSndWnd), ack) && leq(ack, sndMax);
     }
 
     /** RFC 9293 §3.10.7.4 fifth check: SND.WND updates from segments newer than the last one used. */
@@ -307,9 +446,13 @@ public final class TcpConnection {
         }
     }
 
-    /** {@code <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>}: the reply to an unacceptable segment and the challenge ACK. */
+    /**
+     * {@code <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>}: the reply to an unacceptable segment and the challenge ACK. A
+     * pure ACK carries SND.MAX, not a SND.NXT rewound by a timeout, so the peer does not find it outside its
+     * window (FreeBSD tcp_output: "For ACK only packets ... use snd_max instead of snd_nxt").
+     */
     void sendAck(long nowNs) {
-        send(sndNxt, rcvNxt, TcpHeader.ACK, dataOptions(nowNs), ByteString.EMPTY);
+        send(sndMax, rcvNxt, TcpHeader.ACK, dataOptions(nowNs), ByteString.EMPTY);
     }
 
     /** {@code <SEQ=seq><CTL=RST>} (RFC 9293 §3.10.7.3 and §3.10.7.4 for an unacceptable ACK). */
@@ -336,6 +479,10 @@ public final class TcpConnection {
 
     private void send(int seq, int ack, int flags, List<TcpOption> opts, ByteString payload) {
         int wnd = Math.min(rcvWnd() >>> rcvShift, 65535);
+        int edge = add(rcvNxt, wnd << rcvShift);
+        if (lt(rcvAdv, edge)) {
+            rcvAdv = edge;
+        }
         send(seq, ack, flags, opts, payload, wnd);
     }
 

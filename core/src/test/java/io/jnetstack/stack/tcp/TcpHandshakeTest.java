@@ -140,7 +140,7 @@ class TcpHandshakeTest {
         // The client's first data segment, as the socket layer will build it, is accepted and acknowledged.
         TcpHeader data = TcpHeader.of(49152, 80, ISS + 1, 778, TcpHeader.ACK | TcpHeader.PSH, 502, List.of());
         s.onSegment(new TcpSegment(data, ByteString.copyOf("hello".getBytes())), 4 * MS);
-        assertThat(new String(s.read(100))).isEqualTo("hello");
+        assertThat(new String(s.read(100, 4 * MS))).isEqualTo("hello");
         assertThat(drain(s)).singleElement().satisfies(a -> assertThat(a.header().ack()).isEqualTo(ISS + 6));
     }
 }
