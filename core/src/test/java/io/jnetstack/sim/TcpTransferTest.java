@@ -12,9 +12,7 @@ import io.jnetstack.wire.Ipv4Address;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -25,11 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TcpTransferTest {
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
-
-    static Stream<Arguments> pairs() {
-        return Personality.all().stream().flatMap(a -> Personality.all().stream()
-                .map(b -> Arguments.of(a.name(), b.name())));
-    }
 
     /** One direction's application: writes {@code total} seeded bytes, reads what arrives. */
     static final class App {
@@ -60,7 +53,7 @@ class TcpTransferTest {
     }
 
     @ParameterizedTest(name = "{0} ⇄ {1}")
-    @MethodSource("pairs")
+    @MethodSource("io.jnetstack.sim.TcpScenarioTest#pairs")
     void bothDirectionsAtOnce_overALossyReorderingDuplicatingLink_arriveIntact(String aOs, String bOs)
             throws Exception {
         Simulation sim = new Simulation(2026);
