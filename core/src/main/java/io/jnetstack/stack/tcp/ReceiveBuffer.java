@@ -32,6 +32,13 @@ final class ReceiveBuffer {
         size += n;
     }
 
+    void append(byte[] b) {
+        for (int i = 0; i < b.length; i++) {
+            ring[(head + size + i) % ring.length] = b[i];
+        }
+        size += b.length;
+    }
+
     byte[] take(int max) {
         int n = Math.min(max, size);
         byte[] out = new byte[n];

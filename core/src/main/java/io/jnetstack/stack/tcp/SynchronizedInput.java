@@ -38,16 +38,14 @@ final class SynchronizedInput {
         if (c.state() instanceof TcpState.SynReceived && !ackSynReceived(c, h)) {
             return;
         }
-        if (!ackEstablished(c, h, nowNs)) {
+        if (!ackEstablished(c, s, nowNs)) {
             return;
         }
         c.noteTimestamp(h);
-        // Seventh: segment text. In-order text is accepted and acknowledged; text beyond RCV.NXT is not held yet
-        // (no reassembly queue: RFC 9293 allows dropping it) and draws a duplicate ACK.
+        // Seventh: segment text. In-order text is delivered, text after a gap is held; either way an ACK goes back
+        // at once (after a gap it is the duplicate ACK that drives the sender's fast retransmit).
         if (s.payload().length() > 0) {
-            if (leq(h.seq(), c.rcvNxt())) {
-                c.acceptText(s);
-            }
+            c.acceptText(s);
             c.sendAck(nowNs);
         }
     }
@@ -103,7 +101,8 @@ final class SynchronizedInput {
      * is discarded and answered with an ACK; an ACK in (SND.UNA, SND.NXT] advances SND.UNA; the send window is
      * updated from segments newer than the last update (SND.WL1, SND.WL2).
      */
-    private static boolean ackEstablished(TcpConnection c, TcpHeader h, long nowNs) {
+    private static boolean ackEstablished(TcpConnection c, TcpSegment s, long nowNs) {
+        TcpHeader h = s.header();
         if (!c.ackInRange(h.ack())) {
             c.sendAck(nowNs);
             return false;
@@ -111,6 +110,8 @@ final class SynchronizedInput {
         c.updateWindow(h, true);
         if (gt(h.ack(), c.sndUna())) {
             c.onNewAck(h.ack(), nowNs);
+        } else if (h.ack() == c.sndUna() && s.payload().length() == 0) {
+            c.onDuplicateAck(nowNs);
         }
         c.output(nowNs);
         return true;

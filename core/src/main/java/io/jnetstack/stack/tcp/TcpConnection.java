@@ -55,6 +55,10 @@ public final class TcpConnection {
     private int rcvNxt;
     /** The right edge of the window we last advertised (RCV.NXT + RCV.WND as sent): it never moves left. */
     private int rcvAdv;
+    /** RCV.NXT unwrapped to 64 bits, for the reassembly queue's ordering. */
+    private long rcvNxtAbs;
+    private final ReassemblyQueue outOfOrder = new ReassemblyQueue();
+    private int dupAcks;
     private int peerMss = DEFAULT_PEER_MSS;
     private int sndShift;
     private int rcvShift;
@@ -305,6 +309,7 @@ public final class TcpConnection {
 
     /** SND.UNA advanced to {@code ack}: drop acknowledged data, sample the RTT, restart or stop the timer. */
     void onNewAck(int ack, long nowNs) {
+        dupAcks = 0;
         sendBuffer.drop(ack - sndUna);
         sndUna = ack;
         if (lt(sndNxt, ack)) {
@@ -423,16 +428,63 @@ public final class TcpConnection {
         }
     }
 
-    /** Accepts in-order text at RCV.NXT (the part beyond what was already received), as much as fits. */
+    /**
+     * Accepts text: the part at RCV.NXT goes to the application's buffer (as much as fits) followed by whatever
+     * held text now continues it; text beyond RCV.NXT but inside the advertised window is held in the reassembly
+     * queue (RFC 9293 §3.10.7.4 seventh).
+     */
     void acceptText(TcpSegment s) {
         ByteString p = s.payload();
-        int skip = (int) Integer.toUnsignedLong(rcvNxt - s.header().seq());
-        if (skip >= p.length()) {
+        int offset = s.header().seq() - rcvNxt;
+        if (offset > 0) {
+            int room = Math.max(rcvWnd(), lt(rcvNxt, rcvAdv) ? rcvAdv - rcvNxt : 0) - offset;
+            if (room > 0) {
+                byte[] part = new byte[Math.min(p.length(), room)];
+                for (int i = 0; i < part.length; i++) {
+                    part[i] = (byte) p.u8(i);
+                }
+                outOfOrder.add(rcvNxtAbs + offset, part);
+            }
             return;
         }
-        int n = Math.min(p.length() - skip, rcvWnd());
-        received.append(p, skip, n);
+        int skip = -offset;
+        if (skip < p.length()) {
+            int n = Math.min(p.length() - skip, rcvWnd());
+            received.append(p, skip, n);
+            advanceRcvNxt(n);
+        }
+        for (byte[] more = outOfOrder.takeFrom(rcvNxtAbs, rcvWnd()); more.length > 0;
+                more = outOfOrder.takeFrom(rcvNxtAbs, rcvWnd())) {
+            received.append(more);
+            advanceRcvNxt(more.length);
+        }
+    }
+
+    private void advanceRcvNxt(int n) {
         rcvNxt = add(rcvNxt, n);
+        rcvNxtAbs += n;
+    }
+
+    /** Bytes held beyond RCV.NXT waiting for a gap to fill. */
+    public int heldOutOfOrder() {
+        return outOfOrder.size();
+    }
+
+    /**
+     * A duplicate ACK (RFC 5681 §2: no data, SEG.ACK = SND.UNA, data outstanding). The third one triggers fast
+     * retransmit of the first unacknowledged segment (RFC 5681 §3.2) without rewinding SND.NXT. Decision: no
+     * congestion window yet, so there is no fast-recovery inflation; that arrives with NewReno/CUBIC.
+     */
+    void onDuplicateAck(long nowNs) {
+        if (sndUna == sndMax || ++dupAcks != 3) {
+            return;
+        }
+        int n = Math.min(peerMss - (timestamps ? TS_OPTION_BYTES : 0), Math.min(sndMax - sndUna, sendBuffer.size()));
+        if (n > 0) {
+            send(sndUna, rcvNxt, TcpHeader.ACK, dataOptions(nowNs), ByteString.copyOf(sendBuffer.copy(0, n)));
+            timing = false; // Karn: this segment is a retransmission
+            retransmitAtNs = nowNs + rtt.rtoNs();
+        }
     }
 
     void noteTimestamp(TcpHeader h) {

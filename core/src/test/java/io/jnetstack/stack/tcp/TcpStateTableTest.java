@@ -108,7 +108,7 @@ class TcpStateTableTest {
                         TcpState.Established.class, "ACK seq=1001 ack=5001", null),
                 new Row("3.10.7.4 seventh: in-order text → accepted, ACK", seg(A, IRS + 1, ISS + 1), 5,
                         TcpState.Established.class, "ACK seq=1001 ack=5006", null),
-                new Row("3.10.7.4 seventh: text after a gap → not held (no reassembly yet), duplicate ACK",
+                new Row("3.10.7.4 seventh: text after a gap → held for reassembly, duplicate ACK",
                         seg(A, IRS + 11, ISS + 1), 5, TcpState.Established.class, "ACK seq=1001 ack=5001", null),
                 new Row("3.10.7.4 fifth: pure ACK → nothing sent", seg(A, IRS + 1, ISS + 1), 0,
                         TcpState.Established.class, "-", null));
