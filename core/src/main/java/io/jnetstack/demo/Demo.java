@@ -138,7 +138,7 @@ public final class Demo {
         section("7. TCP: alice (linux) connects to bob:80 (listening), to bob:81 (closed: RST), and to dave:22 behind"
                 + " a firewall that drops every SYN: Linux gives up after 135.3 s of virtual time");
         sim.host("bob").stack().tcpListen(80);
-        sim.links().get(2).faults().add(Rules.drop(f -> f.isIp() && f.protocol() == IpProtocol.TCP
+        sim.link("wan").faults().add(Rules.drop(f -> f.isIp() && f.protocol() == IpProtocol.TCP
                 && Ipv4Address.of("10.0.3.2").equals(f.destination()), "firewall"));
         for (String dst : new String[] {"10.0.2.20:80", "10.0.2.20:81", "10.0.3.2:22"}) {
             String[] hp = dst.split(":");

@@ -14,7 +14,6 @@ import io.jnetstack.wire.icmp.Icmpv6Message;
 import io.jnetstack.wire.ip.Ipv4Header;
 import io.jnetstack.wire.ip.Ipv6Header;
 import io.jnetstack.wire.tcp.TcpHeader;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -169,6 +168,6 @@ public final class Replies {
             return false;
         }
         int type = f.bytes()[t] & 0xFF;
-        return f.ipVersion() == 4 ? Arrays.asList(3, 4, 5, 11, 12).contains(type) : type < 128;
+        return f.ipVersion() == 4 ? type == 3 || type == 4 || type == 5 || type == 11 || type == 12 : type < 128;
     }
 }

@@ -49,7 +49,7 @@ public record LinkProperties(long delayNs, long jitterNs, long rateBitsPerSec, i
 
     /** A copy with another jitter. */
     public LinkProperties withJitterNs(long ns) {
-        return new LinkProperties(delayNs, ns, rateBitsPerSec, queueLimitBytes, loss, ns == 0 ? mtu : mtu);
+        return new LinkProperties(delayNs, ns, rateBitsPerSec, queueLimitBytes, loss, mtu);
     }
 
     /** A copy with another MTU. */

@@ -125,6 +125,15 @@ public final class Simulation {
         return h;
     }
 
+    /** The link named {@code name}. */
+    public SimLink link(String name) {
+        SimLink l = links.get(name);
+        if (l == null) {
+            throw new IllegalArgumentException("no link named " + name);
+        }
+        return l;
+    }
+
     /** Links in creation order. */
     public List<SimLink> links() {
         return List.copyOf(links.values());

@@ -218,22 +218,10 @@ final class Ipv4Layer {
     // ---- output ----
 
     void ping(Ipv4Address dst, int id, int seq, int dataLength, int ttl, long nowNs) {
-        byte[] data = new byte[dataLength];
-        for (int i = 0; i < dataLength; i++) {
-            data[i] = (byte) (0x10 + i); // the pattern iputils ping fills after its timestamp
-        }
+        byte[] data = Stack.echoData(dataLength);
         var req = new Icmpv4Message.EchoRequest(id, seq, ByteString.copyOf(data));
         int t = ttl > 0 ? ttl : stack.personality().defaultTtl();
         sendIcmp(sourceFor(dst), dst, req, t, new Origin(IpProtocol.ICMP, id, seq), nowNs);
-    }
-
-    void sendUdp(Ipv4Address dst, int sport, int dport, byte[] payload, int ttl, long nowNs) {
-        Ipv4Address src = sourceFor(dst);
-        byte[] seg = new byte[UdpHeader.LENGTH + payload.length];
-        System.arraycopy(payload, 0, seg, UdpHeader.LENGTH, payload.length);
-        UdpHeader.of(sport, dport, payload.length).emit(seg, 0, new PseudoHeader(src, dst, IpProtocol.UDP));
-        int t = ttl > 0 ? ttl : stack.personality().defaultTtl();
-        send(src, dst, IpProtocol.UDP, seg, t, new Origin(IpProtocol.UDP, sport, dport), nowNs);
     }
 
     private void sendIcmp(Ipv4Address src, Ipv4Address dst, Icmpv4Message m, int ttl, Origin o, long nowNs) {

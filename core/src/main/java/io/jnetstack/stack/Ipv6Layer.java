@@ -277,22 +277,10 @@ final class Ipv6Layer {
     }
 
     void ping(Ipv6Address dst, int id, int seq, int dataLength, int hopLimit, long nowNs) {
-        byte[] data = new byte[dataLength];
-        for (int i = 0; i < dataLength; i++) {
-            data[i] = (byte) (0x10 + i);
-        }
+        byte[] data = Stack.echoData(dataLength);
         var req = new Icmpv6Message.EchoRequest(id, seq, ByteString.copyOf(data));
         int hl = hopLimit > 0 ? hopLimit : stack.personality().defaultHopLimit();
         sendIcmp(sourceFor(dst), dst, req, hl, new Origin(IpProtocol.ICMPV6, id, seq), nowNs);
-    }
-
-    void sendUdp(Ipv6Address dst, int sport, int dport, byte[] payload, int hopLimit, long nowNs) {
-        Ipv6Address src = sourceFor(dst);
-        byte[] seg = new byte[UdpHeader.LENGTH + payload.length];
-        System.arraycopy(payload, 0, seg, UdpHeader.LENGTH, payload.length);
-        UdpHeader.of(sport, dport, payload.length).emit(seg, 0, new PseudoHeader(src, dst, IpProtocol.UDP));
-        int hl = hopLimit > 0 ? hopLimit : stack.personality().defaultHopLimit();
-        send(src, dst, IpProtocol.UDP, seg, hl, new Origin(IpProtocol.UDP, sport, dport), nowNs);
     }
 
     private void sendIcmp(Ipv6Address src, Ipv6Address dst, Icmpv6Message m, int hl, Origin o, long nowNs) {

@@ -11,7 +11,10 @@ import io.jnetstack.wire.IpAddress;
 import io.jnetstack.wire.Ipv4Address;
 import io.jnetstack.wire.Ipv6Address;
 import io.jnetstack.wire.MacAddress;
+import io.jnetstack.wire.IpProtocol;
 import io.jnetstack.wire.Parsed;
+import io.jnetstack.wire.PseudoHeader;
+import io.jnetstack.wire.udp.UdpHeader;
 import io.jnetstack.wire.ethernet.EthernetHeader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -181,12 +184,27 @@ public final class Stack {
         }
     }
 
-    /** Sends a UDP datagram (a traceroute-style probe); ICMP errors about it reach the listener. */
+    /**
+     * Sends a UDP datagram (a traceroute-style probe) with the given TTL or hop limit (0: the personality's
+     * default); ICMP errors about it reach the listener.
+     */
     public void sendUdp(IpAddress dst, int sourcePort, int destinationPort, byte[] payload, int ttl, long nowNs) {
-        switch (dst) {
-            case Ipv4Address d -> ipv4.sendUdp(d, sourcePort, destinationPort, payload, ttl, nowNs);
-            case Ipv6Address d -> ipv6.sendUdp(d, sourcePort, destinationPort, payload, ttl, nowNs);
+        IpAddress src = sourceFor(dst);
+        byte[] seg = new byte[UdpHeader.LENGTH + payload.length];
+        System.arraycopy(payload, 0, seg, UdpHeader.LENGTH, payload.length);
+        UdpHeader.of(sourcePort, destinationPort, payload.length).emit(seg, 0,
+                new PseudoHeader(src, dst, IpProtocol.UDP));
+        sendTransport(src, dst, IpProtocol.UDP, seg, ttl, new Origin(IpProtocol.UDP, sourcePort, destinationPort),
+                nowNs);
+    }
+
+    /** The echo payload iputils ping fills after its timestamp: 0x10, 0x11, ... */
+    static byte[] echoData(int length) {
+        byte[] data = new byte[length];
+        for (int i = 0; i < length; i++) {
+            data[i] = (byte) (0x10 + i);
         }
+        return data;
     }
 
     // ---- package-private plumbing shared by the IP layers ----
@@ -215,13 +233,13 @@ public final class Stack {
         return r == null || r.kind() != Route.Kind.UNICAST ? 1500 : iface(r.ifIndex()).mtu();
     }
 
-    /** Sends a transport payload built by this host with the personality's default TTL or hop limit. */
-    void sendTransport(IpAddress src, IpAddress dst, int protocol, byte[] payload, Origin o, long nowNs) {
+    /** Sends a transport payload built by this host with TTL or hop limit {@code ttl} (0: the default). */
+    void sendTransport(IpAddress src, IpAddress dst, int protocol, byte[] payload, int ttl, Origin o, long nowNs) {
         switch (dst) {
-            case Ipv4Address d -> ipv4.send((Ipv4Address) src, d, protocol, payload, personality.defaultTtl(), o,
-                    nowNs);
-            case Ipv6Address d -> ipv6.send((Ipv6Address) src, d, protocol, payload, personality.defaultHopLimit(),
-                    o, nowNs);
+            case Ipv4Address d -> ipv4.send((Ipv4Address) src, d, protocol, payload,
+                    ttl > 0 ? ttl : personality.defaultTtl(), o, nowNs);
+            case Ipv6Address d -> ipv6.send((Ipv6Address) src, d, protocol, payload,
+                    ttl > 0 ? ttl : personality.defaultHopLimit(), o, nowNs);
         }
     }
 

@@ -176,7 +176,7 @@ final class TcpDemux {
             s.payload().copyTo(seg, s.header().headerLength());
             s.header().emit(seg, 0, new PseudoHeader(h.localAddress(), h.remoteAddress(), IpProtocol.TCP),
                     s.payload().length());
-            stack.sendTransport(h.localAddress(), h.remoteAddress(), IpProtocol.TCP, seg,
+            stack.sendTransport(h.localAddress(), h.remoteAddress(), IpProtocol.TCP, seg, 0,
                     new Origin(IpProtocol.TCP, h.localPort(), h.remotePort()), nowNs);
         }
         for (TcpEvent e = c.pollEvent(); e != null; e = c.pollEvent()) {
