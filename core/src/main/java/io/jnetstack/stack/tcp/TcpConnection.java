@@ -67,6 +67,7 @@ public final class TcpConnection {
     private TcpEvent softError;
     private final SendBuffer sendBuffer = new SendBuffer(SEND_BUFFER);
     private final RttEstimator rtt;
+    private final TcpStats stats = new TcpStats();
     private long retransmitAtNs = Long.MAX_VALUE;
     private boolean timing;
     private int timedSeq;
@@ -213,6 +214,21 @@ public final class TcpConnection {
     /** SND.WND in bytes (the peer's window, scaled). */
     public int sndWnd() {
         return sndWnd;
+    }
+
+    /** The congestion window in bytes (the peer's window until congestion control arrives). */
+    public long cwnd() {
+        return sndWnd;
+    }
+
+    /** Bytes sent and not yet acknowledged (SND.NXT − SND.UNA). */
+    public int bytesInFlight() {
+        return sndNxt - sndUna;
+    }
+
+    /** This connection's counters. */
+    public TcpStats stats() {
+        return stats;
     }
 
     /** The peer's MSS (536 when it sent none). */
