@@ -119,4 +119,21 @@ public abstract class BsdPersonality implements Personality {
     protected static IcmpDisposition notifySoft(int retransmissions, boolean softErrorStored) {
         return retransmissions > 3 && softErrorStored ? IcmpDisposition.ABORT : IcmpDisposition.SOFT;
     }
+
+    /**
+     * TCP_MAXRXTSHIFT = 12 (tcp_timer.h): tcp_timer_rexmt drops the connection when ++t_rxtshift exceeds it.
+     */
+    @Override
+    public RetransmissionLimit retransmissionLimit() {
+        return RetransmissionLimit.count(12);
+    }
+
+    /**
+     * tcp_usrreq.c tcp_disconnect: sbflush(&so->so_rcv), tcp_usrclosed, tcp_output — a FIN, not a RST (FreeBSD,
+     * OpenBSD and XNU alike).
+     */
+    @Override
+    public boolean resetsOnCloseWithUnreadData() {
+        return false;
+    }
 }

@@ -40,4 +40,14 @@ public final class FreeBsdPersonality extends BsdPersonality {
     public RetransmissionTimeout rto() {
         return RetransmissionTimeout.ofMillis(1000, 230, 64_000);
     }
+
+    /**
+     * TIME-WAIT 2 × MSL = 60 s (tcp_timer.h TCPTV_MSL 30 s); tcp_finwait2_timeout 60 s (TCPTV_FINWAIT2_TIMEOUT);
+     * delayed ACK net.inet.tcp.delacktime (TCPTV_DELACK); keep-alive 7200 s / 75 s / 8 (TCPTV_KEEP_IDLE,
+     * TCPTV_KEEPINTVL, TCPTV_KEEPCNT).
+     */
+    @Override
+    public TcpTimers tcpTimers() {
+        return TcpTimers.of(60_000, 60_000, 100, 7200, 75, 8);
+    }
 }

@@ -131,4 +131,31 @@ public final class LinuxPersonality implements Personality {
     public RetransmissionTimeout rto() {
         return RetransmissionTimeout.ofMillis(1000, 200, 120_000);
     }
+
+    /**
+     * TIME-WAIT 60 s (include/net/tcp.h TCP_TIMEWAIT_LEN); net.ipv4.tcp_fin_timeout 60 s for orphaned FIN-WAIT-2
+     * (TCP_FIN_TIMEOUT); delayed ACK 40 ms, the floor of the adaptive ATO (TCP_DELACK_MIN HZ/25); keep-alive
+     * 7200 s / 75 s / 9 (TCP_KEEPALIVE_TIME, TCP_KEEPALIVE_INTVL, TCP_KEEPALIVE_PROBES).
+     */
+    @Override
+    public TcpTimers tcpTimers() {
+        return TcpTimers.of(60_000, 60_000, 40, 7200, 75, 9);
+    }
+
+    /**
+     * net.ipv4.tcp_retries2 = 15 (TCP_RETR2), judged by elapsed time: tcp_model_timeout with rto_base TCP_RTO_MIN
+     * gives (2^10 − 1) × 200 ms + 6 × 120 s = 924.6 s (net/ipv4/tcp_timer.c retransmits_timed_out).
+     */
+    @Override
+    public RetransmissionLimit retransmissionLimit() {
+        return RetransmissionLimit.elapsed(924_600_000_000L);
+    }
+
+    /**
+     * net/ipv4/tcp.c __tcp_close: "if (data_was_unread) ... tcp_send_active_reset" (RFC 2525 §2.17).
+     */
+    @Override
+    public boolean resetsOnCloseWithUnreadData() {
+        return true;
+    }
 }

@@ -42,4 +42,14 @@ public final class MacOsPersonality extends BsdPersonality {
     public RetransmissionTimeout rto() {
         return RetransmissionTimeout.ofMillis(1000, 300, 64_000);
     }
+
+    /**
+     * TIME-WAIT 2 × MSL = 30 s (tcp_timer.h TCPTV_MSL 15 s, add_to_time_wait(tp, 2 * tcp_msl)); orphaned FIN-WAIT-2
+     * 60 s (tcp_finwait2_timeout = TCPTV_FINWAIT2); delayed ACK 100 ms (tcp_delack = TCP_RETRANSHZ / 10);
+     * keep-alive 7200 s / 75 s / 8.
+     */
+    @Override
+    public TcpTimers tcpTimers() {
+        return TcpTimers.of(30_000, 60_000, 100, 7200, 75, 8);
+    }
 }

@@ -78,4 +78,14 @@ public final class OpenBsdPersonality extends BsdPersonality {
     public RetransmissionTimeout rto() {
         return RetransmissionTimeout.ofMillis(6000, 1000, 64_000);
     }
+
+    /**
+     * TIME-WAIT 2 × MSL = 60 s (tcp_timer.h TCPTV_MSL 30 s); a closed FIN-WAIT-2 waits tcp_maxidle = TCPTV_KEEPCNT ×
+     * TCPTV_KEEPINTVL = 600 s (tcp_input.c, TCPT_2MSL = tcp_maxidle when SS_CANTRCVMORE); delayed ACK 200 ms
+     * (TCP_DELACK_MSECS); keep-alive 7200 s / 75 s / 8.
+     */
+    @Override
+    public TcpTimers tcpTimers() {
+        return TcpTimers.of(60_000, 600_000, 200, 7200, 75, 8);
+    }
 }

@@ -69,6 +69,19 @@ public interface Personality {
     /** RTO bounds for data (RFC 6298). */
     RetransmissionTimeout rto();
 
+    /** When data retransmission on an established connection gives up (ETIMEDOUT). */
+    RetransmissionLimit retransmissionLimit();
+
+    /**
+     * Whether close() with received data still unread aborts the connection with a RST instead of sending a FIN
+     * (RFC 2525 §2.17 recommends it; Linux tcp_close does it, the BSDs' tcp_disconnect flush the buffer and send a
+     * FIN).
+     */
+    boolean resetsOnCloseWithUnreadData();
+
+    /** TIME-WAIT, orphaned FIN-WAIT-2, delayed-ACK and keep-alive timers. */
+    TcpTimers tcpTimers();
+
     /**
      * What an ICMP error does to a connection in SYN-SENT whose quoted sequence number is in [SND.UNA, SND.NXT).
      *

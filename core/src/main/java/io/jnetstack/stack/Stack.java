@@ -168,6 +168,21 @@ public final class Stack {
         return tcp.read(h, max, nowNs);
     }
 
+    /** Closes connection {@code h} (RFC 9293 CLOSE: a FIN after the queued data; see TcpConnection#close). */
+    public void tcpClose(TcpHandle h, long nowNs) {
+        tcp.apply(h, c -> c.close(nowNs), nowNs);
+    }
+
+    /** Shuts the sending side of connection {@code h}: a FIN after the queued data, reading goes on. */
+    public void tcpShutdownOutput(TcpHandle h, long nowNs) {
+        tcp.apply(h, c -> c.shutdownOutput(nowNs), nowNs);
+    }
+
+    /** Aborts connection {@code h} (RFC 9293 ABORT: a RST when synchronized, then gone). */
+    public void tcpAbort(TcpHandle h, long nowNs) {
+        tcp.apply(h, c -> c.abort(nowNs), nowNs);
+    }
+
     /** The connection named by {@code h}, or null once it has closed. */
     public io.jnetstack.stack.tcp.TcpConnection tcpConnection(TcpHandle h) {
         return tcp.connection(h);

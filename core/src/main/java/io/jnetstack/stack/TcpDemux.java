@@ -139,6 +139,15 @@ final class TcpDemux {
         return out;
     }
 
+    /** Runs a user call on connection {@code h}, if it still exists, and sends what it produced. */
+    void apply(TcpHandle h, java.util.function.Consumer<TcpConnection> call, long nowNs) {
+        TcpConnection c = connections.get(h);
+        if (c != null) {
+            call.accept(c);
+            flush(h, c, nowNs);
+        }
+    }
+
     /** An ICMP error quoting one of our segments. */
     void icmp(TcpHandle h, io.jnetstack.personality.IcmpClass icmp, int quotedSeq, long nowNs) {
         TcpConnection c = connections.get(h);

@@ -45,6 +45,19 @@ public final class ByteString {
         return bytes.length;
     }
 
+    /** Copies {@code n} bytes starting at {@code from} into {@code dst} at {@code off}. */
+    public void copyTo(int from, byte[] dst, int off, int n) {
+        System.arraycopy(bytes, from, dst, off, n);
+    }
+
+    /**
+     * Wraps {@code b} without copying. The caller hands the array over and must never write to it again (the
+     * TCP core uses this for segment payloads it has just copied out of a buffer).
+     */
+    public static ByteString wrap(byte[] b) {
+        return b.length == 0 ? EMPTY : new ByteString(b);
+    }
+
     /** A fresh copy of the bytes. */
     public byte[] toByteArray() {
         return bytes.clone();

@@ -25,26 +25,31 @@ final class ReceiveBuffer {
         return ring.length - size;
     }
 
+    /** Appends {@code n} bytes of {@code p} from {@code from}; the caller has checked they fit. */
     void append(ByteString p, int from, int n) {
-        for (int i = 0; i < n; i++) {
-            ring[(head + size + i) % ring.length] = (byte) p.u8(from + i);
-        }
+        int tail = (head + size) % ring.length;
+        int first = Math.min(n, ring.length - tail);
+        p.copyTo(from, ring, tail, first);
+        p.copyTo(from + first, ring, 0, n - first);
         size += n;
     }
 
+    /** Appends all of {@code b}; the caller has checked it fits. */
     void append(byte[] b) {
-        for (int i = 0; i < b.length; i++) {
-            ring[(head + size + i) % ring.length] = b[i];
-        }
+        int tail = (head + size) % ring.length;
+        int first = Math.min(b.length, ring.length - tail);
+        System.arraycopy(b, 0, ring, tail, first);
+        System.arraycopy(b, first, ring, 0, b.length - first);
         size += b.length;
     }
 
+    /** Removes and returns up to {@code max} bytes from the front. */
     byte[] take(int max) {
         int n = Math.min(max, size);
         byte[] out = new byte[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = ring[(head + i) % ring.length];
-        }
+        int first = Math.min(n, ring.length - head);
+        System.arraycopy(ring, head, out, 0, first);
+        System.arraycopy(ring, 0, out, first, n - first);
         head = (head + n) % ring.length;
         size -= n;
         return out;

@@ -24,9 +24,10 @@ final class SendBuffer {
     /** Appends up to {@link #space()} bytes; returns how many were taken. */
     int append(byte[] b, int off, int len) {
         int n = Math.min(len, space());
-        for (int i = 0; i < n; i++) {
-            ring[(head + size + i) % ring.length] = b[off + i];
-        }
+        int tail = (head + size) % ring.length;
+        int first = Math.min(n, ring.length - tail);
+        System.arraycopy(b, off, ring, tail, first);
+        System.arraycopy(b, off + first, ring, 0, n - first);
         size += n;
         return n;
     }
@@ -34,9 +35,10 @@ final class SendBuffer {
     /** A copy of {@code n} bytes starting {@code from} bytes after SND.UNA. */
     byte[] copy(int from, int n) {
         byte[] out = new byte[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = ring[(head + from + i) % ring.length];
-        }
+        int start = (head + from) % ring.length;
+        int first = Math.min(n, ring.length - start);
+        System.arraycopy(ring, start, out, 0, first);
+        System.arraycopy(ring, 0, out, first, n - first);
         return out;
     }
 

@@ -14,7 +14,7 @@ final class SynSentInput {
         boolean ackOk = false;
         if (h.has(TcpHeader.ACK)) {
             // "If SEG.ACK =< ISS or SEG.ACK > SND.NXT, send a reset (unless the RST bit is set) ... and discard."
-            if (leq(h.ack(), c.iss()) || gt(h.ack(), c.sndNxt())) {
+            if (leq(h.ack(), c.iss) || gt(h.ack(), c.sndNxt)) {
                 if (!h.has(TcpHeader.RST)) {
                     c.sendReset(h.ack());
                 }
@@ -42,10 +42,10 @@ final class SynSentInput {
             if (ss.synsSent() == 1) {
                 c.sampleHandshake(nowNs - ss.firstSynNs());
             }
-            c.acknowledge(h.ack());
+            c.sndUna = h.ack();
             c.updateWindow(h, false);
-            c.setState(new TcpState.Established());
-            c.stopTimer();
+            c.state = new TcpState.Established();
+            c.deadlineNs = Long.MAX_VALUE;
             c.sendAck(nowNs);
             c.report(TcpEvent.CONNECTED);
             return;
@@ -53,8 +53,8 @@ final class SynSentInput {
         // "Otherwise, enter SYN-RECEIVED, form a SYN,ACK segment <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> and send it."
         // (Simultaneous open, RFC 9293 §3.5 figure 7.)
         c.updateWindow(h, false);
-        c.setState(new TcpState.SynReceived(false));
-        c.stopTimer();
+        c.state = new TcpState.SynReceived(false);
+        c.deadlineNs = Long.MAX_VALUE;
         c.sendSynAck(SynOptions.offerOf(h.options()), nowNs);
     }
 }

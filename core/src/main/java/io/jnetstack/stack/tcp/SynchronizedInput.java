@@ -7,8 +7,9 @@ import static io.jnetstack.wire.tcp.SeqNum.lt;
 import io.jnetstack.wire.tcp.TcpHeader;
 
 /**
- * RFC 9293 §3.10.7.4 "Other states" for SYN-RECEIVED and ESTABLISHED, with the RFC 5961 mitigations: RST and SYN
- * that are not exactly right draw a challenge ACK, and ACKs outside the acceptable range are refused.
+ * RFC 9293 §3.10.7.4 "Other states" — SYN-RECEIVED, ESTABLISHED, FIN-WAIT-1, FIN-WAIT-2, CLOSE-WAIT, CLOSING,
+ * LAST-ACK and TIME-WAIT — with the RFC 5961 mitigations: RST and SYN that are not exactly right draw a challenge
+ * ACK, and ACKs outside the acceptable range are refused.
  */
 final class SynchronizedInput {
     private SynchronizedInput() {}
@@ -17,8 +18,12 @@ final class SynchronizedInput {
         TcpHeader h = s.header();
         // First: sequence number acceptability. "If an incoming segment is not acceptable, an acknowledgment should
         // be sent in reply (unless the RST bit is set, if so drop the segment and return)."
-        if (!c.acceptable(s)) {
+        if (!Receiver.acceptable(c, s)) {
+            c.stats.increment(TcpStats.Counter.UNACCEPTABLE_IN);
             if (!h.has(TcpHeader.RST)) {
+                if (c.state instanceof TcpState.TimeWait && h.has(TcpHeader.FIN)) {
+                    c.enterTimeWait(nowNs); // a retransmitted FIN: "restart the 2 MSL timeout"
+                }
                 c.sendAck(nowNs);
             }
             return;
@@ -35,35 +40,63 @@ final class SynchronizedInput {
         if (!h.has(TcpHeader.ACK)) {
             return;
         }
-        if (c.state() instanceof TcpState.SynReceived && !ackSynReceived(c, h)) {
+        if (c.sndUna == c.iss && !ackSynReceived(c, h)) {
             return;
         }
-        if (!ackEstablished(c, s, nowNs)) {
+        if (!ackSynchronized(c, s, nowNs) || c.state instanceof TcpState.Closed) {
             return;
         }
         c.noteTimestamp(h);
-        // Seventh: segment text. In-order text is delivered, text after a gap is held; either way an ACK goes back
-        // at once (after a gap it is the duplicate ACK that drives the sender's fast retransmit).
-        if (s.payload().length() > 0) {
-            c.acceptText(s);
-            c.sendAck(nowNs);
+        text(c, s, nowNs);
+    }
+
+    /**
+     * Seventh and eighth: text is taken in ESTABLISHED, FIN-WAIT-1 and FIN-WAIT-2 — unless the user has closed the
+     * connection, when new data draws a RST and the connection ends (Linux tcp_rcv_state_process "TCPAbortOnData",
+     * FreeBSD tcp_input "data received on a connection after the user processes are gone"). Every segment with text
+     * or a FIN is acknowledged at once (after a gap it is the duplicate ACK that drives the sender's fast
+     * retransmit).
+     */
+    private static void text(TcpConnection c, TcpSegment s, long nowNs) {
+        TcpHeader h = s.header();
+        boolean carries = s.payload().length() > 0 || h.has(TcpHeader.FIN);
+        if (!carries || !TcpState.receivesText(c.state) && !h.has(TcpHeader.FIN)) {
+            return;
         }
+        if (c.userClosed && s.payload().length() > 0 && gt(h.seq() + s.payload().length(), c.rcvNxt)) {
+            c.sendReset(h.ack());
+            c.close(null);
+            return;
+        }
+        if (TcpState.receivesText(c.state)) {
+            Receiver.acceptTextAndFin(c, s, nowNs);
+        }
+        c.sendAck(nowNs);
     }
 
     /**
      * RFC 5961 §3.2: "If the RST bit is set and the sequence number exactly matches the next expected sequence
      * number (RCV.NXT), then TCP MUST reset the connection"; otherwise (in the window) "TCP MUST send an ACK
-     * (challenge ACK)". Reset in SYN-RECEIVED from a passive open returns to LISTEN without telling the user; from
-     * an active open it is "connection refused"; in ESTABLISHED it is "connection reset".
+     * (challenge ACK)". RFC 9293 §3.10.7.4 second check, per state: SYN-RECEIVED from a passive open returns to
+     * LISTEN without telling the user, from an active open it is "connection refused"; ESTABLISHED, FIN-WAIT-1/2
+     * and CLOSE-WAIT report "connection reset"; CLOSING, LAST-ACK and TIME-WAIT just close.
      */
     private static void onReset(TcpConnection c, TcpHeader h, long nowNs) {
-        if (h.seq() != c.rcvNxt()) {
+        if (h.seq() != c.rcvNxt) {
+            c.stats.increment(TcpStats.Counter.CHALLENGE_ACKS);
             c.sendAck(nowNs);
             return;
         }
-        switch (c.state()) {
+        c.stats.increment(TcpStats.Counter.RESETS_IN);
+        switch (c.state) {
             case TcpState.SynReceived sr -> c.close(sr.passive() ? null : TcpEvent.REFUSED);
             case TcpState.Established e -> c.close(TcpEvent.RESET);
+            case TcpState.FinWait1 f -> c.close(TcpEvent.RESET);
+            case TcpState.FinWait2 f -> c.close(TcpEvent.RESET);
+            case TcpState.CloseWait cw -> c.close(TcpEvent.RESET);
+            case TcpState.Closing cl -> c.close(TcpEvent.CLOSED);
+            case TcpState.LastAck la -> c.close(TcpEvent.CLOSED);
+            case TcpState.TimeWait tw -> c.close(TcpEvent.CLOSED);
             case TcpState.SynSent ss -> throw new IllegalStateException("SYN-SENT is handled by SynSentInput");
             case TcpState.Closed cl -> throw new IllegalStateException("no input in CLOSED");
         }
@@ -74,10 +107,11 @@ final class SynchronizedInput {
      * state and return"; otherwise (RFC 5961 §4.2) "TCP MUST send an ACK (challenge ACK) to the remote peer".
      */
     private static void onSyn(TcpConnection c, long nowNs) {
-        if (c.state() instanceof TcpState.SynReceived sr && sr.passive()) {
+        if (c.state instanceof TcpState.SynReceived sr && sr.passive()) {
             c.close(null);
             return;
         }
+        c.stats.increment(TcpStats.Counter.CHALLENGE_ACKS);
         c.sendAck(nowNs);
     }
 
@@ -86,9 +120,13 @@ final class SynchronizedInput {
      * the segment acknowledgment is not acceptable, form a reset segment <SEQ=SEG.ACK><CTL=RST> and send it."
      */
     private static boolean ackSynReceived(TcpConnection c, TcpHeader h) {
-        if (lt(c.sndUna(), h.ack()) && leq(h.ack(), c.sndNxt())) {
-            c.acknowledge(h.ack()); // the SYN's sequence number: nothing in the send buffer to drop
-            c.setState(new TcpState.Established());
+        if (lt(c.sndUna, h.ack()) && leq(h.ack(), c.sndMax)) {
+            // Our SYN is acknowledged (its sequence number holds nothing of the send buffer); anything more the ACK
+            // covers — a FIN queued by a close in SYN-RECEIVED — is taken by the common ACK processing.
+            c.sndUna = c.sndUna + 1;
+            if (c.state instanceof TcpState.SynReceived) {
+                c.state = new TcpState.Established();
+            }
             c.report(TcpEvent.CONNECTED);
             return true;
         }
@@ -97,23 +135,47 @@ final class SynchronizedInput {
     }
 
     /**
-     * ESTABLISHED ACK processing with RFC 5961 §5.2: an ACK beyond SND.NXT, or older than SND.UNA − MAX.SND.WND,
-     * is discarded and answered with an ACK; an ACK in (SND.UNA, SND.NXT] advances SND.UNA; the send window is
-     * updated from segments newer than the last update (SND.WL1, SND.WL2).
+     * ACK processing in the synchronized states with RFC 5961 §5.2: an ACK beyond SND.NXT, or older than SND.UNA −
+     * MAX.SND.WND, is discarded and answered with an ACK; an ACK in (SND.UNA, SND.NXT] advances SND.UNA; the send
+     * window is updated from segments newer than the last update (SND.WL1, SND.WL2). Then the closing states move
+     * on when our FIN is acknowledged: FIN-WAIT-1 to FIN-WAIT-2, CLOSING to TIME-WAIT, LAST-ACK to CLOSED.
      */
-    private static boolean ackEstablished(TcpConnection c, TcpSegment s, long nowNs) {
+    private static boolean ackSynchronized(TcpConnection c, TcpSegment s, long nowNs) {
         TcpHeader h = s.header();
         if (!c.ackInRange(h.ack())) {
+            c.stats.increment(TcpStats.Counter.BAD_ACKS_IN);
             c.sendAck(nowNs);
             return false;
         }
         c.updateWindow(h, true);
-        if (gt(h.ack(), c.sndUna())) {
-            c.onNewAck(h.ack(), nowNs);
-        } else if (h.ack() == c.sndUna() && s.payload().length() == 0) {
-            c.onDuplicateAck(nowNs);
+        if (gt(h.ack(), c.sndUna)) {
+            Sender.onNewAck(c, h.ack(), nowNs);
+        } else if (h.ack() == c.sndUna && s.payload().length() == 0 && !h.has(TcpHeader.FIN)) {
+            Sender.onDuplicateAck(c, nowNs);
         }
-        c.output(nowNs);
+        if (c.finAcked) {
+            switch (c.state) {
+                case TcpState.FinWait1 f -> {
+                    c.state = new TcpState.FinWait2();
+                    if (c.userClosed) {
+                        Closer.armFinWait2(c, nowNs);
+                    }
+                }
+                case TcpState.Closing cl -> c.enterTimeWait(nowNs);
+                case TcpState.LastAck la -> {
+                    c.close(TcpEvent.CLOSED);
+                    return true;
+                }
+                case TcpState.SynReceived sr -> { }
+                case TcpState.Established e -> { }
+                case TcpState.FinWait2 f -> { }
+                case TcpState.CloseWait cw -> { }
+                case TcpState.TimeWait tw -> { }
+                case TcpState.Closed cl -> { }
+                case TcpState.SynSent ss -> { }
+            }
+        }
+        Sender.output(c, nowNs);
         return true;
     }
 }

@@ -4,6 +4,7 @@ import static io.jnetstack.wire.tcp.SeqNum.add;
 import static io.jnetstack.wire.tcp.SeqNum.leq;
 import static io.jnetstack.wire.tcp.SeqNum.lt;
 
+import io.jnetstack.personality.IcmpClass;
 import io.jnetstack.personality.Personality;
 import io.jnetstack.personality.SynRetransmission;
 import io.jnetstack.wire.ByteString;
@@ -17,61 +18,77 @@ import java.util.List;
  * segments to send come out of {@link #pollOutput} and the facts for the socket layer out of {@link #pollEvent};
  * {@link #nextDeadlineNs} says when the connection next needs {@link #onTimer}.
  *
- * <p>Variables are named as in RFC 9293 §3.3.1 (SND.UNA, SND.NXT, SND.WND, RCV.NXT, RCV.WND, ISS, IRS).
+ * <p>This class holds the transmission control block — variables named as in RFC 9293 §3.3.1 (SND.UNA, SND.NXT,
+ * SND.WND, RCV.NXT, RCV.WND, ISS, IRS), package-private so the rule classes of this package can work on them: {@link
+ * SynSentInput} and {@link SynchronizedInput} (segment arrival), {@link Sender} (output, acknowledgment,
+ * retransmission), {@link Receiver} (acceptability, text and FIN) and {@link Closer} (the user's CLOSE and ABORT).
  */
 public final class TcpConnection {
     /** RFC 9293 §3.7.1 / RFC 6691: the MSS to assume when the peer's SYN carries none (IPv4). */
     static final int DEFAULT_PEER_MSS = 536;
-    private static final long MS = 1_000_000L;
+    static final long MS = 1_000_000L;
     /**
      * Send buffer size. Decision: a fixed 256 KiB for every personality until send-buffer auto-sizing arrives
      * (Linux tcp_wmem, FreeBSD sendbuf_auto).
      */
     static final int SEND_BUFFER = 256 * 1024;
     /** RFC 7323 §3: the timestamps option with its two NOPs takes 12 bytes of every segment. */
-    private static final int TS_OPTION_BYTES = 12;
+    static final int TS_OPTION_BYTES = 12;
 
-    private final Personality personality;
-    private final int localPort;
-    private final int remotePort;
-    private final int mss;
-    private final int tsOffset;
+    final Personality personality;
+    final int localPort;
+    final int remotePort;
+    final int mss;
+    final int tsOffset;
     private final ArrayDeque<TcpSegment> outbox = new ArrayDeque<>();
     private final ArrayDeque<TcpEvent> events = new ArrayDeque<>();
-    private final ReceiveBuffer received;
-    private TcpState state;
-    private long deadlineNs = Long.MAX_VALUE;
+    final ReceiveBuffer received;
+    final SendBuffer sendBuffer = new SendBuffer(SEND_BUFFER);
+    final ReassemblyQueue outOfOrder = new ReassemblyQueue();
+    final RttEstimator rtt;
+    final TcpStats stats = new TcpStats();
+    TcpState state;
+    /** The state timer: SYN retransmission and give-up, TIME-WAIT, orphaned FIN-WAIT-2. */
+    long deadlineNs = Long.MAX_VALUE;
+    /** The retransmission timer (RFC 6298), also the persist timer while probing a zero window. */
+    long retransmitAtNs = Long.MAX_VALUE;
 
-    private int iss;
-    private int irs;
-    private int sndUna;
-    private int sndNxt;
+    int iss;
+    int irs;
+    int sndUna;
+    int sndNxt;
     /** The highest sequence number sent (BSD snd_max): SND.NXT falls back to SND.UNA on a timeout, this does not. */
-    private int sndMax;
-    private int sndWnd;
-    private int sndWl1;
-    private int sndWl2;
-    private int maxSndWnd;
-    private int rcvNxt;
+    int sndMax;
+    int sndWnd;
+    int sndWl1;
+    int sndWl2;
+    int maxSndWnd;
+    int rcvNxt;
     /** The right edge of the window we last advertised (RCV.NXT + RCV.WND as sent): it never moves left. */
-    private int rcvAdv;
+    int rcvAdv;
     /** RCV.NXT unwrapped to 64 bits, for the reassembly queue's ordering. */
-    private long rcvNxtAbs;
-    private final ReassemblyQueue outOfOrder = new ReassemblyQueue();
-    private int dupAcks;
-    private int peerMss = DEFAULT_PEER_MSS;
-    private int sndShift;
-    private int rcvShift;
-    private boolean timestamps;
-    private int tsRecent;
-    private TcpEvent softError;
-    private final SendBuffer sendBuffer = new SendBuffer(SEND_BUFFER);
-    private final RttEstimator rtt;
-    private final TcpStats stats = new TcpStats();
-    private long retransmitAtNs = Long.MAX_VALUE;
-    private boolean timing;
-    private int timedSeq;
-    private long timedAtNs;
+    long rcvNxtAbs;
+    /** Where the peer's FIN sits (unwrapped) when it arrived ahead of missing text; -1 when none is pending. */
+    long peerFinAbs = -1;
+    int dupAcks;
+    int peerMss = DEFAULT_PEER_MSS;
+    int sndShift;
+    int rcvShift;
+    boolean timestamps;
+    int tsRecent;
+    TcpEvent softError;
+    boolean timing;
+    int timedSeq;
+    long timedAtNs;
+    /** Retransmissions since SND.UNA last advanced, and when the segment at SND.UNA was first sent. */
+    int retransmissions;
+    long firstRetransmitNs;
+    /** The user asked for a FIN (CLOSE or shutdown for writing): it follows the last byte of the send buffer. */
+    boolean finQueued;
+    /** Our FIN has been acknowledged. */
+    boolean finAcked;
+    /** The user closed the connection completely: nothing more will be read (an orphan, in Linux's word). */
+    boolean userClosed;
 
     private TcpConnection(Personality personality, int localPort, int remotePort, int iss, int mss, int tsOffset) {
         this.personality = personality;
@@ -124,6 +141,49 @@ public final class TcpConnection {
         return c;
     }
 
+    // ---- the user's calls (RFC 9293 §3.10.2–3.10.6) ----
+
+    /**
+     * Queues application data (RFC 9293 SEND call) and sends what the peer's window allows; returns how many
+     * bytes were taken (0 when the send buffer is full, or the connection is in no state to send: only ESTABLISHED
+     * and CLOSE-WAIT take data, and only until the user shuts the sending side).
+     */
+    public int send(byte[] data, int off, int len, long nowNs) {
+        if (!TcpState.sendsText(state) || finQueued) {
+            return 0;
+        }
+        int n = sendBuffer.append(data, off, len);
+        Sender.output(this, nowNs);
+        return n;
+    }
+
+    /**
+     * Reads up to {@code max} received bytes (RFC 9293 RECEIVE call). When that opens the window from below one
+     * MSS (or half the buffer) to at least that, a window update is sent (RFC 9293 §3.8.6.2.2, receiver-side silly
+     * window avoidance).
+     */
+    public byte[] read(int max, long nowNs) {
+        return Receiver.read(this, max, nowNs);
+    }
+
+    /**
+     * The CLOSE call (RFC 9293 §3.10.4): the user will neither send nor read any more. A FIN follows the queued
+     * data; a connection not yet synchronized simply goes away; with unread data the personality may abort instead.
+     */
+    public void close(long nowNs) {
+        Closer.close(this, nowNs);
+    }
+
+    /** shutdown(SHUT_WR): a FIN follows the queued data, and reading continues (a half-close, RFC 9293 §3.6). */
+    public void shutdownOutput(long nowNs) {
+        Closer.shutdownOutput(this, nowNs);
+    }
+
+    /** The ABORT call (RFC 9293 §3.10.5): a RST to the peer when synchronized, then CLOSED at once. */
+    public void abort(long nowNs) {
+        Closer.abort(this, nowNs);
+    }
+
     // ---- queries ----
 
     /** The current state. */
@@ -151,36 +211,35 @@ public final class TcpConnection {
         return received.size();
     }
 
-    /**
-     * Reads up to {@code max} received bytes. When that opens the window from below one MSS (or half the buffer)
-     * to at least that, a window update is sent (RFC 9293 §3.8.6.2.2, receiver-side silly window avoidance).
-     */
-    public byte[] read(int max, long nowNs) {
-        int threshold = Math.min(mss, received.capacity() / 2);
-        boolean wasSmall = received.space() < threshold;
-        byte[] out = received.take(max);
-        if (wasSmall && received.space() >= threshold && state instanceof TcpState.Established) {
-            sendAck(nowNs);
-        }
-        return out;
-    }
-
-    /**
-     * Queues application data (RFC 9293 SEND call) and sends what the peer's window allows; returns how many
-     * bytes were taken (0 when the send buffer is full or the connection is not ESTABLISHED).
-     */
-    public int send(byte[] data, int off, int len, long nowNs) {
-        if (!(state instanceof TcpState.Established)) {
-            return 0;
-        }
-        int n = sendBuffer.append(data, off, len);
-        output(nowNs);
-        return n;
+    /** True once the peer's FIN has been received in order: after {@link #available()} bytes, end of file. */
+    public boolean peerClosed() {
+        return switch (state) {
+            case TcpState.CloseWait cw -> true;
+            case TcpState.Closing cl -> true;
+            case TcpState.LastAck la -> true;
+            case TcpState.TimeWait tw -> true;
+            case TcpState.Closed c -> false;
+            case TcpState.SynSent ss -> false;
+            case TcpState.SynReceived sr -> false;
+            case TcpState.Established e -> false;
+            case TcpState.FinWait1 f -> false;
+            case TcpState.FinWait2 f -> false;
+        };
     }
 
     /** Bytes written by the application and not yet acknowledged. */
     public int unacknowledged() {
         return sendBuffer.size();
+    }
+
+    /** Room left in the send buffer. */
+    public int sendSpace() {
+        return sendBuffer.space();
+    }
+
+    /** Bytes held beyond RCV.NXT waiting for a gap to fill. */
+    public int heldOutOfOrder() {
+        return outOfOrder.size();
     }
 
     /** A one-line summary of the sequence variables, for traces and test failures. */
@@ -240,22 +299,47 @@ public final class TcpConnection {
 
     /** Processes one arriving segment (RFC 9293 §3.10.7). */
     public void onSegment(TcpSegment s, long nowNs) {
+        stats.increment(TcpStats.Counter.SEGMENTS_IN);
         switch (state) {
             case TcpState.Closed c -> { }
             case TcpState.SynSent ss -> SynSentInput.process(this, s, nowNs);
             case TcpState.SynReceived sr -> SynchronizedInput.process(this, s, nowNs);
             case TcpState.Established e -> SynchronizedInput.process(this, s, nowNs);
+            case TcpState.FinWait1 f -> SynchronizedInput.process(this, s, nowNs);
+            case TcpState.FinWait2 f -> SynchronizedInput.process(this, s, nowNs);
+            case TcpState.CloseWait cw -> SynchronizedInput.process(this, s, nowNs);
+            case TcpState.Closing cl -> SynchronizedInput.process(this, s, nowNs);
+            case TcpState.LastAck la -> SynchronizedInput.process(this, s, nowNs);
+            case TcpState.TimeWait tw -> SynchronizedInput.process(this, s, nowNs);
         }
     }
 
-    /** Runs the timer that is due: SYN retransmission or give-up, data retransmission or a window probe. */
+    /**
+     * Runs the timers that are due: data retransmission or a window probe, SYN retransmission or give-up, the end
+     * of TIME-WAIT or of an orphaned FIN-WAIT-2.
+     */
     public void onTimer(long nowNs) {
-        if (nowNs >= retransmitAtNs && state instanceof TcpState.Established) {
-            retransmitTimeout(nowNs);
+        if (nowNs >= retransmitAtNs) {
+            Sender.retransmitTimeout(this, nowNs);
         }
-        if (nowNs < deadlineNs || !(state instanceof TcpState.SynSent ss)) {
+        if (nowNs < deadlineNs) {
             return;
         }
+        switch (state) {
+            case TcpState.SynSent ss -> synTimer(ss, nowNs);
+            case TcpState.TimeWait tw -> close(TcpEvent.CLOSED);
+            case TcpState.FinWait2 f -> close(TcpEvent.CLOSED);
+            case TcpState.Closed c -> deadlineNs = Long.MAX_VALUE;
+            case TcpState.SynReceived sr -> deadlineNs = Long.MAX_VALUE;
+            case TcpState.Established e -> deadlineNs = Long.MAX_VALUE;
+            case TcpState.FinWait1 f -> deadlineNs = Long.MAX_VALUE;
+            case TcpState.CloseWait cw -> deadlineNs = Long.MAX_VALUE;
+            case TcpState.Closing cl -> deadlineNs = Long.MAX_VALUE;
+            case TcpState.LastAck la -> deadlineNs = Long.MAX_VALUE;
+        }
+    }
+
+    private void synTimer(TcpState.SynSent ss, long nowNs) {
         SynRetransmission r = personality.synRetransmission();
         if (nowNs >= ss.firstSynNs() + r.giveUpNs() || ss.synsSent() >= r.synCount()) {
             if (nowNs >= ss.firstSynNs() + r.giveUpNs()) {
@@ -275,14 +359,19 @@ public final class TcpConnection {
     /**
      * An ICMP error quoting one of our segments whose sequence number is {@code quotedSeq}. Only errors quoting a
      * sequence number in [SND.UNA, SND.NXT) count (RFC 5927 §4.1; Linux tcp_v4_err, FreeBSD tcp_ctlinput). In
-     * SYN-SENT the personality decides between abort, soft error and nothing; other states ignore them for now
-     * (RFC 1122 §4.2.3.9: they must not abort an established connection for codes 0, 1 and 5).
+     * SYN-SENT the personality decides between abort, soft error and nothing; in the synchronized states the error
+     * is remembered as a soft error (RFC 1122 §4.2.3.9: codes 0, 1 and 5 must not abort the connection), reported
+     * if the connection later times out.
      */
-    public void onIcmp(io.jnetstack.personality.IcmpClass icmp, int quotedSeq, long nowNs) {
-        if (!(state instanceof TcpState.SynSent ss) || !(leq(sndUna, quotedSeq) && lt(quotedSeq, sndNxt))) {
+    public void onIcmp(IcmpClass icmp, int quotedSeq, long nowNs) {
+        if (!(leq(sndUna, quotedSeq) && lt(quotedSeq, sndMax)) || TcpEvent.of(icmp) == null) {
             return;
         }
         TcpEvent fact = TcpEvent.of(icmp);
+        if (!(state instanceof TcpState.SynSent ss)) {
+            softError = fact;
+            return;
+        }
         switch (personality.synSentIcmp(icmp, ss.synsSent() - 1, softError != null)) {
             case ABORT -> close(fact);
             case SOFT -> softError = fact;
@@ -290,90 +379,18 @@ public final class TcpConnection {
         }
     }
 
-    /**
-     * Sends new data within the peer's window (RFC 9293 §3.8.6.2.1) in segments of at most the effective MSS
-     * (the peer's MSS less the timestamps option), starts the retransmission timer, and times one segment at a
-     * time for RTT (RFC 6298 §3). A zero window with data waiting sends one byte anyway when nothing is in flight:
-     * the window probe of RFC 9293 §3.8.6.1, retransmitted and backed off by the same timer.
-     */
-    void output(long nowNs) {
-        int inFlight = sndNxt - sndUna;
-        int unsent = sendBuffer.size() - inFlight;
-        int usable = (sndWnd == 0 && inFlight == 0 && unsent > 0 ? 1 : sndWnd) - inFlight;
-        int maxSeg = peerMss - (timestamps ? TS_OPTION_BYTES : 0);
-        while (unsent > 0 && usable > 0) {
-            int n = Math.min(maxSeg, Math.min(unsent, usable));
-            int flags = TcpHeader.ACK | (n == unsent ? TcpHeader.PSH : 0);
-            send(sndNxt, rcvNxt, flags, dataOptions(nowNs), ByteString.copyOf(sendBuffer.copy(inFlight, n)));
-            if (!timing) {
-                timing = true;
-                timedSeq = sndNxt;
-                timedAtNs = nowNs;
-            }
-            sndNxt = add(sndNxt, n);
-            if (lt(sndMax, sndNxt)) {
-                sndMax = sndNxt;
-            }
-            inFlight += n;
-            unsent -= n;
-            usable -= n;
-        }
-        if (inFlight > 0 && retransmitAtNs == Long.MAX_VALUE) {
-            retransmitAtNs = nowNs + rtt.rtoNs();
-        }
-    }
-
-    /** SND.UNA advanced to {@code ack}: drop acknowledged data, sample the RTT, restart or stop the timer. */
-    void onNewAck(int ack, long nowNs) {
-        dupAcks = 0;
-        sendBuffer.drop(ack - sndUna);
-        sndUna = ack;
-        if (lt(sndNxt, ack)) {
-            sndNxt = ack; // after a timeout rewound SND.NXT, the peer had more than we resent
-        }
-        if (timing && lt(timedSeq, ack)) {
-            timing = false;
-            rtt.sample(nowNs - timedAtNs);
-        }
-        // RFC 6298 §5.2 / §5.3: stop the timer when everything is acknowledged, else restart it.
-        retransmitAtNs = sndUna == sndMax ? Long.MAX_VALUE : nowNs + rtt.rtoNs();
-    }
-
-    /**
-     * RFC 6298 §5.4–5.6: retransmit the earliest unacknowledged segment, back off the timer, and (go-back-N, until
-     * SACK and fast retransmit arrive) send again from SND.UNA. Karn's rule: no RTT sample from retransmitted data.
-     */
-    private void retransmitTimeout(long nowNs) {
-        rtt.backOff();
-        timing = false;
-        sndNxt = sndUna;
-        retransmitAtNs = Long.MAX_VALUE;
-        output(nowNs);
-    }
-
     /** An RTT sample from the handshake (the SYN was not retransmitted: Karn's rule). */
     void sampleHandshake(long rttNs) {
         rtt.sample(rttNs);
     }
 
-    // ---- package-private operations used by the input processors ----
-
-    Personality personality() {
-        return personality;
-    }
-
-    int iss() {
-        return iss;
-    }
-
-    void setState(TcpState s) {
-        state = s;
-    }
+    // ---- operations used by the rule classes ----
 
     /** Enters CLOSED, stops every timer and reports {@code why} (null: nothing to report). */
     void close(TcpEvent why) {
         state = new TcpState.Closed();
         deadlineNs = Long.MAX_VALUE;
+        retransmitAtNs = Long.MAX_VALUE;
         if (why != null) {
             events.addLast(why);
         }
@@ -383,8 +400,11 @@ public final class TcpConnection {
         events.addLast(e);
     }
 
-    void stopTimer() {
-        deadlineNs = Long.MAX_VALUE;
+    /** Enters TIME-WAIT for the personality's 2MSL (restarted by a retransmitted FIN). */
+    void enterTimeWait(long nowNs) {
+        state = new TcpState.TimeWait();
+        retransmitAtNs = Long.MAX_VALUE;
+        deadlineNs = nowNs + personality.tcpTimers().timeWaitNs();
     }
 
     void synchronize(TcpHeader synAck, SynOptions.Offer ours) {
@@ -394,10 +414,6 @@ public final class TcpConnection {
         learnPeerOptions(synAck, ours);
     }
 
-    void acknowledge(int ack) {
-        sndUna = ack;
-    }
-
     /** SYN-SENT bookkeeping for the handshake RTT sample. */
     TcpState.SynSent synSent() {
         return state instanceof TcpState.SynSent ss ? ss : null;
@@ -405,28 +421,6 @@ public final class TcpConnection {
 
     int rcvWnd() {
         return received.space();
-    }
-
-    /**
-     * RFC 9293 §3.10.7.4 "first check sequence number": the four-case acceptability table over RCV.NXT and
-     * RCV.WND.
-     */
-    boolean acceptable(TcpSegment s) {
-        int len = s.sequenceLength();
-        int seq = s.header().seq();
-        // RCV.WND is the window as advertised: a window the application has since filled does not shrink it
-        // (RFC 9293 §3.8.6.2.2), so a peer that sent up to the edge we offered is not refused.
-        int wnd = Math.max(rcvWnd(), lt(rcvNxt, rcvAdv) ? rcvAdv - rcvNxt : 0);
-        if (len == 0) {
-            // Zero-length segments (pure ACKs) at the right edge itself are accepted, as BSD tcp_input
-            // ("todrop > 0") and Linux tcp_sequence (!after(seq, rcv_nxt + window)) both do.
-            return wnd == 0 ? seq == rcvNxt : leq(rcvNxt, seq) && leq(seq, add(rcvNxt, wnd));
-        }
-        return wnd != 0 && (inWindow(seq, wnd) || inWindow(add(seq, len - 1), wnd));
-    }
-
-    boolean inWindow(int seq, int wnd) {
-        return leq(rcvNxt, seq) && lt(seq, add(rcvNxt, wnd));
     }
 
     /** RFC 5961 §5.2: SND.UNA − MAX.SND.WND ≤ SEG.ACK ≤ SND.NXT (the highest SND.NXT reached: SND.MAX). */
@@ -444,65 +438,6 @@ public final class TcpConnection {
         }
     }
 
-    /**
-     * Accepts text: the part at RCV.NXT goes to the application's buffer (as much as fits) followed by whatever
-     * held text now continues it; text beyond RCV.NXT but inside the advertised window is held in the reassembly
-     * queue (RFC 9293 §3.10.7.4 seventh).
-     */
-    void acceptText(TcpSegment s) {
-        ByteString p = s.payload();
-        int offset = s.header().seq() - rcvNxt;
-        if (offset > 0) {
-            int room = Math.max(rcvWnd(), lt(rcvNxt, rcvAdv) ? rcvAdv - rcvNxt : 0) - offset;
-            if (room > 0) {
-                byte[] part = new byte[Math.min(p.length(), room)];
-                for (int i = 0; i < part.length; i++) {
-                    part[i] = (byte) p.u8(i);
-                }
-                outOfOrder.add(rcvNxtAbs + offset, part);
-            }
-            return;
-        }
-        int skip = -offset;
-        if (skip < p.length()) {
-            int n = Math.min(p.length() - skip, rcvWnd());
-            received.append(p, skip, n);
-            advanceRcvNxt(n);
-        }
-        for (byte[] more = outOfOrder.takeFrom(rcvNxtAbs, rcvWnd()); more.length > 0;
-                more = outOfOrder.takeFrom(rcvNxtAbs, rcvWnd())) {
-            received.append(more);
-            advanceRcvNxt(more.length);
-        }
-    }
-
-    private void advanceRcvNxt(int n) {
-        rcvNxt = add(rcvNxt, n);
-        rcvNxtAbs += n;
-    }
-
-    /** Bytes held beyond RCV.NXT waiting for a gap to fill. */
-    public int heldOutOfOrder() {
-        return outOfOrder.size();
-    }
-
-    /**
-     * A duplicate ACK (RFC 5681 §2: no data, SEG.ACK = SND.UNA, data outstanding). The third one triggers fast
-     * retransmit of the first unacknowledged segment (RFC 5681 §3.2) without rewinding SND.NXT. Decision: no
-     * congestion window yet, so there is no fast-recovery inflation; that arrives with NewReno/CUBIC.
-     */
-    void onDuplicateAck(long nowNs) {
-        if (sndUna == sndMax || ++dupAcks != 3) {
-            return;
-        }
-        int n = Math.min(peerMss - (timestamps ? TS_OPTION_BYTES : 0), Math.min(sndMax - sndUna, sendBuffer.size()));
-        if (n > 0) {
-            send(sndUna, rcvNxt, TcpHeader.ACK, dataOptions(nowNs), ByteString.copyOf(sendBuffer.copy(0, n)));
-            timing = false; // Karn: this segment is a retransmission
-            retransmitAtNs = nowNs + rtt.rtoNs();
-        }
-    }
-
     void noteTimestamp(TcpHeader h) {
         if (!timestamps) {
             return;
@@ -513,6 +448,13 @@ public final class TcpConnection {
             }
         }
     }
+
+    /** The largest payload of one segment: the peer's MSS less the timestamps option when in use. */
+    int effectiveMss() {
+        return peerMss - (timestamps ? TS_OPTION_BYTES : 0);
+    }
+
+    // ---- segments out ----
 
     /**
      * {@code <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>}: the reply to an unacceptable segment and the challenge ACK. A
@@ -525,7 +467,15 @@ public final class TcpConnection {
 
     /** {@code <SEQ=seq><CTL=RST>} (RFC 9293 §3.10.7.3 and §3.10.7.4 for an unacceptable ACK). */
     void sendReset(int seq) {
+        stats.increment(TcpStats.Counter.RESETS_OUT);
         outbox.addLast(TcpSegment.of(TcpHeader.of(localPort, remotePort, seq, 0, TcpHeader.RST, 0, List.of())));
+    }
+
+    /** {@code <SEQ=SND.MAX><ACK=RCV.NXT><CTL=RST,ACK>}: an abort (Linux tcp_send_active_reset, BSD tcp_drop). */
+    void sendResetAck() {
+        stats.increment(TcpStats.Counter.RESETS_OUT);
+        outbox.addLast(TcpSegment.of(TcpHeader.of(localPort, remotePort, sndMax, rcvNxt,
+                TcpHeader.RST | TcpHeader.ACK, 0, List.of())));
     }
 
     void sendSynAck(SynOptions.Offer offer, long nowNs) {
@@ -540,12 +490,13 @@ public final class TcpConnection {
         send(iss, 0, TcpHeader.SYN, opts, ByteString.EMPTY, personality.synWindow(mss));
     }
 
-    private List<TcpOption> dataOptions(long nowNs) {
+    List<TcpOption> dataOptions(long nowNs) {
         return timestamps ? List.of(new TcpOption.Nop(), new TcpOption.Nop(),
                 new TcpOption.Timestamps(tsVal(nowNs), tsRecent)) : List.of();
     }
 
-    private void send(int seq, int ack, int flags, List<TcpOption> opts, ByteString payload) {
+    /** Queues a segment carrying the current receive window (and records the right edge it advertises). */
+    void send(int seq, int ack, int flags, List<TcpOption> opts, ByteString payload) {
         int wnd = Math.min(rcvWnd() >>> rcvShift, 65535);
         int edge = add(rcvNxt, wnd << rcvShift);
         if (lt(rcvAdv, edge)) {
@@ -555,6 +506,7 @@ public final class TcpConnection {
     }
 
     private void send(int seq, int ack, int flags, List<TcpOption> opts, ByteString payload, int window) {
+        stats.increment(TcpStats.Counter.SEGMENTS_OUT);
         outbox.addLast(new TcpSegment(TcpHeader.of(localPort, remotePort, seq, ack, flags, window, opts), payload));
     }
 

@@ -9,10 +9,17 @@ public enum TcpEvent {
     CONNECTED,
     /** A RST answered our SYN (RFC 9293 §3.10.7.3): connect() is refused. */
     REFUSED,
-    /** No answer within the personality's SYN schedule: connect() times out. */
+    /**
+     * No answer within the personality's SYN schedule (connect() times out), or later: data unacknowledged past
+     * the retransmission limit, or keep-alive probes unanswered (ETIMEDOUT).
+     */
     TIMED_OUT,
     /** A valid RST arrived in a synchronized state (RFC 9293 §3.10.7.4): the connection is reset. */
     RESET,
+    /** The peer's FIN arrived in order: after the buffered data, reads return end of file. */
+    PEER_CLOSED,
+    /** The connection finished normally (LAST-ACK acknowledged, TIME-WAIT or FIN-WAIT-2 ran out) and is gone. */
+    CLOSED,
     /** The attempt ended on an ICMP network unreachable (or it replaced the timeout as a soft error). */
     NET_UNREACHABLE,
     /** The attempt ended on an ICMP host (ICMPv6 address) unreachable, hard or soft. */
