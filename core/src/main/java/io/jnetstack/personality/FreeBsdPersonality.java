@@ -50,4 +50,20 @@ public final class FreeBsdPersonality extends BsdPersonality {
     public TcpTimers tcpTimers() {
         return TcpTimers.of(60_000, 60_000, 100, 7200, 75, 8);
     }
+
+
+    /** sys/netinet/cc/cc.c: {@code #define CC_DEFAULT "cubic"} when the kernel config names none (FreeBSD 14+). */
+    @Override
+    public CongestionAlgorithm congestionControl() {
+        return CongestionAlgorithm.CUBIC;
+    }
+
+    /**
+     * sys/netinet/tcp_subr.c {@code tcp_compute_initwnd()} with tcp_initcwnd_segments = 10 (tcp_input.c):
+     * min(10 × mss, max(2 × mss, 10 × 1460)), the RFC 6928 formula.
+     */
+    @Override
+    public long initialWindow(int mss) {
+        return Math.min(10L * mss, Math.max(2L * mss, 14_600));
+    }
 }

@@ -158,4 +158,20 @@ public final class LinuxPersonality implements Personality {
     public boolean resetsOnCloseWithUnreadData() {
         return true;
     }
+
+
+    /** net/ipv4/Kconfig DEFAULT_TCP_CONG: {@code default "cubic"} (net.ipv4.tcp_congestion_control). */
+    @Override
+    public CongestionAlgorithm congestionControl() {
+        return CongestionAlgorithm.CUBIC;
+    }
+
+    /**
+     * include/net/tcp.h TCP_INIT_CWND 10 ("as per rfc6928"), used by net/ipv4/tcp_input.c {@code tcp_init_cwnd()}
+     * when no route metric initcwnd is set. Linux counts cwnd in segments: 10 × MSS with no 14600-byte cap.
+     */
+    @Override
+    public long initialWindow(int mss) {
+        return 10L * mss;
+    }
 }

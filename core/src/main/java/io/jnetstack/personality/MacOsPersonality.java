@@ -52,4 +52,23 @@ public final class MacOsPersonality extends BsdPersonality {
     public TcpTimers tcpTimers() {
         return TcpTimers.of(30_000, 60_000, 100, 7200, 75, 8);
     }
+
+
+    /**
+     * bsd/netinet/tcp_input.c {@code tcp_set_foreground_cc()}: CUBIC (TCP_CC_ALGO_CUBIC_INDEX, "default CC
+     * algorithm" in tcp_cc.h) unless net.inet.tcp.use_newreno (default 0) or L4S (Prague) is on.
+     */
+    @Override
+    public CongestionAlgorithm congestionControl() {
+        return CongestionAlgorithm.CUBIC;
+    }
+
+    /**
+     * bsd/netinet/tcp_cc.c {@code tcp_cc_cwnd_init_or_reset()} → tcp_cc.h {@code tcp_initial_cwnd()}: with
+     * tcp_cubic_minor_fixes = 1 (tcp_sysctls.c default) it is TCP_CC_CWND_INIT_PKTS (10) × t_maxseg, no byte cap.
+     */
+    @Override
+    public long initialWindow(int mss) {
+        return 10L * mss;
+    }
 }

@@ -88,4 +88,20 @@ public final class OpenBsdPersonality extends BsdPersonality {
     public TcpTimers tcpTimers() {
         return TcpTimers.of(60_000, 600_000, 200, 7200, 75, 8);
     }
+
+
+    /** OpenBSD has no pluggable congestion control: sys/netinet/tcp_input.c is Reno with NewReno partial ACKs. */
+    @Override
+    public CongestionAlgorithm congestionControl() {
+        return CongestionAlgorithm.NEWRENO;
+    }
+
+    /**
+     * sys/netinet/tcp_input.c {@code tcp_mss_update()} with tcp_do_rfc3390 = 2 (tcp_subr.c, "Increase TCP's
+     * Initial Window to 10*mss"): {@code ulmin(10 * mss, ulmax(2 * mss, 14600))}.
+     */
+    @Override
+    public long initialWindow(int mss) {
+        return Math.min(10L * mss, Math.max(2L * mss, 14_600));
+    }
 }

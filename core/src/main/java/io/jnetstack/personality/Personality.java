@@ -90,6 +90,12 @@ public interface Personality {
      */
     IcmpDisposition synSentIcmp(IcmpClass icmp, int retransmissions, boolean softErrorStored);
 
+    /** The congestion-control algorithm a new connection gets by default. */
+    CongestionAlgorithm congestionControl();
+
+    /** The initial congestion window in bytes for a connection whose MSS is {@code mss} (RFC 6928 / RFC 3390). */
+    long initialWindow(int mss);
+
     /** Every personality, in a fixed order. */
     static List<Personality> all() {
         return List.of(new LinuxPersonality(), new FreeBsdPersonality(), new OpenBsdPersonality(),
