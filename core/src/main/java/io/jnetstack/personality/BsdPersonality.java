@@ -128,12 +128,10 @@ public abstract class BsdPersonality implements Personality {
         return RetransmissionLimit.count(12);
     }
 
-    /**
-     * tcp_usrreq.c tcp_disconnect: sbflush(&so->so_rcv), tcp_usrclosed, tcp_output — a FIN, not a RST (FreeBSD,
-     * OpenBSD and XNU alike).
-     */
+
+    /** FreeBSD cc_newreno.c / cc_cubic.c (abc_l_var 2, RFC 5681 §4.1 restart); OpenBSD and XNU follow the RFC text. */
     @Override
-    public boolean resetsOnCloseWithUnreadData() {
-        return false;
+    public CongestionTuning congestionTuning() {
+        return CongestionTuning.rfc();
     }
 }

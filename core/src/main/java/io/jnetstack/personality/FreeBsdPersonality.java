@@ -66,4 +66,13 @@ public final class FreeBsdPersonality extends BsdPersonality {
     public long initialWindow(int mss) {
         return Math.min(10L * mss, Math.max(2L * mss, 14_600));
     }
+
+    /**
+     * tcp_usrreq.c tcp_disconnect flushes unread data and sends a FIN; FIN-WAIT-2 ends silently (tcp_timer_2msl);
+     * tcp_input challenge ACKs (tcp_insecure_rst = 0); tcp_twcheck drops every RST ("RFC 1337").
+     */
+    @Override
+    public TcpRules tcpRules() {
+        return new TcpRules(false, false, true, false, false);
+    }
 }

@@ -151,13 +151,6 @@ public final class LinuxPersonality implements Personality {
         return RetransmissionLimit.elapsed(924_600_000_000L);
     }
 
-    /**
-     * net/ipv4/tcp.c __tcp_close: "if (data_was_unread) ... tcp_send_active_reset" (RFC 2525 §2.17).
-     */
-    @Override
-    public boolean resetsOnCloseWithUnreadData() {
-        return true;
-    }
 
 
     /** net/ipv4/Kconfig DEFAULT_TCP_CONG: {@code default "cubic"} (net.ipv4.tcp_congestion_control). */
@@ -173,5 +166,21 @@ public final class LinuxPersonality implements Personality {
     @Override
     public long initialWindow(int mss) {
         return 10L * mss;
+    }
+
+    /** Linux tcp_cong.c / tcp_cubic.c: no ABC cap, halving restart, HyStart. */
+    @Override
+    public CongestionTuning congestionTuning() {
+        return CongestionTuning.linux();
+    }
+
+    /**
+     * net/ipv4/tcp.c __tcp_close (data_was_unread → tcp_send_active_reset, measured); orphaned FIN-WAIT-2 ends
+     * silently in a timewait mini-socket (tcp_time_wait); tcp_validate_incoming challenge ACKs (RFC 5961);
+     * tcp_timewait_state_process kills TIME-WAIT on a RST at rcv_nxt (tcp_rfc1337 = 0).
+     */
+    @Override
+    public TcpRules tcpRules() {
+        return new TcpRules(true, false, true, true, false);
     }
 }

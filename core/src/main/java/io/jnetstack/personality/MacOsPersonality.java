@@ -71,4 +71,14 @@ public final class MacOsPersonality extends BsdPersonality {
     public long initialWindow(int mss) {
         return 10L * mss;
     }
+
+    /**
+     * bsd/netinet/tcp_usrreq.c: close with unread (or out-of-order) data drops with a RST; an orphaned FIN-WAIT-2
+     * times out through tcp_drop (RST); tcp_input challenge ACKs; in TIME_WAIT an exact RST is ignored (RFC 1337) and
+     * an inexact in-window one draws a challenge ACK.
+     */
+    @Override
+    public TcpRules tcpRules() {
+        return new TcpRules(true, true, true, false, true);
+    }
 }

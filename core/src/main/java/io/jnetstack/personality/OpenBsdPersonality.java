@@ -104,4 +104,14 @@ public final class OpenBsdPersonality extends BsdPersonality {
     public long initialWindow(int mss) {
         return Math.min(10L * mss, Math.max(2L * mss, 14_600));
     }
+
+    /**
+     * tcp_usrreq.c tcp_disconnect flushes and sends a FIN; FIN-WAIT-2 ends silently (tcp_timer_2msl); tcp_input
+     * accepts a RST at last_ack_sent, rcv_nxt or rcv_nxt + 1 and drops others without a challenge ACK; in TIME_WAIT
+     * an accepted RST closes (tcp_close).
+     */
+    @Override
+    public TcpRules tcpRules() {
+        return new TcpRules(false, false, false, true, false);
+    }
 }

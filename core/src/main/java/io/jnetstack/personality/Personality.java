@@ -72,12 +72,11 @@ public interface Personality {
     /** When data retransmission on an established connection gives up (ETIMEDOUT). */
     RetransmissionLimit retransmissionLimit();
 
-    /**
-     * Whether close() with received data still unread aborts the connection with a RST instead of sending a FIN
-     * (RFC 2525 §2.17 recommends it; Linux tcp_close does it, the BSDs' tcp_disconnect flush the buffer and send a
-     * FIN).
-     */
-    boolean resetsOnCloseWithUnreadData();
+    /** How this OS decides on resets and closes. */
+    TcpRules tcpRules();
+
+    /** Where this OS's implementation of its congestion control departs from the RFC text. */
+    CongestionTuning congestionTuning();
 
     /** TIME-WAIT, orphaned FIN-WAIT-2, delayed-ACK and keep-alive timers. */
     TcpTimers tcpTimers();

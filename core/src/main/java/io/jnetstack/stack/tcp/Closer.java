@@ -15,7 +15,7 @@ final class Closer {
     static void close(TcpConnection c, long nowNs) {
         c.userClosed = true;
         if (c.received.size() > 0 && TcpState.synchronizedState(c.state)) {
-            if (c.personality.resetsOnCloseWithUnreadData()) {
+            if (c.personality.tcpRules().resetOnUnreadData()) {
                 abort(c, nowNs);
                 return;
             }

@@ -4,6 +4,7 @@ import static io.jnetstack.wire.tcp.SeqNum.gt;
 import static io.jnetstack.wire.tcp.SeqNum.leq;
 import static io.jnetstack.wire.tcp.SeqNum.lt;
 
+import io.jnetstack.personality.TcpRules;
 import io.jnetstack.wire.tcp.TcpHeader;
 
 /**
@@ -77,14 +78,23 @@ final class SynchronizedInput {
     /**
      * RFC 5961 §3.2: "If the RST bit is set and the sequence number exactly matches the next expected sequence
      * number (RCV.NXT), then TCP MUST reset the connection"; otherwise (in the window) "TCP MUST send an ACK
-     * (challenge ACK)". RFC 9293 §3.10.7.4 second check, per state: SYN-RECEIVED from a passive open returns to
-     * LISTEN without telling the user, from an active open it is "connection refused"; ESTABLISHED, FIN-WAIT-1/2
-     * and CLOSE-WAIT report "connection reset"; CLOSING, LAST-ACK and TIME-WAIT just close.
+     * (challenge ACK)". OpenBSD instead takes a RST at RCV.NXT, RCV.NXT + 1 or the last acknowledgment sent and
+     * silently drops others. TIME-WAIT follows the personality's RFC 1337 choice. RFC 9293 §3.10.7.4 second check,
+     * per state: SYN-RECEIVED from a passive open returns to LISTEN without telling the user, from an active open
+     * it is "connection refused"; ESTABLISHED, FIN-WAIT-1/2 and CLOSE-WAIT report "connection reset"; CLOSING and
+     * LAST-ACK just close.
      */
     private static void onReset(TcpConnection c, TcpHeader h, long nowNs) {
-        if (h.seq() != c.rcvNxt) {
-            c.stats.increment(TcpStats.Counter.CHALLENGE_ACKS);
-            c.sendAck(nowNs);
+        TcpRules rules = c.personality.tcpRules();
+        int seq = h.seq();
+        boolean exact = rules.rfc5961Reset() ? seq == c.rcvNxt
+                : seq == c.rcvNxt || seq == c.rcvNxt + 1 || seq == c.lastAckSent;
+        boolean timeWait = c.state instanceof TcpState.TimeWait;
+        if (!exact || timeWait && !rules.timeWaitResetCloses()) {
+            if (!exact && (timeWait ? rules.timeWaitChallengesReset() : rules.rfc5961Reset())) {
+                c.stats.increment(TcpStats.Counter.CHALLENGE_ACKS);
+                c.sendAck(nowNs);
+            }
             return;
         }
         c.stats.increment(TcpStats.Counter.RESETS_IN);

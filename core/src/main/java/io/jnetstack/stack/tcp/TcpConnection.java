@@ -64,6 +64,8 @@ public final class TcpConnection {
     int sndWl2;
     int maxSndWnd;
     int rcvNxt;
+    /** The acknowledgment number of the last segment sent (BSD last_ack_sent). */
+    int lastAckSent;
     /** The right edge of the window we last advertised (RCV.NXT + RCV.WND as sent): it never moves left. */
     int rcvAdv;
     /** RCV.NXT unwrapped to 64 bits, for the reassembly queue's ordering. */
@@ -328,7 +330,12 @@ public final class TcpConnection {
         switch (state) {
             case TcpState.SynSent ss -> synTimer(ss, nowNs);
             case TcpState.TimeWait tw -> close(TcpEvent.CLOSED);
-            case TcpState.FinWait2 f -> close(TcpEvent.CLOSED);
+            case TcpState.FinWait2 f -> {
+                if (personality.tcpRules().resetOnOrphanTimeout()) {
+                    sendResetAck();
+                }
+                close(TcpEvent.CLOSED);
+            }
             case TcpState.Closed c -> deadlineNs = Long.MAX_VALUE;
             case TcpState.SynReceived sr -> deadlineNs = Long.MAX_VALUE;
             case TcpState.Established e -> deadlineNs = Long.MAX_VALUE;
@@ -507,6 +514,7 @@ public final class TcpConnection {
 
     private void send(int seq, int ack, int flags, List<TcpOption> opts, ByteString payload, int window) {
         stats.increment(TcpStats.Counter.SEGMENTS_OUT);
+        lastAckSent = ack;
         outbox.addLast(new TcpSegment(TcpHeader.of(localPort, remotePort, seq, ack, flags, window, opts), payload));
     }
 

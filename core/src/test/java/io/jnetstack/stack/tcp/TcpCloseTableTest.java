@@ -101,8 +101,8 @@ class TcpCloseTableTest {
                         seg(A, IRS + 1, ISS + 1), 5, TcpState.Closed.class, "RST seq=1001", null),
                 new Row("5961 §3.2: RST at RCV.NXT → connection reset", seg(R, IRS + 1, 0), 0, TcpState.Closed.class,
                         "-", TcpEvent.RESET),
-                new Row("5961 §3.2: RST in window, not at RCV.NXT → challenge ACK", seg(R, IRS + 9, 0), 0,
-                        TcpState.FinWait1.class, "ACK seq=1002 ack=5001", null),
+                new Row("5961 §3.2: RST in window, not at RCV.NXT → challenge ACK (OpenBSD: dropped)",
+                        seg(R, IRS + 9, 0), 0, TcpState.FinWait1.class, "challenge:ACK seq=1002 ack=5001", null),
                 new Row("5961 §4.2: SYN → challenge ACK", seg(S, IRS + 1, 0), 0, TcpState.FinWait1.class,
                         "ACK seq=1002 ack=5001", null),
                 new Row("5961 §5.2: ACK beyond SND.NXT → ACK, dropped", seg(A, IRS + 1, ISS + 9), 0,
@@ -165,8 +165,27 @@ class TcpCloseTableTest {
                         seg(F | A, IRS + 1, ISS + 2), 0, TcpState.TimeWait.class, "ACK seq=1002 ack=5002", null),
                 new Row("5961 §4.2: SYN in window → challenge ACK", seg(S, IRS + 2, 0), 0, TcpState.TimeWait.class,
                         "ACK seq=1002 ack=5002", null),
+                new Row("RFC 1337: RST at RCV.NXT → per OS (Linux rfc1337=0, OpenBSD: CLOSED; FreeBSD, XNU: ignored)",
+                        seg(R, IRS + 2, 0), 0, TcpState.TimeWait.class, "tw-rst", null),
+                new Row("RST in window, inexact → XNU challenge ACK, others silent", seg(R, IRS + 9, 0), 0,
+                        TcpState.TimeWait.class, "tw-rst-inexact", null),
                 new Row("3.10.7.4 fifth: pure ACK → nothing", seg(A, IRS + 2, ISS + 2), 0, TcpState.TimeWait.class,
                         "-", null));
+    }
+
+    /** The per-OS outcome of a RST in TIME-WAIT (docs/research/tcp-closing.md §1). */
+    static void timeWaitReset(TcpConnection c, Personality p, boolean inexact) {
+        List<TcpSegment> out = drain(c);
+        if (inexact) {
+            assertThat(c.state()).isInstanceOf(TcpState.TimeWait.class);
+            assertThat(describe(out)).isEqualTo(p.tcpRules().timeWaitChallengesReset() ? "ACK seq=1002 ack=5002" : "-");
+        } else if (p.tcpRules().timeWaitResetCloses()) {
+            assertThat(c.state()).isInstanceOf(TcpState.Closed.class);
+            assertThat(c.pollEvent()).isEqualTo(TcpEvent.CLOSED);
+        } else {
+            assertThat(c.state()).isInstanceOf(TcpState.TimeWait.class);
+            assertThat(out).isEmpty();
+        }
     }
 
     static Stream<Arguments> rows(Stream<Row> table, Class<? extends TcpState> state) {
@@ -186,8 +205,16 @@ class TcpCloseTableTest {
     void segmentIn_givesStateSegmentOutAndEvent(String os, Class<? extends TcpState> from, Row row) {
         TcpConnection c = in(from, Personality.named(os));
         c.onSegment(new TcpSegment(row.in(), ByteString.copyOf(new byte[row.payload()])), 1_000_000);
+        if (row.out().startsWith("tw-rst")) {
+            timeWaitReset(c, Personality.named(os), row.out().endsWith("inexact"));
+            return;
+        }
         assertThat(c.state()).as("state").isInstanceOf(row.state());
-        assertThat(describe(drain(c))).as("segment out").isEqualTo(row.out());
+        String out = row.out();
+        if (out.startsWith("challenge:")) {
+            out = Personality.named(os).tcpRules().rfc5961Reset() ? out.substring("challenge:".length()) : "-";
+        }
+        assertThat(describe(drain(c))).as("segment out").isEqualTo(out);
         assertThat(c.pollEvent()).as("event").isEqualTo(row.event());
     }
 }

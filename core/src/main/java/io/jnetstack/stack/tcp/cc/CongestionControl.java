@@ -1,5 +1,6 @@
 package io.jnetstack.stack.tcp.cc;
 
+import io.jnetstack.personality.IdleRestart;
 /**
  * One connection's congestion controller: it owns cwnd and ssthresh (in bytes) and nothing else. The connection
  * reports ACKs and congestion signals; loss detection and recovery stay in the connection (Linux's

@@ -1,5 +1,6 @@
 package io.jnetstack.stack.tcp.cc;
 
+import io.jnetstack.personality.CongestionTuning;
 import io.jnetstack.personality.CongestionAlgorithm;
 
 /** Builds the congestion controller a personality names. */

@@ -1,5 +1,6 @@
 package io.jnetstack.stack.tcp.cc;
 
+import io.jnetstack.personality.CongestionTuning;
 /**
  * CUBIC (RFC 9438) with Linux's constants (net/ipv4/tcp_cubic.c), window in segments as doubles (Java doubles are
  * IEEE-strict, so the result is deterministic), cwnd kept in bytes.

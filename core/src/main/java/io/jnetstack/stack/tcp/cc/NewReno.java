@@ -1,5 +1,6 @@
 package io.jnetstack.stack.tcp.cc;
 
+import io.jnetstack.personality.CongestionTuning;
 /**
  * RFC 5681 slow start and congestion avoidance with RFC 3465 byte counting, the window side of NewReno (the
  * RFC 6582 recovery itself is the connection's).

@@ -1,5 +1,6 @@
 package io.jnetstack.stack.tcp.cc;
 
+import io.jnetstack.personality.CongestionTuning;
 /**
  * What NewReno and CUBIC share: cwnd and ssthresh in bytes, slow start, the cwnd-limited test, the restart window
  * after idle, recovery exit and MSS changes. Subclasses decide ssthresh on congestion and the growth in

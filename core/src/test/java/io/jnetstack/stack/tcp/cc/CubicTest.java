@@ -1,5 +1,7 @@
 package io.jnetstack.stack.tcp.cc;
 
+import io.jnetstack.personality.CongestionTuning;
+import io.jnetstack.personality.IdleRestart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

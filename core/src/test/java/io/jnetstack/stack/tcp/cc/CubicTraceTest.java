@@ -1,5 +1,6 @@
 package io.jnetstack.stack.tcp.cc;
 
+import io.jnetstack.personality.CongestionTuning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,4 +1,4 @@
-package io.jnetstack.stack.tcp.cc;
+package io.jnetstack.personality;
 
 /** How cwnd is brought back after an idle period longer than one RTO (RFC 5681 §4.1, RW = min(IW, cwnd)). */
 public enum IdleRestart {

@@ -1,4 +1,4 @@
-package io.jnetstack.stack.tcp.cc;
+package io.jnetstack.personality;
 
 /**
  * The knobs on which kernels that run "the same" algorithm differ.
