@@ -103,10 +103,10 @@ final class SackBlocks {
      * changed first. Empty when there is nothing to report.
      */
     List<SeqRange> blocksForAck(int maxBlocks) {
-        List<SeqRange> out = new ArrayList<>(Math.max(0, maxBlocks));
         if (maxBlocks <= 0) {
             return List.of();
         }
+        List<SeqRange> out = new ArrayList<>(maxBlocks);
         if (dsack != null) {
             out.add(dsack);
             dsack = null;

@@ -1,5 +1,6 @@
 package io.jnetstack.stack.tcp;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -158,6 +159,13 @@ final class SackScoreboard {
     /** The end of the highest SACKed range, or SND.UNA when nothing is SACKed. */
     long highestSacked() {
         return sacked.isEmpty() ? sndUna : sacked.lastEntry().getValue();
+    }
+
+    /** The SACKed ranges in sequence order. */
+    List<SeqRange> sackedRanges() {
+        List<SeqRange> out = new ArrayList<>(sacked.size());
+        sacked.forEach((start, end) -> out.add(new SeqRange(start, end)));
+        return out;
     }
 
     /** The number of separate SACKed ranges. */
