@@ -105,7 +105,8 @@ final class TransferCommand implements Callable<Integer> {
             return 2;
         }
         if (pcapDir != null && bytes > PCAP_WARNING_BYTES) {
-            err.println("jns: transfer: warning: the pcap of " + Units.formatBytes(bytes) + " will be larger than that");
+            err.println("jns: transfer: warning: the pcap of a " + Units.formatBytes(bytes)
+                    + " transfer will be larger than that");
         }
         TransferOptions o = new TransferOptions(from, to, bytes, rate, delayNs, loss, reorder, duplicate, mtu, cc, seed,
                 intervalNs, timeLimitNs, plot, pcapDir);

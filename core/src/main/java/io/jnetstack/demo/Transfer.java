@@ -12,6 +12,7 @@ import io.jnetstack.stack.StackListener;
 import io.jnetstack.stack.TcpHandle;
 import io.jnetstack.stack.tcp.TcpConnection;
 import io.jnetstack.stack.tcp.TcpEvent;
+import io.jnetstack.stack.tcp.TcpStats;
 import io.jnetstack.stack.tcp.TcpStats.Counter;
 import io.jnetstack.time.RandomSource;
 import io.jnetstack.wire.Ipv4Address;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * {@code jns transfer}: iperf for the simulated network. One sender host writes {@code bytes} seeded random bytes
@@ -141,11 +143,10 @@ public final class Transfer {
         } else if (why == null && !intact) {
             why = "the bytes received differ from the bytes sent";
         }
-        TcpConnection c = senderConnection;
+        TcpStats st = senderConnection == null ? new TcpStats() : senderConnection.stats();
         return new TransferResult(options, queueBytes(options), receiver.received(), end,
-                c == null ? 0 : c.stats().get(Counter.RETRANSMITTED_SEGMENTS),
-                c == null ? 0 : c.stats().get(Counter.TIMEOUTS), c == null ? 0 : c.stats().get(Counter.FAST_RECOVERIES),
-                why, intact, samples, pcap);
+                st.get(Counter.RETRANSMITTED_SEGMENTS), st.get(Counter.TIMEOUTS), st.get(Counter.FAST_RECOVERIES),
+                new TreeMap<>(link.drops()), why, intact, samples, pcap);
     }
 
     private StackListener listener(boolean isSender) {

@@ -46,7 +46,8 @@ public record TransferOptions(String from, String to, long bytes, long rateBitsP
         probability(reorder, "reorder");
         probability(duplicate, "duplicate");
         require(mtu >= 68 && mtu <= 65535, "MTU must be in [68, 65535]: " + mtu);
-        require(CONGESTION_CONTROLS.contains(cc), "congestion control must be one of " + CONGESTION_CONTROLS + ": " + cc);
+        require(CONGESTION_CONTROLS.contains(cc),
+                "congestion control must be one of " + CONGESTION_CONTROLS + ": " + cc);
         require(sampleIntervalNs > 0, "sample interval must be > 0: " + sampleIntervalNs);
         require(timeLimitNs > 0, "time limit must be > 0: " + timeLimitNs);
     }

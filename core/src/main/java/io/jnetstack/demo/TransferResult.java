@@ -2,8 +2,12 @@ package io.jnetstack.demo;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedMap;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
  * What a {@link Transfer} did.
@@ -16,14 +20,20 @@ import java.util.Locale;
  * @param retransmitted  segments the sender sent again (TcpStats RETRANSMITTED_SEGMENTS)
  * @param timeouts       the sender's retransmission-timer expiries
  * @param fastRecoveries the sender's fast recoveries
+ * @param linkDrops      frames the link dropped, by reason ("loss", "queue"), in name order
  * @param failure        why the transfer did not complete ("connection reset at 1.234 s"), or null
  * @param intact         true when every byte arrived and the SHA-256 of both sides agrees
  * @param samples        cwnd, bytes in flight and delivered bytes over time
  * @param pcap           the pcap written, or null
  */
 public record TransferResult(TransferOptions options, int queueBytes, long bytesReceived, long elapsedNs,
-        long retransmitted, long timeouts, long fastRecoveries, String failure, boolean intact,
-        TransferSampler samples, Path pcap) {
+        long retransmitted, long timeouts, long fastRecoveries, SortedMap<String, Long> linkDrops, String failure,
+        boolean intact, TransferSampler samples, Path pcap) {
+
+    /** Copies the drop counts. */
+    public TransferResult {
+        linkDrops = Collections.unmodifiableSortedMap(new TreeMap<>(linkDrops));
+    }
 
     /** True when every byte arrived intact (exit status 0). */
     public boolean ok() {
@@ -43,6 +53,7 @@ public record TransferResult(TransferOptions options, int queueBytes, long bytes
      * received: 2097152 of 2097152 bytes in 0.412 s simulated
      * goodput: 40.72 Mbit/s (40.7% of link rate)
      * retransmitted segments: 0 (timeouts 0, fast recoveries 0)
+     * link drops: none | link drops: loss 12, queue 3
      * [transfer failed: connection reset at 1.234 s]
      * sha256 ok | sha256 MISMATCH
      * </pre>
@@ -66,6 +77,9 @@ public record TransferResult(TransferOptions options, int queueBytes, long bytes
         lines.add(String.format(Locale.ROOT, "goodput: %.2f Mbit/s%s", goodputMbps(), share));
         lines.add("retransmitted segments: " + retransmitted + " (timeouts " + timeouts + ", fast recoveries "
                 + fastRecoveries + ")");
+        StringJoiner drops = new StringJoiner(", ");
+        linkDrops.forEach((reason, n) -> drops.add(reason + " " + n));
+        lines.add("link drops: " + (linkDrops.isEmpty() ? "none" : drops.toString()));
         if (failure != null) {
             lines.add("transfer failed: " + failure);
         }
