@@ -83,8 +83,8 @@ final class TransferCommand implements Callable<Integer> {
     long intervalNs;
 
     @Option(names = "--time-limit", paramLabel = "TIME", converter = Converters.PositiveDuration.class,
-            defaultValue = "1h", description = "Simulated time after which an unfinished transfer fails "
-                    + "(default: ${DEFAULT-VALUE}).")
+            defaultValue = "1h", description = "Simulated time after which an unfinished transfer fails: 30s, "
+                    + "10min, 1h (default: ${DEFAULT-VALUE}).")
     long timeLimitNs;
 
     @Option(names = "--plot", paramLabel = "FILE.svg",

@@ -68,6 +68,7 @@ public final class Transfer {
         addFaults();
         this.senderHost = sim.addHost("sender", TransferOptions.personality(o.from()));
         SimHost receiverHost = sim.addHost("receiver", TransferOptions.personality(o.to()));
+        // o.cc() is only reported for now: the stack has no per-stack congestion control setting to pass it to.
         sim.attach(senderHost, link, "ppp0", SENDER_ADDRESS + "/30");
         sim.attach(receiverHost, link, "ppp0", RECEIVER_ADDRESS + "/30");
         this.sender = new TransferStreams.Sender(sim, senderHost, o.bytes(), new RandomSource(o.seed()).fork("data"));
