@@ -161,7 +161,7 @@ public final class Transfer {
                     } else {
                         receiver.accepted(h);
                     }
-                } else if (failure == null) {
+                } else if (failure == null && e != TcpEvent.PEER_CLOSED && e != TcpEvent.CLOSED) {
                     failedAtNs = nowNs;
                     failure = String.format(Locale.ROOT, "%s at %.3f s (%s)", describe(e), nowNs / 1e9,
                             isSender ? "sender" : "receiver");
@@ -176,6 +176,8 @@ public final class Transfer {
             case REFUSED -> "connection refused";
             case TIMED_OUT -> "connection timed out";
             case RESET -> "connection reset";
+            case PEER_CLOSED -> "peer closed";
+            case CLOSED -> "closed";
             case NET_UNREACHABLE -> "network unreachable";
             case HOST_UNREACHABLE -> "host unreachable";
             case PROTOCOL_UNREACHABLE -> "protocol unreachable";
