@@ -140,6 +140,7 @@ public final class TcpConnection {
         c.updateWindow(syn.header(), false);
         c.state = new TcpState.SynReceived(true);
         c.sendSynAck(offer, nowNs);
+        SynAckTimer.arm(c, nowNs);
         return c;
     }
 
@@ -337,7 +338,7 @@ public final class TcpConnection {
                 close(TcpEvent.CLOSED);
             }
             case TcpState.Closed c -> deadlineNs = Long.MAX_VALUE;
-            case TcpState.SynReceived sr -> deadlineNs = Long.MAX_VALUE;
+            case TcpState.SynReceived sr -> SynAckTimer.expire(this, nowNs);
             case TcpState.Established e -> deadlineNs = Long.MAX_VALUE;
             case TcpState.FinWait1 f -> deadlineNs = Long.MAX_VALUE;
             case TcpState.CloseWait cw -> deadlineNs = Long.MAX_VALUE;
