@@ -75,4 +75,21 @@ public final class FreeBsdPersonality extends BsdPersonality {
     public TcpRules tcpRules() {
         return new TcpRules(false, false, true, false, false);
     }
+
+    /**
+     * net.inet.tcp.recvspace 65536, sendspace 32768; recvbuf_auto / sendbuf_auto up to recvbuf_max / sendbuf_max
+     * 2 MiB (tcp_input.c tcp_autorcvbuf, tcp_output.c tcp_autosndbuf) [research: unconfirmed in 14].
+     */
+    @Override
+    public TcpBuffers tcpBuffers() {
+        return new TcpBuffers(65_536, 2_097_152, 32_768, 2_097_152, false);
+    }
+
+    /**
+     * tcp_input.c DELAY_ACK: an ACK for every second segment, else the delayed-ACK timer; tcp_output "idle" Nagle.
+     */
+    @Override
+    public AckPolicy ackPolicy() {
+        return new AckPolicy(0, 2, false);
+    }
 }

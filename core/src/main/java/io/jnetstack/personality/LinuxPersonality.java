@@ -183,4 +183,22 @@ public final class LinuxPersonality implements Personality {
     public TcpRules tcpRules() {
         return new TcpRules(true, false, true, true, false);
     }
+
+    /**
+     * net.ipv4.tcp_rmem = 4096 131072 6291456 and tcp_wmem = 4096 16384 4194304 (stock defaults, measured); receive
+     * autotuning in tcp_rcv_space_adjust, send in tcp_sndbuf_expand.
+     */
+    @Override
+    public TcpBuffers tcpBuffers() {
+        return new TcpBuffers(131_072, 6_291_456, 16_384, 4_194_304, true);
+    }
+
+    /**
+     * net/ipv4/tcp_input.c: quick-ack mode for the first TCP_MAX_QUICKACKS (16) ACKs (tcp_incr_quickack), then an ACK
+     * when more than one full frame is unacknowledged (__tcp_ack_snd_check); Minshall's Nagle (tcp_nagle_check).
+     */
+    @Override
+    public AckPolicy ackPolicy() {
+        return new AckPolicy(16, 2, true);
+    }
 }

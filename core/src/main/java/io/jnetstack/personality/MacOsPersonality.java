@@ -81,4 +81,22 @@ public final class MacOsPersonality extends BsdPersonality {
     public TcpRules tcpRules() {
         return new TcpRules(true, true, true, false, true);
     }
+
+    /**
+     * bsd/netinet/tcp_usrreq.c tcp_sendspace 1448 × 256 = 370688, tcp_recvspace 1448 × 384 = 556032; auto-sizing up to
+     * tcp_autorcvbuf_max / tcp_autosndbuf_max 4 MiB.
+     */
+    @Override
+    public TcpBuffers tcpBuffers() {
+        return new TcpBuffers(556_032, 4_194_304, 370_688, 4_194_304, false);
+    }
+
+    /**
+     * bsd/netinet/tcp_input.c: the first 16 ACKs are forced (tcp_maxseg_unacked / quick-ack), then every second full
+     * segment (stretch ACKs later, not modelled); BSD "idle" Nagle.
+     */
+    @Override
+    public AckPolicy ackPolicy() {
+        return new AckPolicy(16, 2, false);
+    }
 }

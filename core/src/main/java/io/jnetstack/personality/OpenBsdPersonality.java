@@ -114,4 +114,21 @@ public final class OpenBsdPersonality extends BsdPersonality {
     public TcpRules tcpRules() {
         return new TcpRules(false, false, false, true, false);
     }
+
+    /**
+     * tcp_usrreq.c TCP_RECVSPACE / TCP_SENDSPACE 16384; tcp_update_rcvspace grows the receive buffer, tcp_update_sndspace
+     * the send buffer, up to sb_max (2 MiB).
+     */
+    @Override
+    public TcpBuffers tcpBuffers() {
+        return new TcpBuffers(16_384, 2_097_152, 16_384, 2_097_152, false);
+    }
+
+    /**
+     * tcp_input.c TCP_SETUP_ACK / delayed ACK for every second segment; tcp_output "idle" Nagle.
+     */
+    @Override
+    public AckPolicy ackPolicy() {
+        return new AckPolicy(0, 2, false);
+    }
 }

@@ -72,6 +72,12 @@ public interface Personality {
     /** When data retransmission on an established connection gives up (ETIMEDOUT). */
     RetransmissionLimit retransmissionLimit();
 
+    /** Default socket buffer sizes and their auto-sizing ceilings. */
+    TcpBuffers tcpBuffers();
+
+    /** When ACKs are sent at once or delayed, and the Nagle rule. */
+    AckPolicy ackPolicy();
+
     /** How this OS decides on resets and closes. */
     TcpRules tcpRules();
 

@@ -34,7 +34,7 @@ class TransferTest {
         assertThat(s.get(2)).matches("received: 2097152 of 2097152 bytes in \\d+\\.\\d{3} s simulated");
         assertThat(s.get(3)).matches("goodput: \\d+\\.\\d\\d Mbit/s \\(\\d+\\.\\d% of link rate\\)");
         assertThat(s.get(4)).matches("retransmitted segments: \\d+ \\(timeouts \\d+, fast recoveries \\d+\\)");
-        assertThat(s.get(5)).isEqualTo("link drops: none");
+        assertThat(s.get(5)).matches("link drops: (none|queue \\d+)"); // slow start may overrun the queue
         assertThat(r.samples().size()).isGreaterThan(10);
     }
 

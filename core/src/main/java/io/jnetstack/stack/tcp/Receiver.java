@@ -42,37 +42,82 @@ final class Receiver {
     /**
      * Seventh and eighth checks: the text at RCV.NXT goes to the application's buffer (as much as fits) followed by
      * whatever held text now continues it; text beyond RCV.NXT inside the advertised window is held. A FIN is
-     * taken once every byte before it has arrived (one held ahead of a gap waits for the gap to fill). Returns true
-     * when the segment's FIN was processed.
+     * taken once every byte before it has arrived (one held ahead of a gap waits for the gap to fill). Then the
+     * acknowledgment: at once or delayed, as {@link #acknowledge} decides.
      */
-    static boolean acceptTextAndFin(TcpConnection c, TcpSegment s, long nowNs) {
+    static void acceptTextAndFin(TcpConnection c, TcpSegment s, long nowNs) {
         ByteString p = s.payload();
         int offset = s.header().seq() - c.rcvNxt;
-        if (s.has(TcpHeader.FIN) && c.peerFinAbs < 0) {
+        if (s.has(TcpHeader.FIN) && c.peerFinAbs < 0 && c.peerFinAbs != Long.MIN_VALUE) {
             c.peerFinAbs = c.rcvNxtAbs + offset + p.length();
         }
+        int heldBefore = c.outOfOrder.size();
+        boolean duplicate = false;
+        boolean full = p.length() >= c.mss - (c.timestamps ? TcpConnection.TS_OPTION_BYTES : 0);
         if (offset > 0) {
             holdOutOfOrder(c, p, offset);
         } else if (-offset < p.length()) {
-            int n = Math.min(p.length() + offset, c.rcvWnd());
-            c.received.append(p, -offset, n);
+            if (offset < 0 && c.sackBlocks != null) {
+                c.sackBlocks.onDuplicate(c.rcvNxtAbs + offset, c.rcvNxtAbs); // RFC 2883 §4: a partial duplicate
+            }
+            int n = c.received.append(p, -offset, p.length() + offset);
             advance(c, n);
+            growWindow(c, full);
         } else if (p.length() > 0) {
+            duplicate = true;
             c.stats.increment(TcpStats.Counter.DUPLICATE_SEGMENTS_IN);
+            if (c.sackBlocks != null) {
+                c.sackBlocks.onDuplicate(c.rcvNxtAbs + offset, c.rcvNxtAbs + offset + p.length());
+            }
         }
-        for (byte[] more = c.outOfOrder.takeFrom(c.rcvNxtAbs, c.rcvWnd()); more.length > 0;
-                more = c.outOfOrder.takeFrom(c.rcvNxtAbs, c.rcvWnd())) {
-            c.received.append(more);
+        for (byte[] more = c.outOfOrder.takeFrom(c.rcvNxtAbs, c.received.space()); more.length > 0;
+                more = c.outOfOrder.takeFrom(c.rcvNxtAbs, c.received.space())) {
+            c.received.append(more, 0, more.length);
             advance(c, more.length);
         }
-        if (c.peerFinAbs >= 0 && c.peerFinAbs == c.rcvNxtAbs) {
+        if (c.sackBlocks != null) {
+            c.sackBlocks.onAdvance(c.rcvNxtAbs);
+        }
+        boolean fin = c.peerFinAbs >= 0 && c.peerFinAbs == c.rcvNxtAbs;
+        if (fin) {
             c.peerFinAbs = Long.MIN_VALUE; // taken: never again
             c.rcvNxt = add(c.rcvNxt, 1);
             c.rcvNxtAbs++;
             onFin(c, nowNs);
-            return true;
         }
-        return false;
+        boolean outOfOrder = offset > 0 || heldBefore > 0 || duplicate;
+        acknowledge(c, fin || outOfOrder || p.length() == 0, nowNs);
+    }
+
+    /**
+     * RFC 1122 §4.2.3.2 and RFC 5681 §4.2: an ACK goes at once for a FIN, for text out of order or filling a gap
+     * (RFC 5681: "an immediate ACK ... when an out-of-order segment arrives" and when it "fills in all or part of a
+     * gap"), for duplicates, during the personality's quick-ack start, and for every second full-sized segment;
+     * otherwise it waits for the delayed-ACK timer (or for a data segment to carry it).
+     */
+    static void acknowledge(TcpConnection c, boolean now, long nowNs) {
+        int perAck = c.personality.ackPolicy().segmentsPerAck();
+        if (now || c.quickAcksLeft > 0 || ++c.segmentsUnacked >= perAck) {
+            if (c.quickAcksLeft > 0 && !now) {
+                c.quickAcksLeft--;
+            }
+            c.sendAck(nowNs);
+            return;
+        }
+        if (c.delackAtNs == Long.MAX_VALUE) {
+            c.delackAtNs = nowNs + c.personality.tcpTimers().delayedAckNs();
+            c.stats.increment(TcpStats.Counter.DELAYED_ACKS);
+        }
+    }
+
+    /**
+     * Linux tcp_grow_window: each full-sized in-order segment lets the advertised window grow by two segments
+     * toward the buffer (rcv_ssthresh); the BSDs advertise the whole free buffer from the start.
+     */
+    private static void growWindow(TcpConnection c, boolean fullSegment) {
+        if (fullSegment && c.windowClamp < c.received.capacity()) {
+            c.windowClamp = Math.min(c.received.capacity(), c.windowClamp + 2 * c.mss);
+        }
     }
 
     private static void holdOutOfOrder(TcpConnection c, ByteString p, int offset) {
@@ -82,6 +127,9 @@ final class Receiver {
             p.copyTo(0, part, 0, part.length);
             c.outOfOrder.add(c.rcvNxtAbs + offset, part);
             c.stats.increment(TcpStats.Counter.OUT_OF_ORDER_IN);
+            if (c.sackBlocks != null) {
+                c.sackBlocks.onOutOfOrder(c.rcvNxtAbs + offset, c.rcvNxtAbs + offset + part.length);
+            }
         }
     }
 
@@ -118,14 +166,52 @@ final class Receiver {
         }
     }
 
-    /** The RECEIVE call: takes up to {@code max} bytes, sending a window update when that reopens the window. */
+    /**
+     * The RECEIVE call: takes up to {@code max} bytes, sending a window update when that reopens the window from
+     * below one MSS (or half the buffer) — receiver-side silly window avoidance, RFC 9293 §3.8.6.2.2 — and auto-sizes
+     * the receive buffer.
+     */
     static byte[] read(TcpConnection c, int max, long nowNs) {
         int threshold = Math.min(c.mss, c.received.capacity() / 2);
-        boolean wasSmall = c.received.space() < threshold;
+        boolean wasSmall = c.rcvWnd() < threshold;
         byte[] out = c.received.take(max);
-        if (wasSmall && c.received.space() >= threshold && TcpState.receivesText(c.state)) {
+        autoSize(c, out.length, nowNs);
+        if (wasSmall && c.rcvWnd() >= threshold && TcpState.receivesText(c.state)) {
             c.sendAck(nowNs);
         }
         return out;
+    }
+
+    /**
+     * Receive-buffer auto-sizing in the manner of Linux tcp_rcv_space_adjust (dynamic right-sizing) and FreeBSD's
+     * recvbuf_auto: once per smoothed RTT, if the application read more than in the previous RTT (the sender is
+     * not yet held back by anything but our window), the window may grow to twice what was read plus sixteen
+     * segments, up to the personality's ceiling.
+     */
+    private static void autoSize(TcpConnection c, int n, long nowNs) {
+        long rtt = c.rtt.srttNs();
+        if (rtt <= 0) {
+            return;
+        }
+        if (c.rcvSpaceStartNs < 0) {
+            c.rcvSpaceStartNs = nowNs;
+        }
+        c.rcvSpaceCopied += n;
+        if (nowNs - c.rcvSpaceStartNs < rtt) {
+            return;
+        }
+        int cap = c.received.capacity();
+        if (c.rcvSpaceCopied > c.rcvSpaceLast) {
+            c.rcvSpaceLast = c.rcvSpaceCopied;
+            long want = Math.min(c.personality.tcpBuffers().receiveMax(), 2 * c.rcvSpaceCopied + 16L * c.mss);
+            if (want > cap) {
+                c.received.setCapacity((int) want);
+                if (!c.personality.tcpBuffers().gradualWindow()) {
+                    c.windowClamp = Integer.MAX_VALUE;
+                }
+            }
+        }
+        c.rcvSpaceStartNs = nowNs;
+        c.rcvSpaceCopied = 0;
     }
 }

@@ -7,9 +7,10 @@ import io.jnetstack.wire.ByteString;
 import io.jnetstack.wire.tcp.TcpHeader;
 
 /**
- * The sending half of a connection: new data and the FIN within the peer's window (RFC 9293 §3.8.6.2.1), the
- * retransmission timer (RFC 6298), the zero-window probe (RFC 9293 §3.8.6.1), acknowledgment of sent data, and
- * fast retransmit (RFC 5681 §3.2).
+ * The sending half of a connection: new data and the FIN within the peer's window and the congestion window (RFC
+ * 9293 §3.8.6.2.1, RFC 5681), Nagle's rule (RFC 896), the retransmission timer (RFC 6298) with the personality's
+ * give-up rule, the zero-window probe (RFC 9293 §3.8.6.1), and send-buffer auto-sizing. Loss recovery on duplicate
+ * ACKs and SACK lives in {@link Recovery}.
  *
  * <p>The send buffer holds the bytes from SND.UNA on; the FIN, once queued, takes the sequence number after the
  * last byte of it, so "bytes of data in flight" is {@code min(SND.NXT − SND.UNA, buffered)} and the FIN is in flight
@@ -19,45 +20,105 @@ final class Sender {
     private Sender() {}
 
     /**
-     * Sends new data within the peer's window in segments of at most the effective MSS, then the FIN if one is
-     * queued and every byte has gone (piggybacked on the last data segment when they leave together), starts the
-     * retransmission timer, and times one segment at a time for RTT (RFC 6298 §3). A zero window with data waiting
-     * sends one byte anyway when nothing is in flight: the window probe, retransmitted and backed off by the same
-     * timer.
+     * Sends what the windows allow: during SACK recovery the RFC 6675 pipe loop decides; otherwise new data in
+     * segments of at most the effective MSS while SND.NXT − SND.UNA stays within min(SND.WND, cwnd) (the inflated
+     * RFC 6582 window during NewReno recovery), then the FIN once every byte has gone (piggybacked on the last data
+     * segment when they leave together). A zero window with data waiting and nothing in flight sends one byte: the
+     * window probe, retransmitted and backed off by the retransmission timer.
      */
     static void output(TcpConnection c, long nowNs) {
-        int inFlight = c.sndNxt - c.sndUna;
-        int buffered = c.sendBuffer.size();
-        int dataInFlight = Math.min(inFlight, buffered);
-        int unsent = buffered - dataInFlight;
-        boolean finOut = c.finQueued && inFlight > buffered;
-        int usable = (c.sndWnd == 0 && inFlight == 0 && unsent > 0 ? 1 : c.sndWnd) - inFlight;
-        int maxSeg = c.effectiveMss();
-        while (unsent > 0 && usable > 0) {
-            int n = Math.min(maxSeg, Math.min(unsent, usable));
-            boolean last = n == unsent;
-            boolean fin = last && c.finQueued;
-            int flags = TcpHeader.ACK | (last ? TcpHeader.PSH : 0) | (fin ? TcpHeader.FIN : 0);
-            transmit(c, c.sndNxt, flags, dataInFlight, n, nowNs);
-            advance(c, n + (fin ? 1 : 0));
-            finOut |= fin;
-            dataInFlight += n;
-            unsent -= n;
-            usable -= n;
+        if (c.cc != null && c.inRecovery && c.sackOk) {
+            Recovery.sackOutput(c, nowNs);
+        } else {
+            sendNewData(c, nowNs);
         }
-        if (c.finQueued && !finOut && unsent == 0 && !c.finAcked) {
-            // RFC 9293 §3.10.4: the FIN goes once all queued data has been sent; it needs no window.
-            transmit(c, c.sndNxt, TcpHeader.ACK | TcpHeader.FIN, 0, 0, nowNs);
-            advance(c, 1);
-        }
+        sendFinIfDue(c, nowNs);
         if (c.sndNxt != c.sndUna && c.retransmitAtNs == Long.MAX_VALUE) {
             c.retransmitAtNs = nowNs + c.rtt.rtoNs();
         }
     }
 
-    private static void transmit(TcpConnection c, int seq, int flags, int from, int n, long nowNs) {
+    private static void sendNewData(TcpConnection c, long nowNs) {
+        int inFlight = c.sndNxt - c.sndUna;
+        int dataInFlight = Math.min(inFlight, c.sendBuffer.size());
+        int unsent = c.sendBuffer.size() - dataInFlight;
+        if (unsent <= 0) {
+            return;
+        }
+        restartAfterIdle(c, inFlight, nowNs);
+        long cwnd = congestionLimit(c);
+        int window = c.sndWnd == 0 && inFlight == 0 ? 1 : c.sndWnd;
+        long usable = Math.min(window, cwnd) - inFlight;
+        int maxSeg = c.effectiveMss();
+        while (unsent > 0 && usable > 0) {
+            int n = (int) Math.min(maxSeg, Math.min(unsent, usable));
+            if (n < maxSeg && !mayLeaveSmall(c, n, unsent, inFlight, nowNs)) {
+                break;
+            }
+            boolean last = n == unsent;
+            boolean fin = last && c.finQueued;
+            int flags = TcpHeader.ACK | (last ? TcpHeader.PSH : 0) | (fin ? TcpHeader.FIN : 0);
+            transmit(c, c.sndNxt, flags, dataInFlight, n, nowNs);
+            if (n < maxSeg) {
+                c.smallSentEnd = add(c.sndNxt, n);
+            }
+            advance(c, n + (fin ? 1 : 0));
+            inFlight += n;
+            dataInFlight += n;
+            unsent -= n;
+            usable -= n;
+        }
+        c.cwndLimited = unsent > 0 && cwnd <= window && usable < maxSeg;
+    }
+
+    /**
+     * Nagle (RFC 896, RFC 9293 §3.7.4) as each OS writes it: a segment shorter than the MSS leaves now only if it
+     * carries the last queued byte and either nothing is outstanding (BSD tcp_output "idle") or TCP_NODELAY is set —
+     * Linux's Minshall variant asks only that no earlier <em>small</em> segment be outstanding — or if it is at least
+     * half the largest window the peer has offered, or if it is a retransmission after a timeout.
+     */
+    private static boolean mayLeaveSmall(TcpConnection c, int n, int unsent, int inFlight, long nowNs) {
+        if (lt(c.sndNxt, c.sndMax) || c.maxSndWnd > 0 && n >= c.maxSndWnd / 2) {
+            return true;
+        }
+        if (n < unsent) {
+            return false; // window-limited: wait for the window to open
+        }
+        boolean idle = inFlight == 0
+                || c.personality.ackPolicy().minshallNagle() && !lt(c.sndUna, c.smallSentEnd);
+        return idle || c.noDelay || c.finQueued;
+    }
+
+    /** The congestion window, or the inflated NewReno recovery window; unlimited before synchronization. */
+    private static long congestionLimit(TcpConnection c) {
+        if (c.cc == null) {
+            return Integer.MAX_VALUE;
+        }
+        return c.inRecovery ? c.recoveryWindow : c.cc.cwnd();
+    }
+
+    /** RFC 5681 §4.1: after an idle period longer than the RTO, the window restarts. */
+    private static void restartAfterIdle(TcpConnection c, int inFlight, long nowNs) {
+        if (c.cc != null && inFlight == 0 && c.lastSendNs >= 0 && nowNs - c.lastSendNs > c.rtt.rtoNs()) {
+            c.cc.onIdleRestart(nowNs - c.lastSendNs, c.rtt.rtoNs(), nowNs);
+        }
+    }
+
+    private static void sendFinIfDue(TcpConnection c, long nowNs) {
+        int inFlight = c.sndNxt - c.sndUna;
+        int buffered = c.sendBuffer.size();
+        if (c.finQueued && !c.finAcked && inFlight == buffered) {
+            // RFC 9293 §3.10.4: the FIN goes once all queued data has been sent; it needs no window.
+            transmit(c, c.sndNxt, TcpHeader.ACK | TcpHeader.FIN, 0, 0, nowNs);
+            advance(c, 1);
+        }
+    }
+
+    /** Sends {@code n} bytes of the buffer from offset {@code from} at {@code seq}, counting retransmissions. */
+    static void transmit(TcpConnection c, int seq, int flags, int from, int n, long nowNs) {
         ByteString payload = n == 0 ? ByteString.EMPTY : ByteString.wrap(c.sendBuffer.copy(from, n));
         c.send(seq, c.rcvNxt, flags, c.dataOptions(nowNs), payload);
+        c.lastSendNs = nowNs;
         if (lt(seq, c.sndMax)) {
             c.stats.increment(TcpStats.Counter.RETRANSMITTED_SEGMENTS);
             c.stats.add(TcpStats.Counter.RETRANSMITTED_BYTES, n);
@@ -71,19 +132,22 @@ final class Sender {
         }
     }
 
-    private static void advance(TcpConnection c, int n) {
+    /** Moves SND.NXT (and SND.MAX, and the scoreboard's view of it) forward by {@code n}. */
+    static void advance(TcpConnection c, int n) {
         c.sndNxt = add(c.sndNxt, n);
         if (lt(c.sndMax, c.sndNxt)) {
             c.sndMax = c.sndNxt;
+            if (c.scoreboard != null) {
+                c.scoreboard.onSent(c.sendAbs(c.sndMax));
+            }
         }
     }
 
     /**
      * SND.UNA advanced to {@code ack}: drop acknowledged data (and note an acknowledged FIN), sample the RTT,
-     * restart or stop the timer (RFC 6298 §5.2, §5.3).
+     * restart or stop the timer (RFC 6298 §5.2, §5.3); returns the bytes acknowledged.
      */
-    static void onNewAck(TcpConnection c, int ack, long nowNs) {
-        c.dupAcks = 0;
+    static int advanceUna(TcpConnection c, int ack, long nowNs) {
         c.retransmissions = 0;
         int acked = ack - c.sndUna;
         int data = Math.min(acked, c.sendBuffer.size());
@@ -92,6 +156,7 @@ final class Sender {
             c.finAcked = true;
         }
         c.sndUna = ack;
+        c.sndUnaAbs += acked;
         if (lt(c.sndNxt, ack)) {
             c.sndNxt = ack; // after a timeout rewound SND.NXT, the peer had more than we resent
         }
@@ -100,12 +165,28 @@ final class Sender {
             c.rtt.sample(nowNs - c.timedAtNs);
         }
         c.retransmitAtNs = c.sndUna == c.sndMax ? Long.MAX_VALUE : nowNs + c.rtt.rtoNs();
+        growSendBuffer(c);
+        return acked;
+    }
+
+    /**
+     * Send-buffer auto-sizing (Linux tcp_sndbuf_expand, FreeBSD sendbuf_auto, XNU tcp_autosndbuf): the buffer
+     * tracks twice the congestion window, within the personality's initial size and ceiling.
+     */
+    private static void growSendBuffer(TcpConnection c) {
+        if (c.cc != null) {
+            long want = Math.min(c.personality.tcpBuffers().sendMax(), 2 * c.cc.cwnd());
+            if (want > c.sendBuffer.capacity()) {
+                c.sendBuffer.setCapacity((int) want);
+            }
+        }
     }
 
     /**
      * The retransmission timer expired (RFC 6298 §5.4–5.6): give up when the personality's limit is reached
-     * (ETIMEDOUT, or the soft error an ICMP left), else back off the timer and send again from SND.UNA
-     * (go-back-N). Karn's rule: no RTT sample from retransmitted data.
+     * (ETIMEDOUT, or the soft error an ICMP left); else the congestion window collapses to one segment (RFC 5681
+     * §3.1), recovery and the SACK scoreboard are forgotten (RFC 6675 §5.1), the timer backs off and sending starts
+     * again from SND.UNA (go-back-N). Karn's rule: no RTT sample from retransmitted data.
      */
     static void retransmitTimeout(TcpConnection c, long nowNs) {
         c.retransmitAtNs = Long.MAX_VALUE;
@@ -121,32 +202,15 @@ final class Sender {
             return;
         }
         c.retransmissions++;
-        c.stats.increment(c.sndWnd == 0 ? TcpStats.Counter.WINDOW_PROBES : TcpStats.Counter.TIMEOUTS);
+        boolean probe = c.sndWnd == 0;
+        c.stats.increment(probe ? TcpStats.Counter.WINDOW_PROBES : TcpStats.Counter.TIMEOUTS);
+        if (c.cc != null && !probe) {
+            c.cc.onTimeout(c.sndMax - c.sndUna, nowNs);
+            Recovery.abandon(c);
+        }
         c.rtt.backOff();
         c.timing = false;
         c.sndNxt = c.sndUna;
         output(c, nowNs);
-    }
-
-    /**
-     * A duplicate ACK (RFC 5681 §2: no data, SEG.ACK = SND.UNA, data outstanding). The third one triggers fast
-     * retransmit of the first unacknowledged segment (RFC 5681 §3.2) without rewinding SND.NXT. Decision: no
-     * congestion window yet, so there is no fast-recovery inflation; that arrives with NewReno/CUBIC.
-     */
-    static void onDuplicateAck(TcpConnection c, long nowNs) {
-        if (c.sndUna == c.sndMax) {
-            return;
-        }
-        c.stats.increment(TcpStats.Counter.DUPLICATE_ACKS_IN);
-        if (++c.dupAcks != 3) {
-            return;
-        }
-        int n = Math.min(c.effectiveMss(), Math.min(c.sndMax - c.sndUna, c.sendBuffer.size()));
-        if (n > 0) {
-            c.stats.increment(TcpStats.Counter.FAST_RECOVERIES);
-            transmit(c, c.sndUna, TcpHeader.ACK, 0, n, nowNs);
-            c.timing = false; // Karn: this segment is a retransmission
-            c.retransmitAtNs = nowNs + c.rtt.rtoNs();
-        }
     }
 }

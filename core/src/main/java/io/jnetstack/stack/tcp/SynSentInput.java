@@ -46,6 +46,7 @@ final class SynSentInput {
             c.updateWindow(h, false);
             c.state = new TcpState.Established();
             c.deadlineNs = Long.MAX_VALUE;
+            c.onEstablished();
             c.sendAck(nowNs);
             c.report(TcpEvent.CONNECTED);
             return;

@@ -41,7 +41,7 @@ final class SynchronizedInput {
         if (!h.has(TcpHeader.ACK)) {
             return;
         }
-        if (c.sndUna == c.iss && !ackSynReceived(c, h)) {
+        if (c.sndUna == c.iss && !ackSynReceived(c, h, nowNs)) {
             return;
         }
         if (!ackSynchronized(c, s, nowNs) || c.state instanceof TcpState.Closed) {
@@ -54,9 +54,8 @@ final class SynchronizedInput {
     /**
      * Seventh and eighth: text is taken in ESTABLISHED, FIN-WAIT-1 and FIN-WAIT-2 — unless the user has closed the
      * connection, when new data draws a RST and the connection ends (Linux tcp_rcv_state_process "TCPAbortOnData",
-     * FreeBSD tcp_input "data received on a connection after the user processes are gone"). Every segment with text
-     * or a FIN is acknowledged at once (after a gap it is the duplicate ACK that drives the sender's fast
-     * retransmit).
+     * FreeBSD tcp_input "data received on a connection after the user processes are gone"). The receiver decides
+     * whether the ACK goes at once or is delayed.
      */
     private static void text(TcpConnection c, TcpSegment s, long nowNs) {
         TcpHeader h = s.header();
@@ -71,8 +70,9 @@ final class SynchronizedInput {
         }
         if (TcpState.receivesText(c.state)) {
             Receiver.acceptTextAndFin(c, s, nowNs);
+        } else {
+            c.sendAck(nowNs);
         }
-        c.sendAck(nowNs);
     }
 
     /**
@@ -129,7 +129,7 @@ final class SynchronizedInput {
      * SYN-RECEIVED: "If SND.UNA < SEG.ACK =< SND.NXT, then enter ESTABLISHED state and continue processing ... If
      * the segment acknowledgment is not acceptable, form a reset segment <SEQ=SEG.ACK><CTL=RST> and send it."
      */
-    private static boolean ackSynReceived(TcpConnection c, TcpHeader h) {
+    private static boolean ackSynReceived(TcpConnection c, TcpHeader h, long nowNs) {
         if (lt(c.sndUna, h.ack()) && leq(h.ack(), c.sndMax)) {
             // Our SYN is acknowledged (its sequence number holds nothing of the send buffer); anything more the ACK
             // covers — a FIN queued by a close in SYN-RECEIVED — is taken by the common ACK processing.
@@ -137,6 +137,10 @@ final class SynchronizedInput {
             if (c.state instanceof TcpState.SynReceived) {
                 c.state = new TcpState.Established();
             }
+            if (c.synAcksSent == 1) {
+                c.sampleHandshake(nowNs - c.firstSynAckNs);
+            }
+            c.onEstablished();
             c.report(TcpEvent.CONNECTED);
             return true;
         }
@@ -158,11 +162,7 @@ final class SynchronizedInput {
             return false;
         }
         c.updateWindow(h, true);
-        if (gt(h.ack(), c.sndUna)) {
-            Sender.onNewAck(c, h.ack(), nowNs);
-        } else if (h.ack() == c.sndUna && s.payload().length() == 0 && !h.has(TcpHeader.FIN)) {
-            Sender.onDuplicateAck(c, nowNs);
-        }
+        Recovery.onAck(c, s, nowNs);
         if (c.finAcked) {
             switch (c.state) {
                 case TcpState.FinWait1 f -> {

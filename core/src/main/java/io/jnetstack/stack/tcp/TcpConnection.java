@@ -7,6 +7,8 @@ import static io.jnetstack.wire.tcp.SeqNum.lt;
 import io.jnetstack.personality.IcmpClass;
 import io.jnetstack.personality.Personality;
 import io.jnetstack.personality.SynRetransmission;
+import io.jnetstack.stack.tcp.cc.CongestionControl;
+import io.jnetstack.stack.tcp.cc.CongestionControls;
 import io.jnetstack.wire.ByteString;
 import io.jnetstack.wire.tcp.TcpHeader;
 import io.jnetstack.wire.tcp.TcpOption;
@@ -27,11 +29,6 @@ public final class TcpConnection {
     /** RFC 9293 §3.7.1 / RFC 6691: the MSS to assume when the peer's SYN carries none (IPv4). */
     static final int DEFAULT_PEER_MSS = 536;
     static final long MS = 1_000_000L;
-    /**
-     * Send buffer size. Decision: a fixed 256 KiB for every personality until send-buffer auto-sizing arrives
-     * (Linux tcp_wmem, FreeBSD sendbuf_auto).
-     */
-    static final int SEND_BUFFER = 256 * 1024;
     /** RFC 7323 §3: the timestamps option with its two NOPs takes 12 bytes of every segment. */
     static final int TS_OPTION_BYTES = 12;
 
@@ -42,8 +39,8 @@ public final class TcpConnection {
     final int tsOffset;
     private final ArrayDeque<TcpSegment> outbox = new ArrayDeque<>();
     private final ArrayDeque<TcpEvent> events = new ArrayDeque<>();
-    final ReceiveBuffer received;
-    final SendBuffer sendBuffer = new SendBuffer(SEND_BUFFER);
+    final ByteRing received;
+    final ByteRing sendBuffer;
     final ReassemblyQueue outOfOrder = new ReassemblyQueue();
     final RttEstimator rtt;
     final TcpStats stats = new TcpStats();
@@ -52,6 +49,8 @@ public final class TcpConnection {
     long deadlineNs = Long.MAX_VALUE;
     /** The retransmission timer (RFC 6298), also the persist timer while probing a zero window. */
     long retransmitAtNs = Long.MAX_VALUE;
+    /** The delayed-ACK timer (RFC 1122 §4.2.3.2). */
+    long delackAtNs = Long.MAX_VALUE;
 
     int iss;
     int irs;
@@ -92,6 +91,44 @@ public final class TcpConnection {
     /** The user closed the connection completely: nothing more will be read (an orphan, in Linux's word). */
     boolean userClosed;
 
+    // ---- congestion control and loss recovery (RFC 5681, RFC 6582, RFC 6675) ----
+    /** Created when the connection is synchronized and the peer's MSS is known. */
+    CongestionControl cc;
+    /** Both sides offered SACK-permitted (RFC 2018 §2). */
+    boolean sackOk;
+    SackScoreboard scoreboard;
+    SackBlocks sackBlocks;
+    /** SND.UNA unwrapped to 64 bits (SeqSpace), for the scoreboard. */
+    long sndUnaAbs;
+    boolean inRecovery;
+    /** RFC 6582 "recover" / RFC 6675 RecoveryPoint: SND.MAX when recovery began (unwrapped). */
+    long recoverAbs;
+    /** RFC 6675 HighRxt, exclusive (one past the last retransmitted byte), and RescueRxt (-1: undefined). */
+    long highRxtAbs;
+    long rescueRxtAbs = -1;
+    /** RFC 6582 without SACK: the inflated window that governs sending during recovery. */
+    long recoveryWindow;
+    /** The last output was held back by the congestion window (Linux tcp_is_cwnd_limited). */
+    boolean cwndLimited;
+    long lastSendNs = -1;
+    /** TCP_NODELAY: no Nagle. */
+    boolean noDelay;
+    /** Where the last sub-MSS segment ended (Minshall's Nagle test). */
+    int smallSentEnd;
+
+    // ---- acknowledgment policy and the receive window ----
+    int quickAcksLeft;
+    int segmentsUnacked;
+    /** Linux rcv_ssthresh: the advertised window grows toward the buffer a little with each full segment. */
+    int windowClamp;
+    long rcvSpaceStartNs = -1;
+    long rcvSpaceCopied;
+    /** The most the application read in one RTT so far (Linux rcvq_space.space). */
+    long rcvSpaceLast;
+    /** SYN-ACKs sent and when the first left (the passive side's handshake RTT sample, Karn's rule). */
+    int synAcksSent;
+    long firstSynAckNs;
+
     private TcpConnection(Personality personality, int localPort, int remotePort, int iss, int mss, int tsOffset) {
         this.personality = personality;
         this.localPort = localPort;
@@ -99,7 +136,11 @@ public final class TcpConnection {
         this.iss = iss;
         this.mss = mss;
         this.tsOffset = tsOffset;
-        this.received = new ReceiveBuffer(personality.synWindow(mss));
+        this.received = new ByteRing(personality.tcpBuffers().receiveInitial());
+        this.sendBuffer = new ByteRing(personality.tcpBuffers().sendInitial());
+        this.windowClamp = personality.tcpBuffers().gradualWindow()
+                ? Math.min(personality.synWindow(mss), received.capacity()) : Integer.MAX_VALUE;
+        this.quickAcksLeft = personality.ackPolicy().quickAcks();
         this.rtt = new RttEstimator(personality.rto());
     }
 
@@ -132,6 +173,7 @@ public final class TcpConnection {
         TcpConnection c = new TcpConnection(p, localPort, remotePort, iss, mss, tsOffset);
         c.irs = syn.header().seq();
         c.rcvNxt = add(c.irs, 1);
+        c.rcvNxtAbs = SeqSpace.origin(c.rcvNxt);
         c.rcvAdv = c.rcvNxt;
         c.sndUna = iss;
         c.sndNxt = add(iss, 1);
@@ -206,7 +248,7 @@ public final class TcpConnection {
 
     /** When {@link #onTimer} is next needed; {@link Long#MAX_VALUE} when no timer runs. */
     public long nextDeadlineNs() {
-        return Math.min(deadlineNs, retransmitAtNs);
+        return Math.min(Math.min(deadlineNs, retransmitAtNs), delackAtNs);
     }
 
     /** Bytes received in order and not yet read. */
@@ -278,9 +320,47 @@ public final class TcpConnection {
         return sndWnd;
     }
 
-    /** The congestion window in bytes (the peer's window until congestion control arrives). */
+    /** The congestion window in bytes (0 before the connection is synchronized). */
     public long cwnd() {
-        return sndWnd;
+        return cc == null ? 0 : cc.cwnd();
+    }
+
+    /** The slow-start threshold in bytes ({@link Long#MAX_VALUE} until the first loss). */
+    public long ssthresh() {
+        return cc == null ? Long.MAX_VALUE : cc.ssthresh();
+    }
+
+    /** The congestion control algorithm's name ("cubic", "newreno"), or "none" before synchronization. */
+    public String congestionControl() {
+        return cc == null ? "none" : cc.name();
+    }
+
+    /** The receive buffer's current size (auto-sizing raises it). */
+    public int receiveBufferSize() {
+        return received.capacity();
+    }
+
+    /** The send buffer's current size (auto-sizing raises it). */
+    public int sendBufferSize() {
+        return sendBuffer.capacity();
+    }
+
+    /** Heap bytes this connection's buffers hold right now (they are released when they drain). */
+    public int bufferBytesAllocated() {
+        return received.allocated() + sendBuffer.allocated();
+    }
+
+    /** TCP_NODELAY: when true, small segments go at once instead of waiting for outstanding data (RFC 896). */
+    public void setNoDelay(boolean on, long nowNs) {
+        noDelay = on;
+        if (on) {
+            Sender.output(this, nowNs);
+        }
+    }
+
+    /** Whether SACK was negotiated. */
+    public boolean sackEnabled() {
+        return sackOk;
     }
 
     /** Bytes sent and not yet acknowledged (SND.NXT − SND.UNA). */
@@ -322,6 +402,9 @@ public final class TcpConnection {
      * of TIME-WAIT or of an orphaned FIN-WAIT-2.
      */
     public void onTimer(long nowNs) {
+        if (nowNs >= delackAtNs) {
+            sendAck(nowNs);
+        }
         if (nowNs >= retransmitAtNs) {
             Sender.retransmitTimeout(this, nowNs);
         }
@@ -399,6 +482,7 @@ public final class TcpConnection {
         state = new TcpState.Closed();
         deadlineNs = Long.MAX_VALUE;
         retransmitAtNs = Long.MAX_VALUE;
+        delackAtNs = Long.MAX_VALUE;
         if (why != null) {
             events.addLast(why);
         }
@@ -418,8 +502,30 @@ public final class TcpConnection {
     void synchronize(TcpHeader synAck, SynOptions.Offer ours) {
         irs = synAck.seq();
         rcvNxt = add(irs, 1);
+        rcvNxtAbs = SeqSpace.origin(rcvNxt);
         rcvAdv = rcvNxt;
         learnPeerOptions(synAck, ours);
+    }
+
+    /**
+     * The handshake is complete: congestion control starts with the personality's algorithm and initial window for
+     * the effective MSS (RFC 5681 §3.1, RFC 6928), and the SACK state when both sides offered it.
+     */
+    void onEstablished() {
+        int smss = effectiveMss();
+        cc = CongestionControls.create(personality.congestionControl(), smss, personality.initialWindow(smss),
+                personality.congestionTuning());
+        sndUnaAbs = SeqSpace.origin(sndUna);
+        if (sackOk) {
+            scoreboard = new SackScoreboard(sndUnaAbs);
+            scoreboard.onSent(sndUnaAbs + (sndMax - sndUna));
+            sackBlocks = new SackBlocks(rcvNxtAbs);
+        }
+    }
+
+    /** {@code seq} unwrapped on the sending side (near SND.UNA). */
+    long sendAbs(int seq) {
+        return sndUnaAbs + (seq - sndUna);
     }
 
     /** SYN-SENT bookkeeping for the handshake RTT sample. */
@@ -427,8 +533,9 @@ public final class TcpConnection {
         return state instanceof TcpState.SynSent ss ? ss : null;
     }
 
+    /** The window to advertise: the buffer's free space, held to the growing clamp (Linux rcv_ssthresh). */
     int rcvWnd() {
-        return received.space();
+        return Math.max(0, Math.min(received.space(), windowClamp - received.size()));
     }
 
     /** RFC 5961 §5.2: SND.UNA − MAX.SND.WND ≤ SEG.ACK ≤ SND.NXT (the highest SND.NXT reached: SND.MAX). */
@@ -487,6 +594,9 @@ public final class TcpConnection {
     }
 
     void sendSynAck(SynOptions.Offer offer, long nowNs) {
+        if (synAcksSent++ == 0) {
+            firstSynAckNs = nowNs;
+        }
         List<TcpOption> opts = SynOptions.build(personality.synOptionLayout(), offer, mss,
                 personality.windowScale(), tsVal(nowNs), tsRecent);
         send(iss, rcvNxt, TcpHeader.SYN | TcpHeader.ACK, opts, ByteString.EMPTY, personality.synWindow(mss));
@@ -498,13 +608,27 @@ public final class TcpConnection {
         send(iss, 0, TcpHeader.SYN, opts, ByteString.EMPTY, personality.synWindow(mss));
     }
 
+    /**
+     * The options of a synchronized segment: timestamps (RFC 7323 §3) and, while out-of-order data is held or a
+     * duplicate was just received, SACK blocks (RFC 2018 §4, RFC 2883) — three of them next to timestamps, four
+     * without, each option padded with two NOPs as Linux and the BSDs lay them out.
+     */
     List<TcpOption> dataOptions(long nowNs) {
+        java.util.Optional<TcpOption.Sack> sack = sackBlocks == null ? java.util.Optional.empty()
+                : sackBlocks.optionForAck(timestamps ? 3 : 4);
+        if (sack.isEmpty()) {
+            return timestamps ? List.of(new TcpOption.Nop(), new TcpOption.Nop(),
+                    new TcpOption.Timestamps(tsVal(nowNs), tsRecent)) : List.of();
+        }
         return timestamps ? List.of(new TcpOption.Nop(), new TcpOption.Nop(),
-                new TcpOption.Timestamps(tsVal(nowNs), tsRecent)) : List.of();
+                new TcpOption.Timestamps(tsVal(nowNs), tsRecent), new TcpOption.Nop(), new TcpOption.Nop(), sack.get())
+                : List.of(new TcpOption.Nop(), new TcpOption.Nop(), sack.get());
     }
 
     /** Queues a segment carrying the current receive window (and records the right edge it advertises). */
     void send(int seq, int ack, int flags, List<TcpOption> opts, ByteString payload) {
+        segmentsUnacked = 0; // every segment carries the ACK
+        delackAtNs = Long.MAX_VALUE;
         int wnd = Math.min(rcvWnd() >>> rcvShift, 65535);
         int edge = add(rcvNxt, wnd << rcvShift);
         if (lt(rcvAdv, edge)) {
@@ -543,6 +667,8 @@ public final class TcpConnection {
         sndShift = scaling ? sndShift : 0;
         rcvShift = scaling ? personality.windowScale() : 0;
         timestamps = peer.timestamps() && ours.timestamps();
+        sackOk = peer.sackPermitted() && ours.sackPermitted()
+                && personality.synOptionLayout().contains(io.jnetstack.personality.SynOption.SACK_PERMITTED);
         return peer;
     }
 }
