@@ -68,7 +68,6 @@ public final class Transfer {
         addFaults();
         this.senderHost = sim.addHost("sender", TransferOptions.personality(o.from()));
         SimHost receiverHost = sim.addHost("receiver", TransferOptions.personality(o.to()));
-        // o.cc() is only reported for now: the stack has no per-stack congestion control setting to pass it to.
         sim.attach(senderHost, link, "ppp0", SENDER_ADDRESS + "/30");
         sim.attach(receiverHost, link, "ppp0", RECEIVER_ADDRESS + "/30");
         this.sender = new TransferStreams.Sender(sim, senderHost, o.bytes(), new RandomSource(o.seed()).fork("data"));
@@ -111,7 +110,11 @@ public final class Transfer {
     }
 
     private void drive() {
-        sender.connect(RECEIVER_ADDRESS, PORT);
+        sender.connect(RECEIVER_ADDRESS, PORT, switch (options.cc()) {
+            case "cubic" -> io.jnetstack.personality.CongestionAlgorithm.CUBIC;
+            case "newreno" -> io.jnetstack.personality.CongestionAlgorithm.NEWRENO;
+            default -> null; // the sender's personality decides
+        });
         long interval = options.sampleIntervalNs();
         long limit = options.timeLimitNs();
         long next = 0;

@@ -44,9 +44,17 @@ final class TransferStreams {
             this.data = data;
         }
 
-        /** Opens the connection (the handle is known at once; writing starts on CONNECTED). */
-        void connect(io.jnetstack.wire.IpAddress dst, int port) {
-            host.run(s -> handle = s.tcpConnect(dst, port, sim.nowNs()));
+        /**
+         * Opens the connection (the handle is known at once; writing starts on CONNECTED) and, when {@code cc} is
+         * not null, sets its congestion control before the handshake completes (TCP_CONGESTION).
+         */
+        void connect(io.jnetstack.wire.IpAddress dst, int port, io.jnetstack.personality.CongestionAlgorithm cc) {
+            host.run(s -> {
+                handle = s.tcpConnect(dst, port, sim.nowNs());
+                if (cc != null && handle != null) {
+                    s.tcpConnection(handle).setCongestionControl(cc);
+                }
+            });
         }
 
         void connected() {

@@ -4,6 +4,7 @@ import static io.jnetstack.wire.tcp.SeqNum.add;
 import static io.jnetstack.wire.tcp.SeqNum.leq;
 import static io.jnetstack.wire.tcp.SeqNum.lt;
 
+import io.jnetstack.personality.CongestionAlgorithm;
 import io.jnetstack.personality.IcmpClass;
 import io.jnetstack.personality.Personality;
 import io.jnetstack.personality.SynRetransmission;
@@ -92,6 +93,8 @@ public final class TcpConnection {
     boolean userClosed;
 
     // ---- congestion control and loss recovery (RFC 5681, RFC 6582, RFC 6675) ----
+    /** The algorithm to run: the personality's default unless TCP_CONGESTION chose another. */
+    CongestionAlgorithm algorithm;
     /** Created when the connection is synchronized and the peer's MSS is known. */
     CongestionControl cc;
     /** Both sides offered SACK-permitted (RFC 2018 §2). */
@@ -142,6 +145,7 @@ public final class TcpConnection {
                 ? Math.min(personality.synWindow(mss), received.capacity()) : Integer.MAX_VALUE;
         this.quickAcksLeft = personality.ackPolicy().quickAcks();
         this.rtt = new RttEstimator(personality.rto());
+        this.algorithm = personality.congestionControl();
     }
 
     /**
@@ -358,6 +362,19 @@ public final class TcpConnection {
         }
     }
 
+    /**
+     * TCP_CONGESTION: use {@code a} instead of the personality's default. Before synchronization it takes effect at
+     * ESTABLISHED; afterwards the new algorithm starts from the current window (Linux
+     * tcp_reinit_congestion_control keeps cwnd).
+     */
+    public void setCongestionControl(CongestionAlgorithm a) {
+        algorithm = a;
+        if (cc != null) {
+            long w = cc.cwnd();
+            cc = CongestionControls.create(a, effectiveMss(), w, personality.congestionTuning());
+        }
+    }
+
     /** Whether SACK was negotiated. */
     public boolean sackEnabled() {
         return sackOk;
@@ -513,7 +530,7 @@ public final class TcpConnection {
      */
     void onEstablished() {
         int smss = effectiveMss();
-        cc = CongestionControls.create(personality.congestionControl(), smss, personality.initialWindow(smss),
+        cc = CongestionControls.create(algorithm, smss, personality.initialWindow(smss),
                 personality.congestionTuning());
         sndUnaAbs = SeqSpace.origin(sndUna);
         if (sackOk) {
