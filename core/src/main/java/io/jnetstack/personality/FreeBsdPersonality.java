@@ -92,4 +92,21 @@ public final class FreeBsdPersonality extends BsdPersonality {
     public AckPolicy ackPolicy() {
         return new AckPolicy(0, 2, false);
     }
+
+
+    /**
+     * kern/uipc_socket.c solisten_proto: negative or above somaxconn (SOMAXCONN 128) means 128; sonewconn fails when
+     * {@code sol_qlen > 3 * sol_qlimit / 2}, so ⌊1.5 × limit⌋ + 1 completed connections fit; the syncache answers
+     * every SYN and a failed sonewconn draws a RST to the final ACK (rst_on_sock_fail 1). tcp_syncache.c
+     * syncache_timeout: first interval tcp_rexmit_initial (1 s), then TCPT_RANGESET(tcp_rexmit_initial ×
+     * tcp_backoff[n]) plus tcp_rexmit_slop 200 ms; syncache_timer drops the entry once sc_rxmits exceeds
+     * SYNCACHE_MAXREXMTS 3: SYN-ACKs at 0, 1, 3.2, 7.4 s, dropped at 15.6 s. A duplicate SYN resets sc_rxmits.
+     */
+    @Override
+    public ListenRules listenRules() {
+        return new ListenRules(128, 0, false, 3, 2, 1, ListenRules.AcceptOverflow.RESET_FINAL_ACK,
+                ListenRules.TimeWaitSyn.AFTER_RCV_NXT,
+                SynAckRetransmission.ofMillis(SynAckRetransmission.DuplicateSyn.RESTART_SCHEDULE, false, 15_600,
+                        0, 1000, 3200, 7400));
+    }
 }

@@ -201,4 +201,21 @@ public final class LinuxPersonality implements Personality {
     public AckPolicy ackPolicy() {
         return new AckPolicy(16, 2, true);
     }
+
+
+    /**
+     * net/socket.c __sys_listen clamps to somaxconn 4096 (unsigned compare: negative means the maximum);
+     * include/net/sock.h sk_acceptq_is_full is {@code sk_ack_backlog > sk_max_ack_backlog}, so backlog + 1 fit
+     * (measured: listen(2) completed 3 handshakes); tcp_conn_request drops the SYN when full, tcp_check_req ignores
+     * the final ACK (tcp_abort_on_overflow 0). inet_connection_sock.c reqsk_timer_handler: SYN-ACKs at 0, 1, 3, 7, 15,
+     * 31 s (TCP_TIMEOUT_INIT doubling, tcp_synack_retries 5; measured 0, 1.03, 3.04, 7.20, 15.40, 31.52 s), request
+     * dropped at 63 s. Decision: with tcp_syncookies = 1 the SYN queue never refuses, so it has no limit here.
+     */
+    @Override
+    public ListenRules listenRules() {
+        return new ListenRules(4096, 0, false, 1, 1, 1, ListenRules.AcceptOverflow.DROP_SYN_IGNORE_ACK,
+                ListenRules.TimeWaitSyn.AFTER_RCV_NXT_OR_NEWER_TIMESTAMP,
+                SynAckRetransmission.ofMillis(SynAckRetransmission.DuplicateSyn.RESTART_INTERVAL, false, 63_000,
+                        0, 1000, 3000, 7000, 15_000, 31_000));
+    }
 }

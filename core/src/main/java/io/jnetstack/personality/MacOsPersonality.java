@@ -99,4 +99,20 @@ public final class MacOsPersonality extends BsdPersonality {
     public AckPolicy ackPolicy() {
         return new AckPolicy(16, 2, false);
     }
+
+
+    /**
+     * bsd/kern/uipc_socket.c solisten: {@code backlog <= 0 || backlog > somaxconn} means SOMAXCONN 128;
+     * uipc_socket2.c sonewconn_internal with soqlimitcompat fails when {@code so_qlen >= so_qlimit}, so_qlen counting
+     * half-open connections too; tcp_input.c tcp_dropdropablreq evicts one, else the SYN is dropped. The SYN_RECEIVED
+     * tcpcb retransmits on the normal RTO (1 s doubling, no slop before ESTABLISHED): SYN-ACKs at 0, 1, 3, 7, 15, 31,
+     * 63 s; TCPT_KEEP (TCPTV_KEEP_INIT 75 s) drops it through tcp_drop, which sends a RST (derived).
+     */
+    @Override
+    public ListenRules listenRules() {
+        return new ListenRules(128, 0, true, 1, 1, 0, ListenRules.AcceptOverflow.EVICT_HALF_OPEN,
+                ListenRules.TimeWaitSyn.BEYOND_WINDOW,
+                SynAckRetransmission.ofMillis(SynAckRetransmission.DuplicateSyn.KEEP, true, KEEP_INIT_MS,
+                        0, 1000, 3000, 7000, 15_000, 31_000, 63_000));
+    }
 }

@@ -131,4 +131,21 @@ public final class OpenBsdPersonality extends BsdPersonality {
     public AckPolicy ackPolicy() {
         return new AckPolicy(0, 2, false);
     }
+
+
+    /**
+     * kern/uipc_socket.c solisten: negative or above somaxconn (128) means 128, then raised to sominconn 80;
+     * kern/uipc_socket2.c sonewconn fails when {@code so_qlen + so_q0len > so_qlimit * 3} (q0 stays empty: the syn
+     * cache makes the socket at the final ACK), so 3 × limit + 1 fit; syn_cache_get answers a failed sonewconn
+     * with a RST. netinet/tcp_input.c syn_cache_timer: intervals TCPTV_SRTTDFLT (3 s) × tcp_backoff[n], the entry
+     * dropped when the accumulated sc_rxttot reaches tcptv_keep_init 75 s at a timer run: SYN-ACKs at 0, 3, 9, 21,
+     * 45 s, dropped at 93 s (derived). syn_cache_add answers a duplicate SYN without touching the timer.
+     */
+    @Override
+    public ListenRules listenRules() {
+        return new ListenRules(128, 80, false, 3, 1, 1, ListenRules.AcceptOverflow.RESET_FINAL_ACK,
+                ListenRules.TimeWaitSyn.AFTER_RCV_NXT,
+                SynAckRetransmission.ofMillis(SynAckRetransmission.DuplicateSyn.KEEP, false, 93_000,
+                        0, 3000, 9000, 21_000, 45_000));
+    }
 }

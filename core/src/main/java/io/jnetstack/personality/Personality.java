@@ -116,4 +116,10 @@ public interface Personality {
         }
         return null;
     }
+
+    /**
+     * The passive side: backlog limits and overflow, SYN-ACK retransmission, SYN to a TIME-WAIT 4-tuple
+     * (docs/research/tcp-closing.md §§1, 6, 7).
+     */
+    ListenRules listenRules();
 }

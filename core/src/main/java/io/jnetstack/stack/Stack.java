@@ -145,9 +145,44 @@ public final class Stack {
         tcp.advanceTo(nowNs);
     }
 
-    /** Accepts TCP connections on {@code port} of every local address (RFC 9293 LISTEN). */
+    /**
+     * Accepts TCP connections on {@code port} of every local address (RFC 9293 LISTEN) with the largest backlog the
+     * personality allows (its somaxconn: Linux 4096, the BSDs 128), as {@code listen(fd, INT_MAX)} gets.
+     */
     public void tcpListen(int port) {
-        tcp.listen(port);
+        tcpListen(port, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Accepts TCP connections on {@code port} with listen(2)'s {@code backlog}, which the personality's
+     * {@link io.jnetstack.personality.ListenRules} turn into a queue limit (clamped to somaxconn; negative means the
+     * maximum; on XNU so does 0, on OpenBSD anything below 80 means 80). Completed handshakes wait in the accept
+     * queue for {@link #tcpAccept}, and still report CONNECTED to the listener. Listening again changes the limit.
+     */
+    public void tcpListen(int port, int backlog) {
+        tcp.listen(port, backlog);
+    }
+
+    /**
+     * Takes the oldest completed connection from {@code port}'s accept queue (accept(2)), or null when none waits.
+     * The connection may have closed since it completed; {@link #tcpConnection} then returns null for it.
+     */
+    public TcpHandle tcpAccept(int port) {
+        return tcp.accept(port);
+    }
+
+    /** Completed connections waiting in {@code port}'s accept queue (0 when not listening). */
+    public int tcpAcceptQueueLength(int port) {
+        return tcp.acceptQueueLength(port);
+    }
+
+    /**
+     * Stops listening on {@code port} (close(2) of the listening socket): completed connections not yet accepted
+     * are aborted with RST,ACK; half-open ones are forgotten (reset on macOS). Established, accepted connections
+     * are untouched.
+     */
+    public void tcpUnlisten(int port, long nowNs) {
+        tcp.unlisten(port, nowNs);
     }
 
     /**

@@ -18,22 +18,20 @@ import io.jnetstack.wire.tcp.TcpHeader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The stack's TCP endpoints: connections by four-tuple, listening ports, and the glue between the sans-IO
  * {@link TcpConnection}s and the IP layers (segments out as datagrams, timers, events to the listener).
  *
- * <p>Decision (issue #3 in progress): a listener accepts every SYN into a connection (no SYN/accept queue limits
- * and no backlog rules yet); ephemeral ports are taken in sequence from a seeded start in the personality's range
- * (each OS's allocation strategy belongs to the socket layer, issue #4).
+ * <p>Listening ports, their queues and the passive open live in {@link PassiveOpen}. Decision: ephemeral ports are
+ * taken in sequence from a seeded start in the personality's range (each OS's allocation strategy belongs to the
+ * socket layer, issue #4).
  */
 final class TcpDemux {
     private final Stack stack;
     private final Map<TcpHandle, TcpConnection> connections = new TreeMap<>();
-    private final Set<Integer> listening = new TreeSet<>();
+    private final PassiveOpen passive;
     private final RandomSource random;
     private final long secret;
     private int nextPort;
@@ -44,10 +42,27 @@ final class TcpDemux {
         this.secret = random.nextLong();
         PortRange r = stack.personality().ephemeralPorts();
         this.nextPort = r.first() + random.nextInt(r.size());
+        this.passive = new PassiveOpen(this, stack.personality().listenRules(), stack.random().fork("listen"));
     }
 
-    void listen(int port) {
-        listening.add(port);
+    /** Starts (or re-limits) a listener on {@code port}; {@code backlog} as listen(2) takes it. */
+    void listen(int port, int backlog) {
+        passive.listen(port, backlog);
+    }
+
+    /** Closes the listener on {@code port}, resetting the connections it queued. */
+    void unlisten(int port, long nowNs) {
+        passive.unlisten(port, nowNs);
+    }
+
+    /** The next completed connection on {@code port}, or null. */
+    TcpHandle accept(int port) {
+        return passive.accept(port);
+    }
+
+    /** Completed connections waiting for {@link #accept} on {@code port}. */
+    int acceptQueueLength(int port) {
+        return passive.acceptQueueLength(port);
     }
 
     TcpConnection connection(TcpHandle h) {
@@ -81,18 +96,22 @@ final class TcpDemux {
         TcpSegment seg = new TcpSegment(th, ByteString.copyOf(d, tcpOff + th.headerLength(), tcpLen - th.headerLength()));
         TcpHandle h = new TcpHandle(dst, th.destinationPort(), src, th.sourcePort());
         TcpConnection c = connections.get(h);
+        TcpListener l = passive.listener(th.destinationPort());
         if (c != null) {
-            c.onSegment(seg, nowNs);
-            flush(h, c, nowNs);
-        } else if (listening.contains(th.destinationPort())) {
-            onListen(h, seg, d, off, len, nowNs);
+            if (!passive.intercept(h, c, seg, d, off, len, nowNs)) {
+                c.onSegment(seg, nowNs);
+                flush(h, c, nowNs);
+                passive.settle(h, c);
+            }
+        } else if (l != null) {
+            onListen(l, h, seg, d, off, len, nowNs);
         } else {
             closedPort(d, off, len, nowNs);
         }
     }
 
     /** RFC 9293 §3.10.7.2: LISTEN ignores RST, answers an ACK with a RST, and opens a connection for a SYN. */
-    private void onListen(TcpHandle h, TcpSegment seg, byte[] d, int off, int len, long nowNs) {
+    private void onListen(TcpListener l, TcpHandle h, TcpSegment seg, byte[] d, int off, int len, long nowNs) {
         if (seg.has(TcpHeader.RST)) {
             return;
         }
@@ -103,15 +122,35 @@ final class TcpDemux {
         if (!seg.has(TcpHeader.SYN)) {
             return;
         }
-        TcpConnection c = TcpConnection.accept(stack.personality(), h.localPort(), h.remotePort(), seg,
-                iss(h, nowNs), mss(h.remoteAddress()), random.nextInt(Integer.MAX_VALUE), nowNs);
+        passive.onSyn(l, h, seg, iss(h, nowNs), nowNs);
+    }
+
+    /** A passive open: the connection answering {@code syn} with a SYN-ACK from {@code iss} (not yet flushed). */
+    TcpConnection openPassive(TcpHandle h, TcpSegment syn, int iss, long nowNs) {
+        TcpConnection c = TcpConnection.accept(stack.personality(), h.localPort(), h.remotePort(), syn, iss,
+                mss(h.remoteAddress()), random.nextInt(Integer.MAX_VALUE), nowNs);
         connections.put(h, c);
-        flush(h, c, nowNs);
+        return c;
+    }
+
+    /** Drops connection {@code h} without a segment or an event (an evicted or refused half-open connection). */
+    void forget(TcpHandle h) {
+        connections.remove(h);
+    }
+
+    /** Reports {@code e} about connection {@code h} to the stack's listener. */
+    void report(TcpHandle h, TcpEvent e, long nowNs) {
+        stack.listener().onTcpEvent(h, e, nowNs);
     }
 
     /** RFC 9293 §3.10.7.1: a segment for no connection gets the RST that Replies builds. */
     void closedPort(byte[] d, int off, int len, long nowNs) {
         stack.stats().increment(StackStats.Counter.UNREACHABLE_PORT);
+        reset(d, off, len, nowNs);
+    }
+
+    /** Answers the segment in datagram {@code d} with the RST of RFC 9293 §3.10.7.1 (Replies builds it). */
+    void reset(byte[] d, int off, int len, long nowNs) {
         int ttl = (d[off] & 0xF0) == 0x40 ? stack.personality().defaultTtl() : stack.personality().defaultHopLimit();
         byte[] rst = Replies.tcpRst(new FrameInfo(Medium.IP, d, off, len, nowNs), ttl);
         if (rst != null) {
@@ -158,7 +197,7 @@ final class TcpDemux {
     }
 
     long nextDeadlineNs() {
-        long next = Long.MAX_VALUE;
+        long next = passive.nextDeadlineNs();
         for (TcpConnection c : connections.values()) {
             next = Math.min(next, c.nextDeadlineNs());
         }
@@ -176,10 +215,11 @@ final class TcpDemux {
             e.getValue().onTimer(nowNs);
             flush(e.getKey(), e.getValue(), nowNs);
         }
+        passive.advanceTo(nowNs);
     }
 
     /** Sends what the connection queued and reports its events; forgets it once CLOSED. */
-    private void flush(TcpHandle h, TcpConnection c, long nowNs) {
+    void flush(TcpHandle h, TcpConnection c, long nowNs) {
         for (TcpSegment s = c.pollOutput(); s != null; s = c.pollOutput()) {
             byte[] seg = new byte[s.header().headerLength() + s.payload().length()];
             s.payload().copyTo(seg, s.header().headerLength());
@@ -203,7 +243,7 @@ final class TcpDemux {
     }
 
     /** RFC 6528: ISN = M + F(4-tuple, secret), M a 4 µs clock and F a keyed hash (here SplitMix64 of the tuple). */
-    private int iss(TcpHandle h, long nowNs) {
+    int iss(TcpHandle h, long nowNs) {
         long z = secret ^ ((long) h.localPort() << 16 | h.remotePort()) * 0x9E3779B97F4A7C15L;
         z ^= h.localAddress().hashCode() * 0xBF58476D1CE4E5B9L ^ h.remoteAddress().hashCode();
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
