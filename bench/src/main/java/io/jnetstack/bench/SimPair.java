@@ -42,6 +42,8 @@ final class SimPair {
     boolean serverGone;
     boolean clientGone;
     int lastRead;
+    /** 1 ms virtual-time steps taken because something was not done at "now" (a timer had to fire). */
+    long steps;
     private final byte[] one = {42};
     private byte[] payload = new byte[0];
     private int sendOff;
@@ -121,6 +123,7 @@ final class SimPair {
                 throw new IllegalStateException("never happened: " + what + " (seed " + sim.seed() + ", at "
                         + sim.nowNs() / MS + " ms)");
             }
+            steps++;
             sim.runFor(MS);
         }
     }
@@ -178,6 +181,7 @@ final class SimPair {
             server.run(serverReadAll);
             got += lastRead;
             if (lastRead == 0 && sent == 0) {
+                steps++;
                 sim.runFor(MS);
             }
         }
