@@ -3,6 +3,7 @@
 #   bench/run.sh --smoke            # CI: ~1 s per benchmark, one round
 #   bench/run.sh                    # full: 3 interleaved rounds, 2×1 s warm-up, 3×1 s measurement
 #   bench/run.sh --rounds 5 --gc    # more rounds, with allocated bytes per operation
+#   bench/run.sh --only 'CC|CRR|RR|BULK|IDLE|ALLOC' --footprint-heap 10g   # the TCP set (README, Performance)
 # Pinned to CPU 0 (taskset -c 0, inherited by the JMH forks); BENCH_PIN=0 runs unpinned for comparison.
 # BENCH_SKIP_BUILD=1 reuses bench/target/benchmarks.jar.
 set -euo pipefail

@@ -29,7 +29,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *
  * <p>Options: {@code --smoke} (1 round, 1×0.5 s warm-up + 1×0.5 s measurement), {@code --rounds N},
  * {@code --warmup N}, {@code --warmup-ms MS}, {@code --iterations N}, {@code --measure-ms MS},
- * {@code --heap SIZE} (both -Xms and -Xmx, default 1g), {@code --only REGEX} (pair ids), {@code --gc} (GC
+ * {@code --heap SIZE} (both -Xms and -Xmx, default 1g), {@code --footprint-heap SIZE} (the IDLE/ALLOC JVM, default
+ * 4g), {@code --only REGEX} (pair and footprint ids), {@code --gc} (GC
  * profiler: allocated bytes per op), {@code --list}.
  */
 public final class RatioReport {
@@ -43,9 +44,25 @@ public final class RatioReport {
      * @param reference the reference method name
      * @param target    the ratio subject/reference to reach (higher is better); NaN reports without a target
      * @param sizeParam a @Param holding bytes per operation (prints bytes/s), or null
+     * @param bytesPerOp fixed bytes per operation (prints Gbit/s), or 0
+     * @param maxNsPerOp an absolute target on the subject's time per operation (the verdict then uses it instead
+     *                   of the ratio), or NaN
      */
     public record Pair(String id, Class<?> benchmark, String subject, String reference, double target,
-                       String sizeParam) {}
+                       String sizeParam, long bytesPerOp, double maxNsPerOp) {
+
+        /** A pair judged by its ratio alone. */
+        public Pair(String id, Class<?> benchmark, String subject, String reference, double target,
+                    String sizeParam) {
+            this(id, benchmark, subject, reference, target, sizeParam, 0, Double.NaN);
+        }
+    }
+
+    /**
+     * Figures measured outside JMH by {@link TcpFootprint} in a JVM of their own (heap {@code --footprint-heap},
+     * default 4g): IDLE-MEM, IDLE-CPU, ALLOC. Selected by {@code --only} like the pairs.
+     */
+    public static final List<String> FOOTPRINT_IDS = List.of("IDLE-MEM", "IDLE-CPU", "ALLOC");
 
     /** The default set: SIM-ENGINE, TIMERS (wheel, and EventQueue as a timer store) and CHECKSUM. */
     public static final List<Pair> DEFAULT_PAIRS = List.of(
@@ -61,7 +78,16 @@ public final class RatioReport {
             new Pair("CHECKSUM", ChecksumBenchmark.class, "checksum", "arraycopy", 0.3, "size"),
             // benchmarks.md sets no target for forwarding: the ratio to a bare copy + header-checksum check is
             // reported (NaN target = report only).
-            new Pair("ROUTER pps", RouterBenchmark.class, "forward", "copyAndVerify", Double.NaN, null));
+            new Pair("ROUTER pps", RouterBenchmark.class, "forward", "copyAndVerify", Double.NaN, null),
+            // TCP between two simulated hosts on one thread vs kernel loopback on one thread (TcpBenchmark).
+            new Pair("CC", TcpBenchmark.class, "cc", "ccKernel", 1.0, null),
+            new Pair("CC-TIMEWAIT", TcpBenchmark.class, "ccTimeWait", "ccKernel", Double.NaN, null),
+            new Pair("CRR", TcpBenchmark.class, "crr", "crrKernel", 1.0, null),
+            new Pair("RR", TcpBenchmark.class, "rr", "rrKernel", Double.NaN, null, 0, 1000.0),
+            new Pair("BULK-64K", TcpBenchmark.class, "bulk64k", "bulkKernel", 0.6, null,
+                    TcpBenchmark.BULK_WRITE, Double.NaN),
+            new Pair("BULK-1500", TcpBenchmark.class, "bulk1500", "bulk64k", 0.4, null,
+                    TcpBenchmark.BULK_WRITE, Double.NaN));
 
     private RatioReport() {
     }
@@ -75,9 +101,11 @@ public final class RatioReport {
     public static int run(String[] args, List<Pair> pairs) {
         Settings s = Settings.parse(args);
         List<Pair> selected = pairs.stream().filter(p -> s.only.matcher(p.id()).find()).toList();
+        List<String> footprint = FOOTPRINT_IDS.stream().filter(id -> s.only.matcher(id).find()).toList();
         if (s.list) {
             selected.forEach(p -> System.out.println(p.id() + ": " + p.benchmark().getSimpleName() + "."
                     + p.subject() + " vs " + p.reference() + ", target >= " + p.target()));
+            footprint.forEach(id -> System.out.println(id + ": TcpFootprint (own JVM)"));
             return 0;
         }
         Map<String, Row> rows = new LinkedHashMap<>();
@@ -97,8 +125,35 @@ public final class RatioReport {
                 }
             }
         }
-        print(rows.values(), s);
-        return 0;
+        if (!selected.isEmpty()) {
+            print(rows.values(), s);
+        }
+        return footprint.isEmpty() ? 0 : runFootprint(s, String.join("|", footprint));
+    }
+
+    /** Runs {@link TcpFootprint} in a child JVM (same java, class path and CPU placement; fixed heap). */
+    private static int runFootprint(Settings s, String ids) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xms" + s.footprintHeap, "-Xmx" + s.footprintHeap,
+                "-XX:ActiveProcessorCount=1", "-Djava.net.preferIPv4Stack=true",
+                "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"),
+                TcpFootprint.class.getName(), "--only", ids));
+        if (s.smoke) {
+            cmd.add("--smoke");
+        }
+        try {
+            int rc = new ProcessBuilder(cmd).inheritIO().start().waitFor();
+            if (rc != 0) {
+                System.err.println("footprint measurements failed: exit " + rc);
+            }
+            return rc == 0 ? 0 : 1;
+        } catch (java.io.IOException e) {
+            e.printStackTrace();
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 
     private static Collection<RunResult> runOne(Settings s, Pair p, String method) {
@@ -108,7 +163,7 @@ public final class RatioReport {
                 .warmupIterations(s.warmup).warmupTime(TimeValue.milliseconds(s.warmupMs))
                 .measurementIterations(s.iterations).measurementTime(TimeValue.milliseconds(s.measureMs))
                 .jvmArgs("-Xms" + s.heap, "-Xmx" + s.heap, "-XX:ActiveProcessorCount=1",
-                        "--sun-misc-unsafe-memory-access=allow")
+                        "-Djava.net.preferIPv4Stack=true", "--sun-misc-unsafe-memory-access=allow")
                 .verbosity(s.verbose ? VerboseMode.NORMAL : VerboseMode.SILENT)
                 .shouldFailOnError(true);
         if (s.gc) {
@@ -186,12 +241,25 @@ public final class RatioReport {
             double ref = median(r.reference.values());
             String range = ratios.length == 0 ? "-" : String.format(Locale.ROOT, "%.2f-%.2f", ratios[0],
                     ratios[ratios.length - 1]);
-            boolean reportOnly = Double.isNaN(r.pair.target());
-            String target = reportOnly ? "-" : String.format(Locale.ROOT, "%.2f", r.pair.target());
-            String verdict = reportOnly ? "REPORT" : ratio >= r.pair.target() ? "PASS" : "BELOW";
+            boolean absolute = !Double.isNaN(r.pair.maxNsPerOp());
+            boolean reportOnly = Double.isNaN(r.pair.target()) && !absolute;
+            String target = absolute ? String.format(Locale.ROOT, "<=%.0fns", r.pair.maxNsPerOp())
+                    : reportOnly ? "-" : String.format(Locale.ROOT, "%.2f", r.pair.target());
+            String verdict = reportOnly ? "REPORT"
+                    : absolute ? (1e9 / subj <= r.pair.maxNsPerOp() ? "PASS" : "BELOW")
+                    : ratio >= r.pair.target() ? "PASS" : "BELOW";
             System.out.printf(Locale.ROOT, "%-22s %-16s %15s %15s %8.2f %17s %7s %6s%s%n", r.pair.id(), r.param,
                     fmt(subj), fmt(ref), ratio, range, target, verdict,
                     s.gc ? String.format(Locale.ROOT, "   %.1f/%.1f", r.subjectAlloc, r.referenceAlloc) : "");
+            if (absolute) {
+                System.out.printf(Locale.ROOT, "%-22s %-16s %12.0f ns/op %12.0f ns/op%n", "", "  as time/op",
+                        1e9 / subj, 1e9 / ref);
+            }
+            if (r.pair.bytesPerOp() > 0) {
+                double b = r.pair.bytesPerOp() * 8 / 1e9;
+                System.out.printf(Locale.ROOT, "%-22s %-16s %10.2f Gbit/s %10.2f Gbit/s%n", "", "  as bits/s",
+                        subj * b, ref * b);
+            }
             String size = r.pair.sizeParam() == null ? null : paramValue(r.param, r.pair.sizeParam());
             if (size != null) {
                 double bytes = Double.parseDouble(size);
@@ -218,6 +286,8 @@ public final class RatioReport {
         int iterations = 3;
         long measureMs = 1000;
         String heap = "1g";
+        String footprintHeap = "4g";
+        boolean smoke;
         Pattern only = Pattern.compile("");
         boolean gc;
         boolean list;
@@ -229,6 +299,7 @@ public final class RatioReport {
                 String a = args[i];
                 switch (a) {
                     case "--smoke" -> {
+                        s.smoke = true;
                         s.rounds = 1;
                         s.warmup = 1;
                         s.warmupMs = 500;
@@ -241,6 +312,7 @@ public final class RatioReport {
                     case "--iterations" -> s.iterations = Integer.parseInt(args[++i]);
                     case "--measure-ms" -> s.measureMs = Long.parseLong(args[++i]);
                     case "--heap" -> s.heap = args[++i];
+                    case "--footprint-heap" -> s.footprintHeap = args[++i];
                     case "--only" -> s.only = Pattern.compile(args[++i]);
                     case "--gc" -> s.gc = true;
                     case "--list" -> s.list = true;
