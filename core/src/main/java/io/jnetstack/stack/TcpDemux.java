@@ -31,6 +31,7 @@ import java.util.TreeMap;
 final class TcpDemux {
     private final Stack stack;
     private final Map<TcpHandle, TcpConnection> connections = new TreeMap<>();
+    private final ConnectionTimers timers = new ConnectionTimers();
     private final PassiveOpen passive;
     private final RandomSource random;
     private final long secret;
@@ -136,6 +137,7 @@ final class TcpDemux {
     /** Drops connection {@code h} without a segment or an event (an evicted or refused half-open connection). */
     void forget(TcpHandle h) {
         connections.remove(h);
+        timers.update(h, Long.MAX_VALUE);
     }
 
     /** Reports {@code e} about connection {@code h} to the stack's listener. */
@@ -197,23 +199,16 @@ final class TcpDemux {
     }
 
     long nextDeadlineNs() {
-        long next = passive.nextDeadlineNs();
-        for (TcpConnection c : connections.values()) {
-            next = Math.min(next, c.nextDeadlineNs());
-        }
-        return next;
+        return Math.min(passive.nextDeadlineNs(), timers.next());
     }
 
     void advanceTo(long nowNs) {
-        List<Map.Entry<TcpHandle, TcpConnection>> due = new ArrayList<>();
-        for (Map.Entry<TcpHandle, TcpConnection> e : connections.entrySet()) {
-            if (e.getValue().nextDeadlineNs() <= nowNs) {
-                due.add(e);
+        for (TcpHandle h : timers.takeDue(nowNs)) {
+            TcpConnection c = connections.get(h);
+            if (c != null) {
+                c.onTimer(nowNs);
+                flush(h, c, nowNs);
             }
-        }
-        for (Map.Entry<TcpHandle, TcpConnection> e : due) {
-            e.getValue().onTimer(nowNs);
-            flush(e.getKey(), e.getValue(), nowNs);
         }
         passive.advanceTo(nowNs);
     }
@@ -233,6 +228,9 @@ final class TcpDemux {
         }
         if (c.state() instanceof io.jnetstack.stack.tcp.TcpState.Closed) {
             connections.remove(h);
+            timers.update(h, Long.MAX_VALUE);
+        } else {
+            timers.update(h, c.nextDeadlineNs());
         }
     }
 

@@ -173,7 +173,7 @@ final class Receiver {
      */
     static byte[] read(TcpConnection c, int max, long nowNs) {
         int threshold = Math.min(c.mss, c.received.capacity() / 2);
-        boolean wasSmall = c.rcvWnd() < threshold;
+        boolean wasSmall = (lt(c.rcvNxt, c.rcvAdv) ? c.rcvAdv - c.rcvNxt : 0) < threshold;
         byte[] out = c.received.take(max);
         autoSize(c, out.length, nowNs);
         if (wasSmall && c.rcvWnd() >= threshold && TcpState.receivesText(c.state)) {

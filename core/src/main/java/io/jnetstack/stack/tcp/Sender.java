@@ -33,8 +33,9 @@ final class Sender {
             sendNewData(c, nowNs);
         }
         sendFinIfDue(c, nowNs);
-        if (c.sndNxt != c.sndUna && c.retransmitAtNs == Long.MAX_VALUE) {
-            c.retransmitAtNs = nowNs + c.rtt.rtoNs();
+        boolean blocked = c.sndWnd == 0 && c.sendBuffer.size() > c.sndNxt - c.sndUna;
+        if ((c.sndNxt != c.sndUna || blocked) && c.retransmitAtNs == Long.MAX_VALUE) {
+            c.retransmitAtNs = nowNs + c.rtt.rtoNs(); // the retransmission timer, or the persist timer
         }
     }
 
@@ -47,7 +48,8 @@ final class Sender {
         }
         restartAfterIdle(c, inFlight, nowNs);
         long cwnd = congestionLimit(c);
-        int window = c.sndWnd == 0 && inFlight == 0 ? 1 : c.sndWnd;
+        int window = c.forceProbe && inFlight == 0 ? Math.max(1, c.sndWnd) : c.sndWnd;
+        c.forceProbe = false;
         long usable = Math.min(window, cwnd) - inFlight;
         int maxSeg = c.effectiveMss();
         while (unsent > 0 && usable > 0) {
@@ -183,6 +185,20 @@ final class Sender {
     }
 
     /**
+     * The persist timer expired with the peer's window shut and data waiting (RFC 9293 §3.8.6.1, RFC 1122
+     * §4.2.2.17): one byte goes as a window probe, and the timer backs off like the retransmission timer. A probe
+     * that is never answered does not end the connection by itself (Linux counts probes against tcp_retries2 only
+     * while the peer stays silent; the BSDs bound them by TCP_MAXRXTSHIFT likewise): the probe's own
+     * retransmissions are counted by the retransmission timer.
+     */
+    private static void persist(TcpConnection c, long nowNs) {
+        c.stats.increment(TcpStats.Counter.WINDOW_PROBES);
+        c.forceProbe = true;
+        c.rtt.backOff();
+        output(c, nowNs);
+    }
+
+    /**
      * The retransmission timer expired (RFC 6298 §5.4–5.6): give up when the personality's limit is reached
      * (ETIMEDOUT, or the soft error an ICMP left); else the congestion window collapses to one segment (RFC 5681
      * §3.1), recovery and the SACK scoreboard are forgotten (RFC 6675 §5.1), the timer backs off and sending starts
@@ -190,7 +206,13 @@ final class Sender {
      */
     static void retransmitTimeout(TcpConnection c, long nowNs) {
         c.retransmitAtNs = Long.MAX_VALUE;
-        if (c.sndUna == c.sndMax || !TcpState.synchronizedState(c.state) || c.state instanceof TcpState.TimeWait) {
+        if (!TcpState.synchronizedState(c.state) || c.state instanceof TcpState.TimeWait) {
+            return;
+        }
+        if (c.sndUna == c.sndMax) {
+            if (c.sndWnd == 0 && c.sendBuffer.size() > 0) {
+                persist(c, nowNs);
+            }
             return;
         }
         if (c.retransmissions == 0) {

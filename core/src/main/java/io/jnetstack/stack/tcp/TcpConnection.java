@@ -114,6 +114,8 @@ public final class TcpConnection {
     /** The last output was held back by the congestion window (Linux tcp_is_cwnd_limited). */
     boolean cwndLimited;
     long lastSendNs = -1;
+    /** The persist timer fired: the next output may send one byte into a zero window (RFC 9293 §3.8.6.1). */
+    boolean forceProbe;
     /** TCP_NODELAY: no Nagle. */
     boolean noDelay;
     /** Where the last sub-MSS segment ended (Minshall's Nagle test). */
@@ -178,7 +180,7 @@ public final class TcpConnection {
         c.irs = syn.header().seq();
         c.rcvNxt = add(c.irs, 1);
         c.rcvNxtAbs = SeqSpace.origin(c.rcvNxt);
-        c.rcvAdv = c.rcvNxt;
+        c.rcvAdv = add(c.rcvNxt, p.synWindow(mss)); // what our SYN-ACK offers
         c.sndUna = iss;
         c.sndNxt = add(iss, 1);
         c.sndMax = c.sndNxt;
@@ -520,7 +522,7 @@ public final class TcpConnection {
         irs = synAck.seq();
         rcvNxt = add(irs, 1);
         rcvNxtAbs = SeqSpace.origin(rcvNxt);
-        rcvAdv = rcvNxt;
+        rcvAdv = add(rcvNxt, personality.synWindow(mss)); // what our SYN offered (SYN windows are never scaled)
         learnPeerOptions(synAck, ours);
     }
 
@@ -548,6 +550,20 @@ public final class TcpConnection {
     /** SYN-SENT bookkeeping for the handshake RTT sample. */
     TcpState.SynSent synSent() {
         return state instanceof TcpState.SynSent ss ? ss : null;
+    }
+
+    /**
+     * Receiver-side silly window avoidance (RFC 9293 §3.8.6.2.2, RFC 1122 §4.2.3.3; BSD tcp_output "win <
+     * sb_hiwat / 4 && win < t_maxseg → 0"): an opening smaller than min(MSS, buffer/4) is not offered, and an
+     * offered right edge is never taken back (RFC 9293 §3.8.6.2.2 "shrinking the window" is discouraged).
+     */
+    int advertisableWindow() {
+        int wnd = rcvWnd();
+        if (wnd < Math.min(mss, received.capacity() / 4)) {
+            wnd = 0;
+        }
+        int offered = lt(rcvNxt, rcvAdv) ? rcvAdv - rcvNxt : 0;
+        return Math.max(wnd, offered);
     }
 
     /** The window to advertise: the buffer's free space, held to the growing clamp (Linux rcv_ssthresh). */
@@ -646,7 +662,7 @@ public final class TcpConnection {
     void send(int seq, int ack, int flags, List<TcpOption> opts, ByteString payload) {
         segmentsUnacked = 0; // every segment carries the ACK
         delackAtNs = Long.MAX_VALUE;
-        int wnd = Math.min(rcvWnd() >>> rcvShift, 65535);
+        int wnd = Math.min(advertisableWindow() >>> rcvShift, 65535);
         int edge = add(rcvNxt, wnd << rcvShift);
         if (lt(rcvAdv, edge)) {
             rcvAdv = edge;
