@@ -164,8 +164,9 @@ public final class Replies {
     /** True when the frame's transport is an ICMP error message (ICMPv4 types 3,4,5,11,12; ICMPv6 types < 128). */
     public static boolean isIcmpError(FrameInfo f) {
         int t = f.transportOffset();
-        if (t < 0 || t >= f.offset() + f.length()) {
-            return false;
+        int icmp = f.ipVersion() == 4 ? IpProtocol.ICMP : IpProtocol.ICMPV6;
+        if (t < 0 || t >= f.offset() + f.length() || f.protocol() != icmp) {
+            return false; // only an ICMP message can be an ICMP error: a TCP port's high byte is not a type
         }
         int type = f.bytes()[t] & 0xFF;
         return f.ipVersion() == 4 ? type == 3 || type == 4 || type == 5 || type == 11 || type == 12 : type < 128;

@@ -50,8 +50,14 @@ final class IpDelivery {
         }
         if (proto == IpProtocol.TCP && t + 8 <= qoff + qlen) {
             IpAddress src = version == 4 ? Ipv4Address.read(b, qoff + 12) : Ipv6Address.read(b, qoff + 8);
-            stack.tcpIcmp(new TcpHandle(src, origin.first(), dst, origin.second()), classify(version, type, code),
-                    Bytes.getInt(b, t + 4), nowNs);
+            TcpHandle h = new TcpHandle(src, origin.first(), dst, origin.second());
+            boolean tooBig = version == 4 ? type == 3 && code == 4 : type == 2;
+            if (tooBig) {
+                // RFC 1191 §4 / RFC 8201 §4: the next-hop MTU is the low 16 bits (IPv4) or the whole field (IPv6).
+                stack.tcpPacketTooBig(h, version == 4 ? rest & 0xFFFF : rest, Bytes.getInt(b, t + 4), nowNs);
+            } else {
+                stack.tcpIcmp(h, classify(version, type, code), Bytes.getInt(b, t + 4), nowNs);
+            }
         }
         stack.listener().onIcmpError(new IcmpReport(reporter, version, type, code, rest, dst, origin), nowNs);
     }

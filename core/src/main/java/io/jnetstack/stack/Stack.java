@@ -263,6 +263,10 @@ public final class Stack {
         tcp.input(src, dst, d, off, len, tcpOff, nowNs);
     }
 
+    void tcpPacketTooBig(TcpHandle h, int mtu, int quotedSeq, long nowNs) {
+        tcp.packetTooBig(h, mtu, quotedSeq, nowNs);
+    }
+
     void tcpIcmp(TcpHandle h, io.jnetstack.personality.IcmpClass icmp, int quotedSeq, long nowNs) {
         tcp.icmp(h, icmp, quotedSeq, nowNs);
     }

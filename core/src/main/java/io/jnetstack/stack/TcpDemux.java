@@ -189,6 +189,18 @@ final class TcpDemux {
         }
     }
 
+    /**
+     * Fragmentation needed / Packet Too Big quoting one of our segments: the connection's MSS follows the reported
+     * MTU (RFC 1191, RFC 8201), not below the smallest MTU each IP version allows a path to report (Linux
+     * ip_rt_min_pmtu 552 for IPv4; 1280 for IPv6, RFC 8200 §5).
+     */
+    void packetTooBig(TcpHandle h, int mtu, int quotedSeq, long nowNs) {
+        boolean v4 = h.remoteAddress().version() == 4;
+        int floor = v4 ? 552 : 1280;
+        int mss = Math.max(mtu, floor) - (v4 ? 40 : 60);
+        apply(h, c -> c.onPacketTooBig(mss, quotedSeq, nowNs), nowNs);
+    }
+
     /** An ICMP error quoting one of our segments. */
     void icmp(TcpHandle h, io.jnetstack.personality.IcmpClass icmp, int quotedSeq, long nowNs) {
         TcpConnection c = connections.get(h);

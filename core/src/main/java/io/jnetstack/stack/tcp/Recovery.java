@@ -94,6 +94,9 @@ final class Recovery {
             return;
         }
         c.dupAcks++;
+        if (c.recoverValid && c.sndUnaAbs <= c.recoverAbs) {
+            return; // RFC 6582 §3.2 step 1: the ACK does not cover more than "recover" (after a timeout)
+        }
         if (c.dupAcks >= DUP_THRESH || c.sackOk && c.scoreboard.isLost(c.sndUnaAbs, c.effectiveMss())) {
             enter(c, nowNs);
         }
@@ -108,6 +111,7 @@ final class Recovery {
         c.inRecovery = true;
         c.stats.increment(TcpStats.Counter.FAST_RECOVERIES);
         c.recoverAbs = c.sendAbs(c.sndMax);
+        c.recoverValid = true;
         c.cc.onCongestionEvent(c.sndMax - c.sndUna, nowNs);
         c.highRxtAbs = c.sndUnaAbs;
         c.rescueRxtAbs = -1;
@@ -117,7 +121,7 @@ final class Recovery {
 
     /** Retransmits the segment at SND.UNA (bounded by the first SACKed block above it). */
     private static void retransmitHead(TcpConnection c, long nowNs) {
-        int n = Math.min(c.effectiveMss(), Math.min(c.sndMax - c.sndUna, c.sendBuffer.size()));
+        int n = Math.min(c.segmentRoom(), Math.min(c.sndMax - c.sndUna, c.sendBuffer.size()));
         if (c.scoreboard != null) {
             n = (int) Math.min(n, c.scoreboard.holeEnd(c.sndUnaAbs) - c.sndUnaAbs);
         }
@@ -157,25 +161,26 @@ final class Recovery {
         }
     }
 
+    /**
+     * Sends the segment NextSeg chose, at its own sequence number: up to the next SACKed block (or SND.MAX) for a
+     * retransmission, up to the receive window for new data. SND.NXT moves only when the segment starts at it.
+     */
     private static boolean sendSegmentAt(TcpConnection c, long seg, long sndNxtAbs, long rwndEdge, int smss,
             long nowNs) {
         int from = (int) (seg - c.sndUnaAbs);
-        if (seg >= sndNxtAbs) {
-            int n = (int) Math.min(smss, rwndEdge - sndNxtAbs);
-            if (n <= 0) {
-                return false;
-            }
-            Sender.transmit(c, c.sndNxt, TcpHeader.ACK, from, n, nowNs);
-            Sender.advance(c, n);
-            return true;
-        }
-        long end = Math.min(Math.min(seg + smss, c.scoreboard.holeEnd(seg)), sndNxtAbs);
-        int n = (int) Math.min(end - seg, c.sendBuffer.size() - from);
+        long sndMaxAbs = c.sendAbs(c.sndMax);
+        long limit = seg >= sndMaxAbs ? rwndEdge : Math.min(c.scoreboard.holeEnd(seg), sndMaxAbs);
+        int n = (int) Math.min(Math.min(c.segmentRoom(), limit - seg), c.sendBuffer.size() - from);
         if (n <= 0) {
             return false;
         }
         Sender.transmit(c, c.sndUna + from, TcpHeader.ACK, from, n, nowNs);
-        c.highRxtAbs = Math.max(c.highRxtAbs, seg + n);
+        if (seg < sndMaxAbs) {
+            c.highRxtAbs = Math.max(c.highRxtAbs, seg + n);
+        }
+        if (seg == sndNxtAbs) {
+            Sender.advance(c, n);
+        }
         if (c.retransmitAtNs == Long.MAX_VALUE) {
             c.retransmitAtNs = nowNs + c.rtt.rtoNs();
         }
@@ -185,6 +190,8 @@ final class Recovery {
     /** A retransmission timeout ends recovery and clears the scoreboard (RFC 6675 §5.1, FreeBSD tcp_timer_rexmt). */
     static void abandon(TcpConnection c) {
         c.inRecovery = false;
+        c.recoverAbs = c.sendAbs(c.sndMax); // RFC 6582 §4: recover = the highest sequence sent at the timeout
+        c.recoverValid = true;
         c.dupAcks = 0;
         c.rescueRxtAbs = -1;
         if (c.scoreboard != null) {

@@ -51,7 +51,7 @@ final class Sender {
         int window = c.forceProbe && inFlight == 0 ? Math.max(1, c.sndWnd) : c.sndWnd;
         c.forceProbe = false;
         long usable = Math.min(window, cwnd) - inFlight;
-        int maxSeg = c.effectiveMss();
+        int maxSeg = c.segmentRoom();
         while (unsent > 0 && usable > 0) {
             int n = (int) Math.min(maxSeg, Math.min(unsent, usable));
             if (n < maxSeg && !mayLeaveSmall(c, n, unsent, inFlight, nowNs)) {

@@ -104,8 +104,9 @@ public final class TcpConnection {
     /** SND.UNA unwrapped to 64 bits (SeqSpace), for the scoreboard. */
     long sndUnaAbs;
     boolean inRecovery;
-    /** RFC 6582 "recover" / RFC 6675 RecoveryPoint: SND.MAX when recovery began (unwrapped). */
+    /** RFC 6582 "recover" / RFC 6675 RecoveryPoint: SND.MAX when recovery or the last timeout began (unwrapped). */
     long recoverAbs;
+    boolean recoverValid;
     /** RFC 6675 HighRxt, exclusive (one past the last retransmitted byte), and RescueRxt (-1: undefined). */
     long highRxtAbs;
     long rescueRxtAbs = -1;
@@ -489,6 +490,28 @@ public final class TcpConnection {
         }
     }
 
+    /**
+     * Path MTU discovery (RFC 1191 §6.3, RFC 8201 §5.2; Linux tcp_v4_mtu_reduced → tcp_simple_retransmit): when an
+     * ICMP quoting a segment in [SND.UNA, SND.MAX) reports that the path takes segments of at most {@code pathMss}
+     * bytes, sending uses that MSS from now on and everything in flight is sent again at the new size; the
+     * congestion window is not cut, since nothing was lost to congestion.
+     */
+    public void onPacketTooBig(int pathMss, int quotedSeq, long nowNs) {
+        if (!(leq(sndUna, quotedSeq) && lt(quotedSeq, sndMax)) || pathMss >= peerMss) {
+            return;
+        }
+        peerMss = pathMss;
+        stats.increment(TcpStats.Counter.PMTU_REDUCTIONS);
+        if (cc != null) {
+            cc.setMss(effectiveMss());
+        }
+        if (TcpState.synchronizedState(state) && sndNxt != sndUna) {
+            sndNxt = sndUna;
+            timing = false;
+            Sender.output(this, nowNs);
+        }
+    }
+
     /** An RTT sample from the handshake (the SYN was not retransmitted: Karn's rule). */
     void sampleHandshake(long rttNs) {
         rtt.sample(rttNs);
@@ -600,6 +623,21 @@ public final class TcpConnection {
     /** The largest payload of one segment: the peer's MSS less the timestamps option when in use. */
     int effectiveMss() {
         return peerMss - (timestamps ? TS_OPTION_BYTES : 0);
+    }
+
+    /**
+     * The payload room of the next segment: {@link #effectiveMss()} less the SACK option it will carry (Linux
+     * tcp_current_mss subtracts tcp_established_options), so a segment with SACK blocks still fits the path.
+     */
+    int segmentRoom() {
+        int room = effectiveMss();
+        if (sackBlocks != null) {
+            int n = sackBlocks.held().size() + (sackBlocks.duplicatePending() ? 1 : 0);
+            if (n > 0) {
+                room -= 4 + 8 * Math.min(n, timestamps ? 3 : 4);
+            }
+        }
+        return room;
     }
 
     // ---- segments out ----

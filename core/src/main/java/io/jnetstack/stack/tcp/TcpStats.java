@@ -50,10 +50,13 @@ public final class TcpStats {
         /** ACKs that were delayed rather than sent at once (RFC 1122 §4.2.3.2). */
         DELAYED_ACKS,
         /** Keep-alive probes sent (RFC 1122 §4.2.3.6). */
-        KEEPALIVE_PROBES
+        KEEPALIVE_PROBES,
+        /** Path MTU reductions from ICMP fragmentation-needed / Packet Too Big (RFC 1191, RFC 8201). */
+        PMTU_REDUCTIONS
     }
 
-    private final long[] counts = new long[Counter.values().length];
+    private static final Counter[] COUNTERS = Counter.values();
+    private final long[] counts = new long[COUNTERS.length];
 
     /** Adds one. */
     public void increment(Counter c) {
@@ -81,7 +84,7 @@ public final class TcpStats {
     @Override
     public String toString() {
         StringJoiner j = new StringJoiner(" ");
-        for (Counter c : Counter.values()) {
+        for (Counter c : COUNTERS) {
             if (counts[c.ordinal()] != 0) {
                 j.add(c.name().toLowerCase(Locale.ROOT) + "=" + counts[c.ordinal()]);
             }

@@ -69,8 +69,14 @@ public record Ipv4Header(int tos, int totalLength, int identification, boolean d
     /** A header with DF clear, TOS 0, no options, not a fragment. */
     public static Ipv4Header simple(Ipv4Address src, Ipv4Address dst, int protocol, int ttl, int payloadLength,
             int identification) {
-        return new Ipv4Header(0, MIN_LENGTH + payloadLength, identification, false, false, 0, ttl, protocol, src,
-                dst, ByteString.EMPTY);
+        return simple(src, dst, protocol, ttl, payloadLength, identification, false);
+    }
+
+    /** As {@link #simple(Ipv4Address, Ipv4Address, int, int, int, int)}, with the Don't Fragment bit as given. */
+    public static Ipv4Header simple(Ipv4Address src, Ipv4Address dst, int protocol, int ttl, int payloadLength,
+            int identification, boolean dontFragment) {
+        return new Ipv4Header(0, MIN_LENGTH + payloadLength, identification, dontFragment, false, 0, ttl, protocol,
+                src, dst, ByteString.EMPTY);
     }
 
     /** Parses and fully validates the header at {@code b[off, off+len)}; bytes past total length are allowed. */
