@@ -164,7 +164,7 @@ public final class Transfer {
                     } else {
                         receiver.accepted(h);
                     }
-                } else if (failure == null && e != TcpEvent.PEER_CLOSED && e != TcpEvent.CLOSED) {
+                } else if (failure == null && e != TcpEvent.PEER_CLOSED && e != TcpEvent.CLOSED && e != TcpEvent.URGENT) {
                     failedAtNs = nowNs;
                     failure = String.format(Locale.ROOT, "%s at %.3f s (%s)", describe(e), nowNs / 1e9,
                             isSender ? "sender" : "receiver");
@@ -180,6 +180,7 @@ public final class Transfer {
             case TIMED_OUT -> "connection timed out";
             case RESET -> "connection reset";
             case PEER_CLOSED -> "peer closed";
+            case URGENT -> "urgent data";
             case CLOSED -> "closed";
             case NET_UNREACHABLE -> "network unreachable";
             case HOST_UNREACHABLE -> "host unreachable";

@@ -218,6 +218,21 @@ public final class Stack {
         tcp.apply(h, c -> c.abort(nowNs), nowNs);
     }
 
+    /** TCP_NODELAY on connection {@code h} (RFC 896 off when true). */
+    public void tcpSetNoDelay(TcpHandle h, boolean on, long nowNs) {
+        tcp.apply(h, c -> c.setNoDelay(on, nowNs), nowNs);
+    }
+
+    /** SO_KEEPALIVE on connection {@code h}, with the personality's schedule. */
+    public void tcpSetKeepAlive(TcpHandle h, boolean on, long nowNs) {
+        tcp.apply(h, c -> c.setKeepAlive(on, nowNs), nowNs);
+    }
+
+    /** TCP counters summed over every connection this stack has had (netstat -s / Linux TcpExt). */
+    public io.jnetstack.stack.tcp.TcpStats tcpStats() {
+        return tcp.stats();
+    }
+
     /** The connection named by {@code h}, or null once it has closed. */
     public io.jnetstack.stack.tcp.TcpConnection tcpConnection(TcpHandle h) {
         return tcp.connection(h);

@@ -32,6 +32,8 @@ final class TcpDemux {
     private final Stack stack;
     private final Map<TcpHandle, TcpConnection> connections = new TreeMap<>();
     private final ConnectionTimers timers = new ConnectionTimers();
+    /** Counters of connections that are gone. */
+    private final io.jnetstack.stack.tcp.TcpStats retired = new io.jnetstack.stack.tcp.TcpStats();
     private final PassiveOpen passive;
     private final RandomSource random;
     private final long secret;
@@ -210,6 +212,16 @@ final class TcpDemux {
         }
     }
 
+    /** Counters summed over live and gone connections. */
+    io.jnetstack.stack.tcp.TcpStats stats() {
+        io.jnetstack.stack.tcp.TcpStats sum = new io.jnetstack.stack.tcp.TcpStats();
+        sum.addAll(retired);
+        for (TcpConnection c : connections.values()) {
+            sum.addAll(c.stats());
+        }
+        return sum;
+    }
+
     long nextDeadlineNs() {
         return Math.min(passive.nextDeadlineNs(), timers.next());
     }
@@ -239,7 +251,9 @@ final class TcpDemux {
             stack.listener().onTcpEvent(h, e, nowNs);
         }
         if (c.state() instanceof io.jnetstack.stack.tcp.TcpState.Closed) {
-            connections.remove(h);
+            if (connections.remove(h) != null) {
+                retired.addAll(c.stats());
+            }
             timers.update(h, Long.MAX_VALUE);
         } else {
             timers.update(h, c.nextDeadlineNs());

@@ -6,6 +6,7 @@ import static io.jnetstack.wire.tcp.SeqNum.lt;
 
 import io.jnetstack.personality.TcpRules;
 import io.jnetstack.wire.tcp.TcpHeader;
+import io.jnetstack.wire.tcp.TcpOption;
 
 /**
  * RFC 9293 §3.10.7.4 "Other states" — SYN-RECEIVED, ESTABLISHED, FIN-WAIT-1, FIN-WAIT-2, CLOSE-WAIT, CLOSING,
@@ -17,6 +18,14 @@ final class SynchronizedInput {
 
     static void process(TcpConnection c, TcpSegment s, long nowNs) {
         TcpHeader h = s.header();
+        // RFC 7323 §5.3 R1 (PAWS): a timestamp older than TS.Recent marks an old duplicate — "treat the arriving
+        // segment as not acceptable: send an acknowledgment in reply ... and drop the segment" (not for a RST).
+        TcpOption.Timestamps ts = c.timestampsOf(h);
+        if (ts != null && c.tsRecentValid && !h.has(TcpHeader.RST) && lt(ts.tsVal(), c.tsRecent)) {
+            c.stats.increment(TcpStats.Counter.PAWS_DROPS);
+            c.sendAck(nowNs);
+            return;
+        }
         // First: sequence number acceptability. "If an incoming segment is not acceptable, an acknowledgment should
         // be sent in reply (unless the RST bit is set, if so drop the segment and return)."
         if (!Receiver.acceptable(c, s)) {
@@ -69,9 +78,27 @@ final class SynchronizedInput {
             return;
         }
         if (TcpState.receivesText(c.state)) {
+            urgent(c, h);
             Receiver.acceptTextAndFin(c, s, nowNs);
         } else {
             c.sendAck(nowNs);
+        }
+    }
+
+    /**
+     * RFC 9293 §3.10.7.4 sixth, "check the URG bit": "set RCV.UP to max(RCV.UP,SEG.UP), and signal the user that
+     * the remote side has urgent data if the urgent pointer (RCV.UP) is in advance of the data consumed". The
+     * pointer is taken as RFC 6093 says every stack implements it: SEG.SEQ + SEG.UP is the byte after the urgent
+     * data.
+     */
+    private static void urgent(TcpConnection c, TcpHeader h) {
+        if (!h.has(TcpHeader.URG) || h.urgentPointer() == 0) {
+            return;
+        }
+        long up = c.rcvNxtAbs + (h.seq() - c.rcvNxt) + h.urgentPointer();
+        if (up > c.rcvUpAbs && up > c.rcvNxtAbs) {
+            c.rcvUpAbs = up;
+            c.report(TcpEvent.URGENT);
         }
     }
 

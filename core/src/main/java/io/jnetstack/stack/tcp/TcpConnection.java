@@ -122,6 +122,23 @@ public final class TcpConnection {
     /** Where the last sub-MSS segment ended (Minshall's Nagle test). */
     int smallSentEnd;
 
+    // ---- keep-alive (RFC 1122 §4.2.3.6) ----
+    boolean keepAlive;
+    long keepIdleNs;
+    long keepIntervalNs;
+    int keepCount;
+    long keepAtNs = Long.MAX_VALUE;
+    int keepProbes;
+    long lastHeardNs;
+
+    // ---- timestamps (RFC 7323), urgent data (RFC 9293 §3.8.5, RFC 6093), TCP_MAXSEG ----
+    /** TS.Recent holds a value from the peer (RFC 7323 §5.3: PAWS compares against it). */
+    boolean tsRecentValid;
+    /** RCV.UP unwrapped: the sequence number just past the peer's urgent data; -1 when none was signalled. */
+    long rcvUpAbs = -1;
+    /** TCP_MAXSEG: the most payload per segment the application allows (0: no limit). */
+    int userMss;
+
     // ---- acknowledgment policy and the receive window ----
     int quickAcksLeft;
     int segmentsUnacked;
@@ -149,6 +166,9 @@ public final class TcpConnection {
         this.quickAcksLeft = personality.ackPolicy().quickAcks();
         this.rtt = new RttEstimator(personality.rto());
         this.algorithm = personality.congestionControl();
+        this.keepIdleNs = personality.tcpTimers().keepIdleNs();
+        this.keepIntervalNs = personality.tcpTimers().keepIntervalNs();
+        this.keepCount = personality.tcpTimers().keepCount();
     }
 
     /**
@@ -255,7 +275,7 @@ public final class TcpConnection {
 
     /** When {@link #onTimer} is next needed; {@link Long#MAX_VALUE} when no timer runs. */
     public long nextDeadlineNs() {
-        return Math.min(Math.min(deadlineNs, retransmitAtNs), delackAtNs);
+        return Math.min(Math.min(deadlineNs, retransmitAtNs), Math.min(delackAtNs, keepAtNs));
     }
 
     /** Bytes received in order and not yet read. */
@@ -378,6 +398,45 @@ public final class TcpConnection {
         }
     }
 
+    /** SO_KEEPALIVE (RFC 1122 §4.2.3.6): probes after the idle time; off by default on every OS. */
+    public void setKeepAlive(boolean on, long nowNs) {
+        KeepAlive.set(this, on, nowNs);
+    }
+
+    /** TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT: this connection's keep-alive schedule. */
+    public void setKeepAliveSchedule(long idleNs, long intervalNs, int count, long nowNs) {
+        if (idleNs <= 0 || intervalNs <= 0 || count <= 0) {
+            throw new IllegalArgumentException("keep-alive idle, interval and count must be positive");
+        }
+        keepIdleNs = idleNs;
+        keepIntervalNs = intervalNs;
+        keepCount = count;
+        KeepAlive.set(this, keepAlive, nowNs);
+    }
+
+    /**
+     * TCP_MAXSEG: at most {@code bytes} of payload per segment from now on (the smaller of this and the peer's MSS
+     * wins, as Linux tp->rx_opt.user_mss does; the MSS our SYN advertised is not changed after the fact).
+     */
+    public void setMaxSegment(int bytes) {
+        if (bytes < 64) {
+            throw new IllegalArgumentException("TCP_MAXSEG below 64: " + bytes);
+        }
+        userMss = bytes;
+        if (cc != null) {
+            cc.setMss(effectiveMss());
+        }
+    }
+
+    /**
+     * The sequence offset in the received stream just past the peer's urgent data (RFC 6093: the urgent pointer
+     * points to the byte after it), counted from the first byte of the connection; -1 when no urgent data was
+     * signalled. Decision: urgent data stays in line (SO_OOBINLINE semantics); the socket layer reports the mark.
+     */
+    public long urgentMark() {
+        return rcvUpAbs < 0 ? -1 : rcvUpAbs - SeqSpace.origin(irs + 1);
+    }
+
     /** Whether SACK was negotiated. */
     public boolean sackEnabled() {
         return sackOk;
@@ -415,6 +474,9 @@ public final class TcpConnection {
             case TcpState.LastAck la -> SynchronizedInput.process(this, s, nowNs);
             case TcpState.TimeWait tw -> SynchronizedInput.process(this, s, nowNs);
         }
+        if (!(state instanceof TcpState.Closed)) {
+            KeepAlive.heard(this, nowNs);
+        }
     }
 
     /**
@@ -424,6 +486,9 @@ public final class TcpConnection {
     public void onTimer(long nowNs) {
         if (nowNs >= delackAtNs) {
             sendAck(nowNs);
+        }
+        if (nowNs >= keepAtNs) {
+            KeepAlive.expire(this, nowNs);
         }
         if (nowNs >= retransmitAtNs) {
             Sender.retransmitTimeout(this, nowNs);
@@ -525,6 +590,7 @@ public final class TcpConnection {
         deadlineNs = Long.MAX_VALUE;
         retransmitAtNs = Long.MAX_VALUE;
         delackAtNs = Long.MAX_VALUE;
+        keepAtNs = Long.MAX_VALUE;
         if (why != null) {
             events.addLast(why);
         }
@@ -538,6 +604,7 @@ public final class TcpConnection {
     void enterTimeWait(long nowNs) {
         state = new TcpState.TimeWait();
         retransmitAtNs = Long.MAX_VALUE;
+        keepAtNs = Long.MAX_VALUE;
         deadlineNs = nowNs + personality.tcpTimers().timeWaitNs();
     }
 
@@ -609,20 +676,35 @@ public final class TcpConnection {
         }
     }
 
+    /**
+     * RFC 7323 §4.3 (3): "If SEG.TSval >= TS.Recent and SEG.SEQ <= Last.ACK.sent then SEG.TSval is copied to
+     * TS.Recent".
+     */
     void noteTimestamp(TcpHeader h) {
+        TcpOption.Timestamps ts = timestampsOf(h);
+        if (ts != null && (!tsRecentValid || leq(tsRecent, ts.tsVal())) && leq(h.seq(), lastAckSent)) {
+            tsRecent = ts.tsVal();
+            tsRecentValid = true;
+        }
+    }
+
+    /** The segment's timestamps option when timestamps are in use, else null. */
+    TcpOption.Timestamps timestampsOf(TcpHeader h) {
         if (!timestamps) {
-            return;
+            return null;
         }
         for (TcpOption o : h.options()) {
-            if (o instanceof TcpOption.Timestamps ts && leq(h.seq(), rcvNxt)) {
-                tsRecent = ts.tsVal();
+            if (o instanceof TcpOption.Timestamps ts) {
+                return ts;
             }
         }
+        return null;
     }
 
     /** The largest payload of one segment: the peer's MSS less the timestamps option when in use. */
     int effectiveMss() {
-        return peerMss - (timestamps ? TS_OPTION_BYTES : 0);
+        int m = peerMss - (timestamps ? TS_OPTION_BYTES : 0);
+        return userMss > 0 ? Math.min(m, userMss) : m;
     }
 
     /**
@@ -732,6 +814,7 @@ public final class TcpConnection {
                 sndShift = Math.min(w.shift(), 14);
             } else if (o instanceof TcpOption.Timestamps ts) {
                 tsRecent = ts.tsVal();
+                tsRecentValid = true;
             }
         }
         boolean scaling = peer.windowScale() && ours.windowScale();

@@ -16,6 +16,8 @@ public enum TcpEvent {
     TIMED_OUT,
     /** A valid RST arrived in a synchronized state (RFC 9293 §3.10.7.4): the connection is reset. */
     RESET,
+    /** The peer signalled urgent data (RFC 9293 §3.8.5); {@link TcpConnection#urgentMark()} says where it ends. */
+    URGENT,
     /** The peer's FIN arrived in order: after the buffered data, reads return end of file. */
     PEER_CLOSED,
     /** The connection finished normally (LAST-ACK acknowledged, TIME-WAIT or FIN-WAIT-2 ran out) and is gone. */
