@@ -136,6 +136,7 @@ final class SimPair {
         serverHandle = null;
         client.run(connect);
         settle(established, "both ends ESTABLISHED");
+        server.run(s -> s.tcpAccept(PORT)); // take it off the accept queue, as accept(2) would
     }
 
     /** The client aborts (RST, SO_LINGER 0 style) and the server's side goes away on the RESET. */

@@ -2,8 +2,7 @@ package io.jnetstack.stack;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import io.jnetstack.stack.tcp.TcpConnection;
 import java.util.TreeSet;
 
 /**
@@ -21,22 +20,24 @@ final class ConnectionTimers {
     }
 
     private final TreeSet<Entry> byTime = new TreeSet<>();
-    private final Map<TcpHandle, Long> armed = new TreeMap<>();
 
-    /** Records that {@code h} next needs its timer at {@code deadlineNs} ({@link Long#MAX_VALUE}: never). */
-    void update(TcpHandle h, long deadlineNs) {
-        Long old = armed.get(h);
-        if (old != null && old == deadlineNs) {
+    /**
+     * Records that connection {@code c}, named {@code h}, next needs its timer at {@code deadlineNs} ({@link
+     * Long#MAX_VALUE}: never). The deadline last filed is kept on the connection itself ({@link
+     * TcpConnection#scheduledNs}), so an unchanged deadline costs no lookup.
+     */
+    void update(TcpHandle h, TcpConnection c, long deadlineNs) {
+        long old = c.scheduledNs();
+        if (old == deadlineNs) {
             return;
         }
-        if (old != null) {
+        if (old != Long.MAX_VALUE) {
             byTime.remove(new Entry(old, h));
-            armed.remove(h);
         }
         if (deadlineNs != Long.MAX_VALUE) {
-            armed.put(h, deadlineNs);
             byTime.add(new Entry(deadlineNs, h));
         }
+        c.scheduledNs(deadlineNs);
     }
 
     /** The earliest deadline, or {@link Long#MAX_VALUE}. */
@@ -44,19 +45,20 @@ final class ConnectionTimers {
         return byTime.isEmpty() ? Long.MAX_VALUE : byTime.first().timeNs();
     }
 
-    /** Removes and returns, earliest first, the connections whose deadline is at or before {@code nowNs}. */
+    /**
+     * Removes and returns, earliest first, the connections whose deadline is at or before {@code nowNs}; the caller
+     * marks each as unscheduled ({@code update} after running it files the next deadline).
+     */
     List<TcpHandle> takeDue(long nowNs) {
         List<TcpHandle> due = new ArrayList<>();
         while (!byTime.isEmpty() && byTime.first().timeNs() <= nowNs) {
-            Entry e = byTime.pollFirst();
-            armed.remove(e.handle());
-            due.add(e.handle());
+            due.add(byTime.pollFirst().handle());
         }
         return due;
     }
 
     /** Connections with a timer pending. */
     int size() {
-        return armed.size();
+        return byTime.size();
     }
 }

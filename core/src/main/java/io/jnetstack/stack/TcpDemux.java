@@ -138,8 +138,10 @@ final class TcpDemux {
 
     /** Drops connection {@code h} without a segment or an event (an evicted or refused half-open connection). */
     void forget(TcpHandle h) {
-        connections.remove(h);
-        timers.update(h, Long.MAX_VALUE);
+        TcpConnection c = connections.remove(h);
+        if (c != null) {
+            timers.update(h, c, Long.MAX_VALUE);
+        }
     }
 
     /** Reports {@code e} about connection {@code h} to the stack's listener. */
@@ -230,6 +232,7 @@ final class TcpDemux {
         for (TcpHandle h : timers.takeDue(nowNs)) {
             TcpConnection c = connections.get(h);
             if (c != null) {
+                c.scheduledNs(Long.MAX_VALUE); // taken off the schedule by takeDue
                 c.onTimer(nowNs);
                 flush(h, c, nowNs);
             }
@@ -254,9 +257,9 @@ final class TcpDemux {
             if (connections.remove(h) != null) {
                 retired.addAll(c.stats());
             }
-            timers.update(h, Long.MAX_VALUE);
+            timers.update(h, c, Long.MAX_VALUE);
         } else {
-            timers.update(h, c.nextDeadlineNs());
+            timers.update(h, c, c.nextDeadlineNs());
         }
     }
 

@@ -39,6 +39,7 @@ public final class TcpConnection {
     final int mss;
     final int tsOffset;
     private final ArrayDeque<TcpSegment> outbox = new ArrayDeque<>();
+    private long scheduledNs = Long.MAX_VALUE;
     private final ArrayDeque<TcpEvent> events = new ArrayDeque<>();
     final ByteRing received;
     final ByteRing sendBuffer;
@@ -445,6 +446,19 @@ public final class TcpConnection {
     /** Bytes sent and not yet acknowledged (SND.NXT − SND.UNA). */
     public int bytesInFlight() {
         return sndNxt - sndUna;
+    }
+
+    /**
+     * The deadline under which the owner (the stack's timer index) last filed this connection; the connection itself
+     * never reads it. {@link Long#MAX_VALUE}: not filed.
+     */
+    public long scheduledNs() {
+        return scheduledNs;
+    }
+
+    /** Sets the owner's filing mark (see {@link #scheduledNs()}). */
+    public void scheduledNs(long ns) {
+        scheduledNs = ns;
     }
 
     /** This connection's counters. */
