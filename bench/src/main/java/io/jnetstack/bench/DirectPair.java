@@ -123,6 +123,7 @@ final class DirectPair {
         for (int i = 0; i < n; i++) {
             clientEnds[i] = client.tcpConnect(serverAddress, FIRST_PORT + i / PER_PORT, nowNs);
             pump();
+            server.tcpAccept(FIRST_PORT + i / PER_PORT); // off the accept queue, as accept(2) would
         }
         if (clientConnected != n || serverConnected != n || failures != 0) {
             throw new IllegalStateException("opened " + clientConnected + "/" + serverConnected + " of " + n

@@ -234,11 +234,19 @@ final class Ipv4Layer {
     /** Builds an IPv4 datagram around {@code payload} and routes it. */
     void send(Ipv4Address src, Ipv4Address dst, int protocol, byte[] payload, int ttl, Origin o, long nowNs) {
         byte[] d = new byte[20 + payload.length];
+        System.arraycopy(payload, 0, d, 20, payload.length);
+        sendPrepared(src, dst, protocol, d, ttl, o, nowNs);
+    }
+
+    /**
+     * Sends datagram {@code d} whose payload already sits after 20 bytes of room for the header (saves a copy for
+     * transports that build their segment in place).
+     */
+    void sendPrepared(Ipv4Address src, Ipv4Address dst, int protocol, byte[] d, int ttl, Origin o, long nowNs) {
         // TCP runs path MTU discovery (RFC 1191): its datagrams carry DF, as Linux (ip_no_pmtu_disc 0), FreeBSD
         // (path_mtu_discovery 1), OpenBSD (ip_mtudisc 1) and XNU send them.
-        Ipv4Header.simple(src, dst, protocol, ttl, payload.length, nextId++ & 0xFFFF, protocol == IpProtocol.TCP)
+        Ipv4Header.simple(src, dst, protocol, ttl, d.length - 20, nextId++ & 0xFFFF, protocol == IpProtocol.TCP)
                 .emit(d, 0);
-        System.arraycopy(payload, 0, d, 20, payload.length);
         route(d, dst, o, true, null, nowNs);
     }
 

@@ -292,8 +292,13 @@ final class Ipv6Layer {
 
     void send(Ipv6Address src, Ipv6Address dst, int protocol, byte[] payload, int hopLimit, Origin o, long nowNs) {
         byte[] d = new byte[Ipv6Header.LENGTH + payload.length];
-        new Ipv6Header(0, 0, payload.length, protocol, hopLimit, src, dst).emit(d, 0);
         System.arraycopy(payload, 0, d, Ipv6Header.LENGTH, payload.length);
+        sendPrepared(src, dst, protocol, d, hopLimit, o, nowNs);
+    }
+
+    /** Sends datagram {@code d} whose payload already sits after 40 bytes of room for the fixed header. */
+    void sendPrepared(Ipv6Address src, Ipv6Address dst, int protocol, byte[] d, int hopLimit, Origin o, long nowNs) {
+        new Ipv6Header(0, 0, d.length - Ipv6Header.LENGTH, protocol, hopLimit, src, dst).emit(d, 0);
         route(d, dst, o, true, null, nowNs);
     }
 

@@ -312,6 +312,21 @@ public final class Stack {
         }
     }
 
+    /** Bytes of IP header room {@link #sendTransportPrepared} expects in front of a transport payload. */
+    static int headroom(IpAddress dst) {
+        return dst.version() == 4 ? 20 : 40;
+    }
+
+    /** As {@link #sendTransport}, for a payload built in place after {@link #headroom} bytes of {@code d}. */
+    void sendTransportPrepared(IpAddress src, IpAddress dst, int protocol, byte[] d, Origin o, long nowNs) {
+        switch (dst) {
+            case Ipv4Address v4 -> ipv4.sendPrepared((Ipv4Address) src, v4, protocol, d, personality.defaultTtl(), o,
+                    nowNs);
+            case Ipv6Address v6 -> ipv6.sendPrepared((Ipv6Address) src, v6, protocol, d,
+                    personality.defaultHopLimit(), o, nowNs);
+        }
+    }
+
     RandomSource random() {
         return random;
     }

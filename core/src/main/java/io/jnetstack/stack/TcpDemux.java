@@ -242,12 +242,14 @@ final class TcpDemux {
 
     /** Sends what the connection queued and reports its events; forgets it once CLOSED. */
     void flush(TcpHandle h, TcpConnection c, long nowNs) {
+        int room = Stack.headroom(h.remoteAddress());
         for (TcpSegment s = c.pollOutput(); s != null; s = c.pollOutput()) {
-            byte[] seg = new byte[s.header().headerLength() + s.payload().length()];
-            s.payload().copyTo(seg, s.header().headerLength());
-            s.header().emit(seg, 0, new PseudoHeader(h.localAddress(), h.remoteAddress(), IpProtocol.TCP),
+            int hl = s.header().headerLength();
+            byte[] d = new byte[room + hl + s.payload().length()]; // built in place behind the IP header's room
+            s.payload().copyTo(d, room + hl);
+            s.header().emit(d, room, new PseudoHeader(h.localAddress(), h.remoteAddress(), IpProtocol.TCP),
                     s.payload().length());
-            stack.sendTransport(h.localAddress(), h.remoteAddress(), IpProtocol.TCP, seg, 0,
+            stack.sendTransportPrepared(h.localAddress(), h.remoteAddress(), IpProtocol.TCP, d,
                     new Origin(IpProtocol.TCP, h.localPort(), h.remotePort()), nowNs);
         }
         for (TcpEvent e = c.pollEvent(); e != null; e = c.pollEvent()) {

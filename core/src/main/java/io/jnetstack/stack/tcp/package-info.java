@@ -1,12 +1,14 @@
 /**
  * The TCP protocol core (RFC 9293), sans-IO: segments and time in, segments and facts out; one record type per
- * state. Per-OS choices (SYN options and their order, windows, retransmission schedules) come from the
- * {@link io.jnetstack.personality.Personality}.
- *
- * <p>Decision (this session): connection establishment is complete — active and passive open, simultaneous open,
- * SYN retransmission and give-up per OS, the acceptability and RST/SYN/ACK checks of RFC 9293 §3.10.7 with the
- * RFC 5961 challenge ACKs — and ESTABLISHED accepts in-order data. Sending data, out-of-order reassembly, FIN and
- * the closing states, congestion control and the other timers are not here yet (issue #3 stays open for them).
+ * state ({@link io.jnetstack.stack.tcp.TcpState}). {@link io.jnetstack.stack.tcp.TcpConnection} holds the
+ * transmission control block; rule classes work on it: {@code SynSentInput} and {@code SynchronizedInput} (segment
+ * arrival, RFC 9293 §3.10.7 with the RFC 5961 mitigations and PAWS), {@code Sender} (output within the peer's and
+ * the congestion window, Nagle, RTO and persist timers, give-up), {@code Recovery} (duplicate ACKs, RFC 6582
+ * NewReno and RFC 6675 SACK loss recovery), {@code Receiver} (acceptability, reassembly, FIN, delayed ACKs, window
+ * growth and buffer auto-sizing), {@code Closer} (CLOSE, shutdown, ABORT), {@code KeepAlive}, {@code SynAckTimer}.
+ * Congestion window arithmetic is in {@code io.jnetstack.stack.tcp.cc}. Every OS difference (SYN layout and
+ * schedule, RTO bounds, give-up rules, TIME-WAIT and other timers, ACK policy and Nagle, buffers, congestion
+ * control, RST and close rules) comes from the {@link io.jnetstack.personality.Personality}.
  *
  * <p>May depend on: wire, time, personality. Must not: do I/O, read a clock, block, or know about sockets.
  */
