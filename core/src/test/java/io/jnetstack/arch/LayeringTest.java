@@ -19,9 +19,10 @@ class LayeringTest {
             "personality", Set.of(),
             "link", Set.of("wire", "time"),
             "stack", Set.of("wire", "time", "link", "personality"),
-            "sim", Set.of("wire", "time", "link", "personality", "stack"),
-            "demo", Set.of("wire", "time", "link", "personality", "stack", "sim"),
-            "cli", Set.of("wire", "time", "link", "personality", "stack", "sim", "demo"));
+            "socket", Set.of("wire", "time", "link", "personality", "stack"),
+            "sim", Set.of("wire", "time", "link", "personality", "stack", "socket"),
+            "demo", Set.of("wire", "time", "link", "personality", "stack", "socket", "sim"),
+            "cli", Set.of("wire", "time", "link", "personality", "stack", "socket", "sim", "demo"));
 
     @Test
     void everyPackage_hasALayeringRule() {
