@@ -64,13 +64,18 @@ public final class OpenBsdPersonality extends BsdPersonality {
     }
 
     /**
-     * sys/netinet/tcp_subr.c tcp_ctlinput → in_pcbnotify → tcp_notify: OpenBSD has no icmp_may_rst, so every
-     * unreachable follows the soft rule ({@code t_rxtshift > 3 && t_softerror} drops) [unconfirmed in this
-     * session's reading; docs/research/tcp-personalities.md §5].
+     * sys/netinet/tcp_subr.c tcp_ctlinput → tcp_notify (docs/research/connect-catalogue-checks.md, 1D): OpenBSD has
+     * no icmp_may_rst, so every unreachable is soft; once {@code t_rxtshift > 3} with a soft error stored, a further
+     * one sets so_error — connect() returns it — without dropping the TCB. Time exceeded has no inetctlerrmap entry
+     * and is ignored ({@code else if (errno == 0) return;}).
      */
     @Override
     public IcmpDisposition synSentIcmp(IcmpClass icmp, int retransmissions, boolean softErrorStored) {
-        return icmp == IcmpClass.OTHER ? IcmpDisposition.IGNORE : notifySoft(retransmissions, softErrorStored);
+        return switch (icmp) {
+            case OTHER, TIME_EXCEEDED -> IcmpDisposition.IGNORE;
+            case NET_UNREACHABLE, HOST_UNREACHABLE, PROTOCOL_UNREACHABLE, PORT_UNREACHABLE, ADMIN_PROHIBITED ->
+                    retransmissions > 3 && softErrorStored ? IcmpDisposition.REPORT : IcmpDisposition.SOFT;
+        };
     }
 
     /** sys/netinet/tcp_timer.h: initial 6 s (TCPTV_SRTTDFLT 3 s doubled, derived), TCPTV_MIN 1 s, TCPTV_REXMTMAX 64 s. */

@@ -565,6 +565,10 @@ public final class TcpConnection {
         switch (personality.synSentIcmp(icmp, ss.synsSent() - 1, softError != null)) {
             case ABORT -> close(fact);
             case SOFT -> softError = fact;
+            case REPORT -> {
+                softError = fact;
+                report(fact); // the socket's error; the attempt goes on
+            }
             case IGNORE -> { }
         }
     }

@@ -36,7 +36,9 @@ class TcpIcmpTest {
                 Arguments.of("macos", IcmpClass.PORT_UNREACHABLE, TcpEvent.PORT_UNREACHABLE),
                 Arguments.of("macos", IcmpClass.HOST_UNREACHABLE, null),
                 Arguments.of("openbsd", IcmpClass.PORT_UNREACHABLE, null),
-                Arguments.of("openbsd", IcmpClass.HOST_UNREACHABLE, null));
+                Arguments.of("openbsd", IcmpClass.HOST_UNREACHABLE, null),
+                Arguments.of("openbsd", IcmpClass.ADMIN_PROHIBITED, null),
+                Arguments.of("openbsd", IcmpClass.TIME_EXCEEDED, null));
     }
 
     @ParameterizedTest(name = "{0}: {1} → {2}")
