@@ -114,9 +114,9 @@ class SockaddrCodecTest {
     void namelenAboveTheMaximum_isTooLong_128OnLinux_255OnTheBsds_andNegativeIsTooLongEverywhere() {
         byte[] big = new byte[300];
         big[0] = 2;
-        big[1] = 2;
         assertThat(problem(LINUX, big, 129)).isEqualTo(SockaddrProblem.TOO_LONG);
-        assertThat(LINUX.decode(big, 0, 128)).isInstanceOf(SockaddrDecoding.Ok.class);
+        assertThat(LINUX.decode(big, 0, 128)).isEqualTo(new SockaddrDecoding.Ok(new Sockaddr.In(0, 0), 128));
+        big[1] = 2;
         assertThat(problem(FREEBSD, big, 256)).isEqualTo(SockaddrProblem.TOO_LONG);
         assertThat(FREEBSD.decode(big, 0, 255)).isEqualTo(new SockaddrDecoding.Ok(new Sockaddr.In(0, 0), 255));
         for (Abi abi : Abi.all()) {
