@@ -19,14 +19,15 @@ class SockaddrPropertyTest {
             for (int i = 0; i < 4000; i++) {
                 Sockaddr a = randomAddress(rnd, c);
                 byte[] bytes = c.encode(a);
-                String msg = abi.name() + " seed " + SEED + " case " + i + " " + a + " " + HexFormat.of().formatHex(bytes);
+                String msg = abi.name() + " seed " + SEED + " case " + i + " " + a + " "
+                        + HexFormat.of().formatHex(bytes);
                 assertThat(bytes).as(msg).hasSize(c.encodedLength(a));
-                assertThat(c.decode(bytes, 0, bytes.length)).as(msg).isEqualTo(new SockaddrDecoding.Ok(a, bytes.length));
-                assertThat(c.decodeWithLengthField(bytes, 0, bytes.length)).as(msg)
-                        .isEqualTo(new SockaddrDecoding.Ok(a, bytes.length));
+                SockaddrDecoding expected = new SockaddrDecoding.Ok(a, bytes.length);
+                assertThat(c.decode(bytes, 0, bytes.length)).as(msg).isEqualTo(expected);
+                assertThat(c.decodeWithLengthField(bytes, 0, bytes.length)).as(msg).isEqualTo(expected);
                 byte[] shifted = new byte[bytes.length + 7];
                 assertThat(c.encode(a, shifted, 3)).isEqualTo(bytes.length);
-                assertThat(c.decode(shifted, 3, bytes.length)).as(msg).isEqualTo(new SockaddrDecoding.Ok(a, bytes.length));
+                assertThat(c.decode(shifted, 3, bytes.length)).as(msg).isEqualTo(expected);
                 if (c.decode(bytes, 0, bytes.length) instanceof SockaddrDecoding.Ok(Sockaddr back, int len)) {
                     assertThat(c.encode(back)).as(msg).isEqualTo(bytes);
                 }
@@ -50,7 +51,8 @@ class SockaddrPropertyTest {
             assertThat(c.decodeWithLengthField(b, off, namelen)).as(msg).isNotNull();
             if (d instanceof SockaddrDecoding.Ok(Sockaddr a, int len)) {
                 byte[] again = c.encode(a);
-                assertThat(c.decode(again, 0, again.length)).as(msg).isEqualTo(new SockaddrDecoding.Ok(a, again.length));
+                assertThat(c.decode(again, 0, again.length)).as(msg)
+                        .isEqualTo(new SockaddrDecoding.Ok(a, again.length));
             }
         }
     }
@@ -59,7 +61,8 @@ class SockaddrPropertyTest {
         return switch (rnd.nextInt(6)) {
             case 0 -> new Sockaddr.Unspec();
             case 1 -> new Sockaddr.In(rnd.nextInt(65536), rnd.nextInt(), rnd.nextInt(4) == 0 ? rnd.nextLong() : 0L);
-            case 2 -> new Sockaddr.In6(rnd.nextInt(65536), rnd.nextInt(), rnd.nextLong(), rnd.nextLong(), rnd.nextInt());
+            case 2 -> new Sockaddr.In6(rnd.nextInt(65536), rnd.nextInt(), rnd.nextLong(), rnd.nextLong(),
+                    rnd.nextInt());
             case 3 -> Sockaddr.Un.unnamed();
             case 4 -> new Sockaddr.Un(Sockaddr.UnixKind.PATHNAME, randomName(rnd, 1,
                     c.hasLengthByte() ? c.maximumLength() - 2 : c.sunPathSize(), false));
