@@ -109,4 +109,10 @@ public final class FreeBsdPersonality extends BsdPersonality {
                 SynAckRetransmission.ofMillis(SynAckRetransmission.DuplicateSyn.RESTART_SCHEDULE, false, 15_600,
                         0, 1000, 3200, 7400));
     }
+
+    /** The FreeBSD ABI: see {@link io.jnetstack.personality.abi.Abi#freebsd()} for the headers each value comes from. */
+    @Override
+    public io.jnetstack.personality.abi.Abi abi() {
+        return io.jnetstack.personality.abi.Abi.freebsd();
+    }
 }

@@ -218,4 +218,10 @@ public final class LinuxPersonality implements Personality {
                 SynAckRetransmission.ofMillis(SynAckRetransmission.DuplicateSyn.RESTART_INTERVAL, false, 63_000,
                         0, 1000, 3000, 7000, 15_000, 31_000));
     }
+
+    /** The Linux ABI: see {@link io.jnetstack.personality.abi.Abi#linux()} for the headers each value comes from. */
+    @Override
+    public io.jnetstack.personality.abi.Abi abi() {
+        return io.jnetstack.personality.abi.Abi.linux();
+    }
 }

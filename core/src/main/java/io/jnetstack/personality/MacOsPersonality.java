@@ -115,4 +115,10 @@ public final class MacOsPersonality extends BsdPersonality {
                 SynAckRetransmission.ofMillis(SynAckRetransmission.DuplicateSyn.KEEP, true, KEEP_INIT_MS,
                         0, 1000, 3000, 7000, 15_000, 31_000, 63_000));
     }
+
+    /** The macOS ABI: see {@link io.jnetstack.personality.abi.Abi#macos()} for the headers each value comes from. */
+    @Override
+    public io.jnetstack.personality.abi.Abi abi() {
+        return io.jnetstack.personality.abi.Abi.macos();
+    }
 }

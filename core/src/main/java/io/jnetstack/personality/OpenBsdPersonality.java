@@ -153,4 +153,10 @@ public final class OpenBsdPersonality extends BsdPersonality {
                 SynAckRetransmission.ofMillis(SynAckRetransmission.DuplicateSyn.KEEP, false, 93_000,
                         0, 3000, 9000, 21_000, 45_000));
     }
+
+    /** The OpenBSD ABI: see {@link io.jnetstack.personality.abi.Abi#openbsd()} for the headers each value comes from. */
+    @Override
+    public io.jnetstack.personality.abi.Abi abi() {
+        return io.jnetstack.personality.abi.Abi.openbsd();
+    }
 }

@@ -122,4 +122,10 @@ public interface Personality {
      * (docs/research/tcp-closing.md §§1, 6, 7).
      */
     ListenRules listenRules();
+
+    /**
+     * The ABI edge (design.md §4): errno numbers and strerror texts, socket-call constants and the sockaddr byte
+     * layout of this OS.
+     */
+    io.jnetstack.personality.abi.Abi abi();
 }

@@ -1,0 +1,30 @@
+package io.jnetstack.personality.abi;
+
+import static io.jnetstack.personality.abi.AbiConstant.*;
+
+/** FreeBSD (14/15-era) constants, each from its header in sys/. Not measured: read in freebsd/freebsd-src. */
+final class FreeBsdConstants {
+    private FreeBsdConstants() {}
+
+    /** The FreeBSD table. */
+    static ConstantTable table() {
+        ConstantTable.Builder b = ConstantTable.builder("freebsd")
+                // sys/sys/socket.h
+                .put(AF_UNSPEC, 0).put(AF_UNIX, 1).put(AF_INET, 2).put(AF_INET6, 28)
+                .put(SOCK_STREAM, 1).put(SOCK_DGRAM, 2).put(SOCK_RAW, 3).put(SOCK_SEQPACKET, 5)
+                .put(SOCK_CLOEXEC, 0x10000000).put(SOCK_NONBLOCK, 0x20000000)
+                .put(SOL_SOCKET, 0xffff)
+                .put(SO_NOSIGPIPE, 0x0800)
+                .put(MSG_NOSIGNAL, 0x20000)
+                .put(SOMAXCONN, 128).put(SOCK_MAXADDRLEN, 255)
+                // netinet/tcp.h
+                .put(TCP_NODELAY, 1).put(TCP_MAXSEG, 2).put(TCP_MD5SIG, 16).put(TCP_CONGESTION, 64)
+                .put(TCP_KEEPINIT, 128).put(TCP_KEEPIDLE, 256).put(TCP_KEEPINTVL, 512).put(TCP_KEEPCNT, 1024)
+                // sys/sys/fcntl.h
+                .put(O_CLOEXEC, 0x00100000)
+                // sys/sys/poll.h: POLLRDHUP added in FreeBSD 13.1/14 (the stored freebsd-src snapshot predates it;
+                // value read in FreeBSD-derived copies of the header)
+                .put(POLLRDHUP, 0x4000);
+        return Bsd44Constants.common(b).build();
+    }
+}
