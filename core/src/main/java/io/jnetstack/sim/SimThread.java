@@ -132,19 +132,26 @@ public final class SimThread implements ThreadContext {
     }
 
     /**
-     * Delivers signal {@code signo} (1..64) at virtual time {@code atNs} (now if earlier): it joins the pending set,
-     * and a blocked thread wakes with {@link Wake#SIGNAL}. A thread that has ended ignores it.
+     * Delivers signal {@code signo} (1..64) at virtual time {@code atNs}: at once when that is not in the future
+     * (like kill(2) from a running thread), else by an event at {@code atNs}. It joins the pending set, and a blocked
+     * thread wakes with {@link Wake#SIGNAL}. A thread that has ended ignores it.
      */
     public void signalAt(int signo, long atNs) {
         if (signo < 1 || signo > 64) {
             throw new IllegalArgumentException("signal number out of 1..64: " + signo);
         }
-        sim.at(atNs, () -> {
-            if (state != State.DONE) {
-                pendingSignals |= 1L << (signo - 1);
-                scheduler.wake(this, Reason.SIGNAL);
-            }
-        });
+        if (atNs <= nowNs()) {
+            deliver(signo);
+        } else {
+            sim.at(atNs, () -> deliver(signo));
+        }
+    }
+
+    private void deliver(int signo) {
+        if (state != State.DONE) {
+            pendingSignals |= 1L << (signo - 1);
+            scheduler.wake(this, Reason.SIGNAL);
+        }
     }
 
     private Wake block(BooleanSupplier ready, long deadlineNs) {
