@@ -27,6 +27,12 @@ import java.util.concurrent.locks.LockSupport;
  * event's virtual time.
  */
 final class SimScheduler {
+    /**
+     * Spins the simulation's thread polls for the baton before it parks: most turns are short, and skipping the
+     * park/unpark of a platform thread makes a switch about 2 µs instead of 6 (measured on two shared cores). The
+     * application side never spins: it would hold one of the few carrier threads.
+     */
+    private static final int SPINS = 1000;
     private static final Comparator<SimThread> CREATION = Comparator.comparingLong(SimThread::id);
 
     private final Simulation sim;
@@ -176,6 +182,9 @@ final class SimScheduler {
             t.carrier.start();
         } else {
             LockSupport.unpark(t.carrier);
+        }
+        for (int i = 0; i < SPINS && t.baton; i++) {
+            Thread.onSpinWait();
         }
         while (t.baton) {
             LockSupport.park(this);

@@ -65,7 +65,8 @@ class SimThreadWakeUpTest {
         assertThat(n.replies).hasSize(3);
         assertThat(wakes).containsExactly("1 READY @" + n.replies.get(0), "2 READY @" + n.replies.get(1),
                 "3 READY @" + n.replies.get(2));
-        assertThat(n.replies.getFirst()).as("ARP then echo: two round trips of >= 20 us").isGreaterThanOrEqualTo(40 * US);
+        assertThat(n.replies.getFirst()).as("ARP then echo: two round trips of >= 20 us")
+                .isGreaterThanOrEqualTo(40 * US);
     }
 
     @Test
