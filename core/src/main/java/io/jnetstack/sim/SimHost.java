@@ -7,6 +7,8 @@ import io.jnetstack.link.Replies;
 import io.jnetstack.link.Verdict;
 import io.jnetstack.personality.Personality;
 import io.jnetstack.stack.Stack;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A simulated host or router: one {@link Stack} under one personality, its ports, and fault rules applied to every
@@ -20,6 +22,7 @@ public final class SimHost {
     private final int number;
     private long scheduledNs = Long.MAX_VALUE;
     private long scheduledHandle;
+    private final List<SimProcess> processes = new ArrayList<>();
 
     SimHost(Simulation sim, String name, Personality personality, int number) {
         this.sim = sim;
@@ -45,6 +48,18 @@ public final class SimHost {
 
     int number() {
         return number;
+    }
+
+    /** Starts a process named {@code processName} with the next pid (1, 2, ...); add threads with start. */
+    public SimProcess spawn(String processName) {
+        SimProcess p = new SimProcess(this, sim.scheduler(), sim, processName, processes.size() + 1);
+        processes.add(p);
+        return p;
+    }
+
+    /** Its processes in spawn order. */
+    public List<SimProcess> processes() {
+        return List.copyOf(processes);
     }
 
     /**
@@ -90,8 +105,12 @@ public final class SimHost {
         }
     }
 
-    /** Keeps exactly one simulation event armed at the stack's next deadline. */
+    /**
+     * Keeps exactly one simulation event armed at the stack's next deadline. Every drive of the stack ends here, so
+     * this is also where the host's blocked threads learn that its state may have changed.
+     */
     void reschedule() {
+        sim.scheduler().hostChanged(this);
         long next = stack.nextDeadlineNs();
         long now = sim.nowNs();
         long at = next == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(next, now);

@@ -25,6 +25,7 @@ public final class Simulation {
     private final EventQueue events = new EventQueue();
     private final Map<String, SimHost> hosts = new LinkedHashMap<>();
     private final Map<String, SimLink> links = new LinkedHashMap<>();
+    private final SimScheduler scheduler = new SimScheduler(this);
 
     /** A simulation whose random choices all derive from {@code seed}. */
     public Simulation(long seed) {
@@ -139,11 +140,20 @@ public final class Simulation {
         return List.copyOf(links.values());
     }
 
-    /** Runs every event due up to and including {@code timeNs}, then sets the clock to {@code timeNs}. */
+    /**
+     * Runs every event due up to and including {@code timeNs}, then sets the clock to {@code timeNs}. Runnable
+     * application threads run before the first event and after each one, at that event's time (design.md §5).
+     *
+     * @throws SimThreadException when an application thread ends by throwing (call again to carry on)
+     * @throws IllegalStateException when called by an application thread
+     */
     public void runUntil(long timeNs) {
+        scheduler.checkNotApplication("runUntil");
+        scheduler.runReady();
         while (!events.isEmpty() && events.nextTimeNs() <= timeNs) {
             clock.advanceTo(events.nextTimeNs());
             events.poll().run();
+            scheduler.runReady();
         }
         if (timeNs > nowNs()) {
             clock.advanceTo(timeNs);
@@ -153,6 +163,15 @@ public final class Simulation {
     /** Runs for {@code durationNs} of virtual time. */
     public void runFor(long durationNs) {
         runUntil(nowNs() + durationNs);
+    }
+
+    /** Every application thread that ended by throwing, in the order they failed. */
+    public List<SimThreadException> threadFailures() {
+        return scheduler.failures();
+    }
+
+    SimScheduler scheduler() {
+        return scheduler;
     }
 
     /** Number of pending events. */

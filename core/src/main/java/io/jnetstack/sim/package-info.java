@@ -7,7 +7,12 @@
  * owns virtual time and the queue ordered by (time, insertion sequence). Every random choice derives from the
  * simulation's seed.
  *
- * <p>May depend on: stack, link, personality, wire, time. Must not: read the wall clock, draw unseeded randomness,
- * iterate hash-ordered collections, or import cli.
+ * <p>Application code runs in virtual time (design.md §5): {@link io.jnetstack.sim.SimHost#spawn} makes a {@link
+ * io.jnetstack.sim.SimProcess}, whose {@link io.jnetstack.sim.SimThread}s run one at a time under the baton of
+ * {@code SimScheduler} — the only code here that starts threads — and block through {@link
+ * io.jnetstack.socket.ThreadContext}.
+ *
+ * <p>May depend on: socket, stack, link, personality, wire, time. Must not: read the wall clock, draw unseeded
+ * randomness, iterate hash-ordered collections, or import cli.
  */
 package io.jnetstack.sim;
