@@ -48,8 +48,9 @@ public record TcpHeader(int sourcePort, int destinationPort, int seq, int ack, i
         checkRange("flags", flags, 0xFFF);
         checkRange("window", window, 0xFFFF);
         checkRange("urgent pointer", urgentPointer, 0xFFFF);
-        options = List.copyOf(options);
-        int total = TcpOptions.totalLength(options);
+        TcpOptionList list = TcpOptionList.copyOf(options);
+        options = list;
+        int total = list.wireLength();
         if (total > MAX_OPTIONS_LENGTH) {
             throw new IllegalArgumentException("options take " + total + " bytes > 40");
         }
@@ -79,7 +80,7 @@ public record TcpHeader(int sourcePort, int destinationPort, int seq, int ack, i
 
     /** 20 + the options' length rounded up to a multiple of 4. */
     public int headerLength() {
-        return MIN_LENGTH + ((TcpOptions.totalLength(options) + 3) & ~3);
+        return MIN_LENGTH + ((((TcpOptionList) options).wireLength() + 3) & ~3);
     }
 
     /** Bytes {@link #emit} writes: {@link #headerLength()}. */
