@@ -1,9 +1,12 @@
 package io.jnetstack.stack.tcp;
 
 import static io.jnetstack.stack.tcp.TcpHandshakeTest.drain;
+import static io.jnetstack.stack.tcp.TcpStateTableTest.describe;
+import static io.jnetstack.stack.tcp.TcpStateTableTest.seg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jnetstack.personality.Personality;
+import io.jnetstack.stack.tcp.TcpStateTableTest.Row;
 import io.jnetstack.wire.ByteString;
 import io.jnetstack.wire.tcp.TcpHeader;
 import java.util.List;
@@ -19,37 +22,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * peer's FIN/ACK as the RFC's figure 5 draws it.
  */
 class TcpCloseTableTest {
+
     static final int ISS = 1000;
     static final int IRS = 5000;
     static final int A = TcpHeader.ACK;
     static final int F = TcpHeader.FIN;
     static final int R = TcpHeader.RST;
     static final int S = TcpHeader.SYN;
-
-    record Row(String clause, TcpHeader in, int payload, Class<? extends TcpState> state, String out, TcpEvent event) {
-        @Override
-        public String toString() {
-            return clause;
-        }
-    }
-
-    static TcpHeader seg(int flags, int seq, int ack) {
-        return TcpHeader.of(80, 49152, seq, ack, flags, 1000, List.of());
-    }
-
-    static String describe(List<TcpSegment> out) {
-        if (out.isEmpty()) {
-            return "-";
-        }
-        TcpHeader h = out.getFirst().header();
-        StringBuilder f = new StringBuilder();
-        for (String[] bit : new String[][] {{"SYN", "" + S}, {"FIN", "" + F}, {"RST", "" + R}, {"ACK", "" + A}}) {
-            if (h.has(Integer.parseInt(bit[1]))) {
-                f.append(f.isEmpty() ? "" : ",").append(bit[0]);
-            }
-        }
-        return f + " seq=" + h.seq() + (h.has(A) ? " ack=" + h.ack() : "") + (out.size() > 1 ? " +more" : "");
-    }
 
     static TcpConnection established(Personality p) {
         TcpConnection c = TcpConnection.connect(p, 49152, 80, ISS, 1460, 0, 0);

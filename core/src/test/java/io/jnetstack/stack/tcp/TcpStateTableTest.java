@@ -36,13 +36,18 @@ class TcpStateTableTest {
         return TcpHeader.of(80, 49152, seq, ack, flags, 1000, List.of());
     }
 
+    /** "FLAGS seq=S ack=A" for the first segment out (flags in the order SYN, FIN, RST, ACK), or "-". */
     static String describe(List<TcpSegment> out) {
         if (out.isEmpty()) {
             return "-";
         }
         TcpHeader h = out.getFirst().header();
-        String f = (h.has(S) ? "SYN" : "") + (h.has(R) ? "RST" : "") + (h.has(A) ? (h.has(S) || h.has(R) ? "," : "")
-                + "ACK" : "");
+        java.util.StringJoiner f = new java.util.StringJoiner(",");
+        for (int flag : new int[] {S, TcpHeader.FIN, R, A}) {
+            if (h.has(flag)) {
+                f.add(flag == S ? "SYN" : flag == TcpHeader.FIN ? "FIN" : flag == R ? "RST" : "ACK");
+            }
+        }
         return f + " seq=" + h.seq() + (h.has(A) ? " ack=" + h.ack() : "") + (out.size() > 1 ? " +more" : "");
     }
 
