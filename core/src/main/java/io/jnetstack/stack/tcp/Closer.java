@@ -15,7 +15,7 @@ final class Closer {
     static void close(TcpConnection c, long nowNs) {
         c.userClosed = true;
         if (c.received.size() > 0 && TcpState.synchronizedState(c.state)) {
-            if (c.personality.tcpRules().resetOnUnreadData()) {
+            if (c.rules.resetOnUnreadData()) {
                 abort(c, nowNs);
                 return;
             }
@@ -79,6 +79,6 @@ final class Closer {
 
     /** An orphaned FIN-WAIT-2 waits the personality's time for the peer's FIN, then goes away. */
     static void armFinWait2(TcpConnection c, long nowNs) {
-        c.deadlineNs = nowNs + c.personality.tcpTimers().finWait2Ns();
+        c.deadlineNs = nowNs + c.timers.finWait2Ns();
     }
 }

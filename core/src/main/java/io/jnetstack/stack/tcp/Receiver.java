@@ -96,7 +96,7 @@ final class Receiver {
      * otherwise it waits for the delayed-ACK timer (or for a data segment to carry it).
      */
     static void acknowledge(TcpConnection c, boolean now, long nowNs) {
-        int perAck = c.personality.ackPolicy().segmentsPerAck();
+        int perAck = c.ackPolicy.segmentsPerAck();
         if (now || c.quickAcksLeft > 0 || ++c.segmentsUnacked >= perAck) {
             if (c.quickAcksLeft > 0 && !now) {
                 c.quickAcksLeft--;
@@ -105,7 +105,7 @@ final class Receiver {
             return;
         }
         if (c.delackAtNs == Long.MAX_VALUE) {
-            c.delackAtNs = nowNs + c.personality.tcpTimers().delayedAckNs();
+            c.delackAtNs = nowNs + c.timers.delayedAckNs();
             c.stats.increment(TcpStats.Counter.DELAYED_ACKS);
         }
     }
@@ -203,10 +203,10 @@ final class Receiver {
         int cap = c.received.capacity();
         if (c.rcvSpaceCopied > c.rcvSpaceLast) {
             c.rcvSpaceLast = c.rcvSpaceCopied;
-            long want = Math.min(c.personality.tcpBuffers().receiveMax(), 2 * c.rcvSpaceCopied + 16L * c.mss);
+            long want = Math.min(c.buffers.receiveMax(), 2 * c.rcvSpaceCopied + 16L * c.mss);
             if (want > cap) {
                 c.received.setCapacity((int) want);
-                if (!c.personality.tcpBuffers().gradualWindow()) {
+                if (!c.buffers.gradualWindow()) {
                     c.windowClamp = Integer.MAX_VALUE;
                 }
             }

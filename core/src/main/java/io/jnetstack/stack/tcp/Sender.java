@@ -87,7 +87,7 @@ final class Sender {
             return false; // window-limited: wait for the window to open
         }
         boolean idle = inFlight == 0
-                || c.personality.ackPolicy().minshallNagle() && !lt(c.sndUna, c.smallSentEnd);
+                || c.ackPolicy.minshallNagle() && !lt(c.sndUna, c.smallSentEnd);
         return idle || c.noDelay || c.finQueued;
     }
 
@@ -177,7 +177,7 @@ final class Sender {
      */
     private static void growSendBuffer(TcpConnection c) {
         if (c.cc != null) {
-            long want = Math.min(c.personality.tcpBuffers().sendMax(), 2 * c.cc.cwnd());
+            long want = Math.min(c.buffers.sendMax(), 2 * c.cc.cwnd());
             if (want > c.sendBuffer.capacity()) {
                 c.sendBuffer.setCapacity((int) want);
             }
@@ -219,7 +219,7 @@ final class Sender {
             // Linux measures from the head segment's original transmission (retrans_stamp = the skb's timestamp):
             // the timer that just fired was armed one RTO after it.
             c.firstRetransmitNs = nowNs - c.rtt.rtoNs();
-        } else if (c.personality.retransmissionLimit().exhausted(c.retransmissions, nowNs - c.firstRetransmitNs)) {
+        } else if (c.retransmissionLimit.exhausted(c.retransmissions, nowNs - c.firstRetransmitNs)) {
             c.close(c.softError != null ? c.softError : TcpEvent.TIMED_OUT);
             return;
         }

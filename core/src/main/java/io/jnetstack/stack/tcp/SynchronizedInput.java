@@ -112,7 +112,7 @@ final class SynchronizedInput {
      * LAST-ACK just close.
      */
     private static void onReset(TcpConnection c, TcpHeader h, long nowNs) {
-        TcpRules rules = c.personality.tcpRules();
+        TcpRules rules = c.rules;
         int seq = h.seq();
         boolean exact = rules.rfc5961Reset() ? seq == c.rcvNxt
                 : seq == c.rcvNxt || seq == c.rcvNxt + 1 || seq == c.lastAckSent;

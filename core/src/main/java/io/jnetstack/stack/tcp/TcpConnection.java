@@ -34,6 +34,12 @@ public final class TcpConnection {
     static final int TS_OPTION_BYTES = 12;
 
     final Personality personality;
+    /** The personality's TCP values, read once per connection (they are constant, and asked for per segment). */
+    final io.jnetstack.personality.AckPolicy ackPolicy;
+    final io.jnetstack.personality.TcpTimers timers;
+    final io.jnetstack.personality.TcpBuffers buffers;
+    final io.jnetstack.personality.TcpRules rules;
+    final io.jnetstack.personality.RetransmissionLimit retransmissionLimit;
     final int localPort;
     final int remotePort;
     final int mss;
@@ -155,21 +161,26 @@ public final class TcpConnection {
 
     private TcpConnection(Personality personality, int localPort, int remotePort, int iss, int mss, int tsOffset) {
         this.personality = personality;
+        this.ackPolicy = personality.ackPolicy();
+        this.timers = personality.tcpTimers();
+        this.buffers = personality.tcpBuffers();
+        this.rules = personality.tcpRules();
+        this.retransmissionLimit = personality.retransmissionLimit();
         this.localPort = localPort;
         this.remotePort = remotePort;
         this.iss = iss;
         this.mss = mss;
         this.tsOffset = tsOffset;
-        this.received = new ByteRing(personality.tcpBuffers().receiveInitial());
-        this.sendBuffer = new ByteRing(personality.tcpBuffers().sendInitial());
-        this.windowClamp = personality.tcpBuffers().gradualWindow()
+        this.received = new ByteRing(buffers.receiveInitial());
+        this.sendBuffer = new ByteRing(buffers.sendInitial());
+        this.windowClamp = buffers.gradualWindow()
                 ? Math.min(personality.synWindow(mss), received.capacity()) : Integer.MAX_VALUE;
-        this.quickAcksLeft = personality.ackPolicy().quickAcks();
+        this.quickAcksLeft = ackPolicy.quickAcks();
         this.rtt = new RttEstimator(personality.rto());
         this.algorithm = personality.congestionControl();
-        this.keepIdleNs = personality.tcpTimers().keepIdleNs();
-        this.keepIntervalNs = personality.tcpTimers().keepIntervalNs();
-        this.keepCount = personality.tcpTimers().keepCount();
+        this.keepIdleNs = timers.keepIdleNs();
+        this.keepIntervalNs = timers.keepIntervalNs();
+        this.keepCount = timers.keepCount();
     }
 
     /**
@@ -514,7 +525,7 @@ public final class TcpConnection {
             case TcpState.SynSent ss -> synTimer(ss, nowNs);
             case TcpState.TimeWait tw -> close(TcpEvent.CLOSED);
             case TcpState.FinWait2 f -> {
-                if (personality.tcpRules().resetOnOrphanTimeout()) {
+                if (rules.resetOnOrphanTimeout()) {
                     sendResetAck();
                 }
                 close(TcpEvent.CLOSED);
@@ -623,7 +634,7 @@ public final class TcpConnection {
         state = new TcpState.TimeWait();
         retransmitAtNs = Long.MAX_VALUE;
         keepAtNs = Long.MAX_VALUE;
-        deadlineNs = nowNs + personality.tcpTimers().timeWaitNs();
+        deadlineNs = nowNs + timers.timeWaitNs();
     }
 
     void synchronize(TcpHeader synAck, SynOptions.Offer ours) {
