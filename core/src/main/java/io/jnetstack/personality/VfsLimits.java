@@ -4,7 +4,7 @@ import io.jnetstack.personality.abi.Errno;
 
 /**
  * The limits and orderings of path-name resolution (namei) that differ between the systems; the per-host file tree
- * of UNIX-domain sockets ({@code io.jnetstack.socket.vfs}) obeys them.
+ * of UNIX-domain sockets (the socket layer's vfs) obeys them.
  *
  * @param symlinkMax symbolic links one resolution may expand; the next one fails with ELOOP (Linux MAXSYMLINKS,
  *     BSD MAXSYMLINKS / SYMLOOP_MAX; every kernel tests {@code count++ >= max})
