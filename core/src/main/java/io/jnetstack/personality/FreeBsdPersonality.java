@@ -115,4 +115,17 @@ public final class FreeBsdPersonality extends BsdPersonality {
     public io.jnetstack.personality.abi.Abi abi() {
         return io.jnetstack.personality.abi.Abi.freebsd();
     }
+
+    /**
+     * sys/sys/param.h MAXSYMLINKS 32 (kern/vfs_lookup.c namei: {@code ni_loopcnt++ >= MAXSYMLINKS} is ELOOP);
+     * sys/sys/syslimits.h NAME_MAX 255, PATH_MAX 1024 "max bytes in pathname" (namei copyinstr into MAXPATHLEN
+     * bytes including the NUL, so 1023 bytes is the longest path; a link body plus the rest must also fit,
+     * {@code linklen + ni_pathlen > MAXPATHLEN}); vfs_lookup checks cn_namelen &gt; NAME_MAX before VOP_LOOKUP's
+     * search check; unlink(2) on a directory: EPERM (kern_funlinkat);
+     * a new file takes its directory's group (ufs_makeinode).
+     */
+    @Override
+    public VfsLimits vfsLimits() {
+        return new VfsLimits(32, 255, 1024, true, true, io.jnetstack.personality.abi.Errno.EPERM, true);
+    }
 }

@@ -224,4 +224,16 @@ public final class LinuxPersonality implements Personality {
     public io.jnetstack.personality.abi.Abi abi() {
         return io.jnetstack.personality.abi.Abi.linux();
     }
+
+    /**
+     * include/linux/namei.h MAXSYMLINKS 40 (fs/namei.c reserve_stack: {@code total_link_count++ >= MAXSYMLINKS});
+     * include/uapi/linux/limits.h NAME_MAX 255, PATH_MAX 4096 "including nul" (fs/namei.c getname_flags:
+     * {@code len == PATH_MAX} is ENAMETOOLONG, so 4095 bytes is the longest path). may_lookup (search permission)
+     * runs before the file system's lookup refuses a long name; unlink(2) on a directory: EISDIR; a new file
+     * gets the creator's fsgid unless the directory is set-group-id (fs/inode.c inode_init_owner).
+     */
+    @Override
+    public VfsLimits vfsLimits() {
+        return new VfsLimits(40, 255, 4096, false, false, io.jnetstack.personality.abi.Errno.EISDIR, false);
+    }
 }

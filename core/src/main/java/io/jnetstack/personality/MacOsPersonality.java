@@ -121,4 +121,16 @@ public final class MacOsPersonality extends BsdPersonality {
     public io.jnetstack.personality.abi.Abi abi() {
         return io.jnetstack.personality.abi.Abi.macos();
     }
+
+    /**
+     * xnu bsd/sys/param.h MAXSYMLINKS 32 (bsd/vfs/vfs_lookup.c: {@code ni_loopcnt++ >= MAXSYMLINKS} is ELOOP);
+     * bsd/sys/syslimits.h NAME_MAX 255, PATH_MAX 1024 (namei copyinstr into MAXPATHLEN bytes including the NUL:
+     * 1023 bytes is the longest path; a link body plus the rest must fit in MAXPATHLEN); the component length is
+     * checked before VNOP_LOOKUP; unlink(2) on a directory: EPERM; a new
+     * file takes its directory's group.
+     */
+    @Override
+    public VfsLimits vfsLimits() {
+        return new VfsLimits(32, 255, 1024, true, true, io.jnetstack.personality.abi.Errno.EPERM, true);
+    }
 }

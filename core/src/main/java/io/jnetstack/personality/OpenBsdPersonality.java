@@ -159,4 +159,16 @@ public final class OpenBsdPersonality extends BsdPersonality {
     public io.jnetstack.personality.abi.Abi abi() {
         return io.jnetstack.personality.abi.Abi.openbsd();
     }
+
+    /**
+     * sys/sys/syslimits.h SYMLOOP_MAX 32 "max symlinks per path", NAME_MAX 255, PATH_MAX 1024; sys/sys/param.h
+     * MAXSYMLINKS SYMLOOP_MAX (kern/vfs_lookup.c namei: {@code ni_loopcnt++ >= SYMLOOP_MAX} is ELOOP; copyinstr
+     * into MAXPATHLEN bytes including the NUL, so 1023 bytes is the longest path; {@code linklen + ni_pathlen >
+     * MAXPATHLEN} is ENAMETOOLONG); the component length is checked before VOP_LOOKUP; unlink(2) on a directory:
+     * EPERM; a new file takes its directory's group.
+     */
+    @Override
+    public VfsLimits vfsLimits() {
+        return new VfsLimits(32, 255, 1024, true, true, io.jnetstack.personality.abi.Errno.EPERM, true);
+    }
 }

@@ -128,4 +128,10 @@ public interface Personality {
      * layout of this OS.
      */
     io.jnetstack.personality.abi.Abi abi();
+
+    /**
+     * Path-name resolution limits of the per-host file tree UNIX-domain sockets live in: MAXSYMLINKS, NAME_MAX,
+     * PATH_MAX and the orderings that differ (issue #4).
+     */
+    VfsLimits vfsLimits();
 }

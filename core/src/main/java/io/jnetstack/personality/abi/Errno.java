@@ -61,6 +61,8 @@ public enum Errno {
     ENOSYS,
     /** Too many levels of symbolic links. */
     ELOOP,
+    /** Directory not empty (rmdir). */
+    ENOTEMPTY,
     /** Out of STREAMS resources (Linux, macOS; SVr4 lists it for connect). */
     ENOSR,
     /** No data available (Linux, macOS). */

@@ -41,6 +41,7 @@ final class FreeBsdErrnos {
                 .put(ENAMETOOLONG, 63, "File name too long")
                 .put(ENOSYS, 78, "Function not implemented")
                 .put(ELOOP, 62, "Too many levels of symbolic links")
+                .put(ENOTEMPTY, 66, "Directory not empty")
                 .put(EPROTO, 92, "Protocol error")
                 .put(EOVERFLOW, 84, "Value too large to be stored in data type")
                 .put(ECANCELED, 85, "Operation canceled")

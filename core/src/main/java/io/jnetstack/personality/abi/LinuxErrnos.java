@@ -41,6 +41,7 @@ final class LinuxErrnos {
                 .put(ENAMETOOLONG, 36, "File name too long")
                 .put(ENOSYS, 38, "Function not implemented")
                 .put(ELOOP, 40, "Too many levels of symbolic links")
+                .put(ENOTEMPTY, 39, "Directory not empty")
                 .put(ENOSR, 63, "Out of streams resources")
                 .put(ENODATA, 61, "No data available")
                 .put(ENONET, 64, "Machine is not on the network")

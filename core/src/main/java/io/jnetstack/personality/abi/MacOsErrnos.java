@@ -40,6 +40,7 @@ final class MacOsErrnos {
                 .put(ENAMETOOLONG, 63, "File name too long")
                 .put(ENOSYS, 78, "Function not implemented")
                 .put(ELOOP, 62, "Too many levels of symbolic links")
+                .put(ENOTEMPTY, 66, "Directory not empty")
                 .put(ENOSR, 98, "No STREAM resources")
                 .put(ENODATA, 96, "No message available on STREAM")
                 .put(EPROTO, 100, "Protocol error")

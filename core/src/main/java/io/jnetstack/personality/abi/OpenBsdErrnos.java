@@ -40,6 +40,7 @@ final class OpenBsdErrnos {
                 .put(ENAMETOOLONG, 63, "File name too long")
                 .put(ENOSYS, 78, "Function not implemented")
                 .put(ELOOP, 62, "Too many levels of symbolic links")
+                .put(ENOTEMPTY, 66, "Directory not empty")
                 .put(EPROTO, 95, "Protocol error")
                 .put(EOVERFLOW, 87, "Value too large to be stored in data type")
                 .put(ECANCELED, 88, "Operation canceled")

@@ -47,6 +47,7 @@ class LinuxErrnoTest {
             "ENAMETOOLONG 36 File name too long",
             "ENOSYS 38 Function not implemented",
             "ELOOP 40 Too many levels of symbolic links",
+            "ENOTEMPTY 39 Directory not empty",
             "ENOSR 63 Out of streams resources",
             "ENODATA 61 No data available",
             "ENONET 64 Machine is not on the network",
