@@ -128,4 +128,10 @@ public interface Personality {
      * layout of this OS.
      */
     io.jnetstack.personality.abi.Abi abi();
+
+    /**
+     * connect(2)'s argument and address checks in this kernel's order (connect-catalogue §0.1, rows A1–A15,
+     * B1–B10), applied by the socket layer before the protocol runs.
+     */
+    ConnectArgumentRules connectArgumentRules();
 }
