@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class ConnectArgumentsSweepTest {
     private static final long SEED = 0x5eed_c0_4eL;
     private static final int CALLS = 100_000;
+    private static final int[] EDGES = {Integer.MIN_VALUE, Integer.MAX_VALUE, -1, 0, 1, 2, 128, 129, 255, 256};
 
     /**
      * The errno names in /work/shared/seeds/connect.2.&lt;os&gt;.txt ({@code grep -oE '\bE[A-Z]{2,}\b' | sort -u},
@@ -131,7 +132,7 @@ class ConnectArgumentsSweepTest {
     private static int namelen(SplittableRandom rnd) {
         return switch (rnd.nextInt(6)) {
             case 0 -> rnd.nextInt();
-            case 1 -> new int[] {Integer.MIN_VALUE, Integer.MAX_VALUE, -1, 0, 1, 2, 128, 129, 255, 256}[rnd.nextInt(10)];
+            case 1 -> EDGES[rnd.nextInt(EDGES.length)];
             case 2 -> new int[] {16, 24, 28, 110, 106, 8, 20}[rnd.nextInt(7)];
             default -> rnd.nextInt(-3, 300);
         };

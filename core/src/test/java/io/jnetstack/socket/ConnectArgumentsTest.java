@@ -65,6 +65,12 @@ class ConnectArgumentsTest {
                 fail(Errno.EINVAL), fail(Errno.ENAMETOOLONG), fail(Errno.EINVAL), fail(Errno.ENAMETOOLONG)));
         rows.add(row("A9 len 256", TCP, c -> encoded(c, PEER, 256),
                 fail(Errno.EINVAL), fail(Errno.ENAMETOOLONG), fail(Errno.EINVAL), fail(Errno.ENAMETOOLONG)));
+        lengthRows(rows);
+        familyRows(rows);
+        return rows;
+    }
+
+    private static void lengthRows(List<Row> rows) {
         for (int len : new int[] {129, 255}) {
             rows.add(row("A10 len " + len + ", valid sockaddr_in at start (macOS: ephemeral bind already done)", TCP,
                     c -> encoded(c, PEER, len), fail(Errno.EINVAL), fail(Errno.EINVAL), fail(Errno.EINVAL),
@@ -77,13 +83,12 @@ class ConnectArgumentsTest {
         Sockaddr.In dirty = new Sockaddr.In(80, 0x0a000002, 0x0102030405060708L);
         rows.add(row("A13 sin_zero non-zero: ignored, proceeds", TCP, c -> encoded(c, dirty, 16),
                 ok(dirty), ok(dirty), ok(dirty), ok(dirty)));
-        rows.add(row("A14 bogus sa_len byte overwritten by len (Linux n/a: no sa_len)", TCP, ConnectArgumentsTest::bogusSaLen,
+        rows.add(row("A14 bogus sa_len byte overwritten by len (Linux n/a: no sa_len)", TCP,
+                ConnectArgumentsTest::bogusSaLen,
                 ok(PEER), ok(PEER), ok(PEER), ok(PEER)));
         Sockaddr.In6 rfc2133 = new Sockaddr.In6(80, 0, 0x20010db800000000L, 2L, 0);
         rows.add(row("A15 AF_INET6 TCP, sockaddr_in6 len 24", TCP6, c -> encoded(c, PEER6, 24),
                 ok(rfc2133), fail(Errno.EINVAL), fail(Errno.EINVAL), bound(Errno.EINVAL)));
-        familyRows(rows);
-        return rows;
     }
 
     private static void familyRows(List<Row> rows) {
