@@ -128,4 +128,23 @@ public final class FreeBsdPersonality extends BsdPersonality {
     public VfsLimits vfsLimits() {
         return new VfsLimits(32, 255, 1024, true, true, io.jnetstack.personality.abi.Errno.EPERM, true);
     }
+
+
+    /**
+     * kern/uipc_syscalls.c sys_connect → getsockaddr ({@code len > SOCK_MAXADDRLEN} → ENAMETOOLONG, {@code len < 2}
+     * → EINVAL, copyin EFAULT, {@code sa_len = len}) before kern_connectat's fd lookup, then SS_ISCONNECTING →
+     * EALREADY; kern/uipc_socket.c soconnectat; netinet/tcp_usrreq.c tcp_usr_connect/tcp6_usr_connect and
+     * netinet/udp_usrreq.c udp_connect (family, then {@code sa_len != sizeof}); kern/uipc_usrreq.c unp_connectat.
+     */
+    @Override
+    public ConnectArgumentRules connectArgumentRules() {
+        return new ConnectArgumentRules(ConnectArgumentRules.AddressCopy.BEFORE_DESCRIPTOR, 255,
+                io.jnetstack.personality.abi.Errno.ENAMETOOLONG, -1, true,
+                ConnectArgumentRules.ConnectingAtEntry.ALWAYS,
+                ConnectArgumentRules.StateGate.SOCONNECT_LISTEN_IN_PROTOCOL, ConnectArgumentRules.Unspec.WRONG_FAMILY,
+                ConnectArgumentRules.InetCheck.FAMILY_THEN_EXACT_LENGTH,
+                ConnectArgumentRules.InetCheck.FAMILY_THEN_EXACT_LENGTH,
+                new ConnectArgumentRules.UnixRules(io.jnetstack.personality.abi.Errno.EAFNOSUPPORT, false, false, 106,
+                        false, false));
+    }
 }

@@ -236,4 +236,23 @@ public final class LinuxPersonality implements Personality {
     public VfsLimits vfsLimits() {
         return new VfsLimits(40, 255, 4096, false, false, io.jnetstack.personality.abi.Errno.EISDIR, false);
     }
+
+
+    /**
+     * net/socket.c __sys_connect: fd lookup (EBADF), move_addr_to_kernel ({@code ulen < 0 || ulen > 128} → EINVAL,
+     * nothing copied for 0, EFAULT), then __sys_connect_file (ENOTSOCK). net/ipv4/af_inet.c __inet_stream_connect:
+     * {@code addr_len < sizeof(sa_family)} → EINVAL, AF_UNSPEC → disconnect, the sock->state switch; then
+     * net/ipv4/tcp_ipv4.c tcp_v4_connect and net/ipv6/tcp_ipv6.c tcp_v6_connect (length minimum, then family);
+     * inet_dgram_connect, __ip4_datagram_connect, __ip6_datagram_connect; net/unix/af_unix.c unix_validate_addr.
+     */
+    @Override
+    public ConnectArgumentRules connectArgumentRules() {
+        return new ConnectArgumentRules(ConnectArgumentRules.AddressCopy.BETWEEN_DESCRIPTOR_AND_SOCKET, 128,
+                io.jnetstack.personality.abi.Errno.EINVAL, -1, false, ConnectArgumentRules.ConnectingAtEntry.NEVER,
+                ConnectArgumentRules.StateGate.LINUX_STREAM_SWITCH, ConnectArgumentRules.Unspec.DISCONNECT,
+                ConnectArgumentRules.InetCheck.MINIMUM_LENGTH_THEN_FAMILY,
+                ConnectArgumentRules.InetCheck.INET_ON_INET6_THEN_MINIMUM_LENGTH,
+                new ConnectArgumentRules.UnixRules(io.jnetstack.personality.abi.Errno.EINVAL, false, true, 110, false,
+                        false));
+    }
 }

@@ -133,4 +133,24 @@ public final class MacOsPersonality extends BsdPersonality {
     public VfsLimits vfsLimits() {
         return new VfsLimits(32, 255, 1024, true, true, io.jnetstack.personality.abi.Errno.EPERM, true);
     }
+
+
+    /**
+     * bsd/kern/uipc_syscalls.c connect_nocancel: file_socket (EBADF/ENOTSOCK), then getsockaddr_s for namelen ≤ 128
+     * (NULL or {@code len < 2} → EINVAL, copyin EFAULT) or getsockaddr ({@code len > 255} → ENAMETOOLONG), AF_UNSPEC
+     * → AF_INET on non-datagram AF_INET sockets with namelen 16; connectit: EALREADY only when non-blocking;
+     * uipc_socket.c soconnectlock; netinet/tcp_usrreq.c tcp_usr_connect_common, netinet/in_pcb.c in_pcbladdr,
+     * netinet6/in6_pcb.c in6_pcbladdr (sa_len, then family); kern/uipc_usrreq.c unp_connect (family 0 accepted).
+     */
+    @Override
+    public ConnectArgumentRules connectArgumentRules() {
+        return new ConnectArgumentRules(ConnectArgumentRules.AddressCopy.AFTER_SOCKET, 255,
+                io.jnetstack.personality.abi.Errno.ENAMETOOLONG, 128, true,
+                ConnectArgumentRules.ConnectingAtEntry.NON_BLOCKING, ConnectArgumentRules.StateGate.SOCONNECT,
+                ConnectArgumentRules.Unspec.INET_STREAM_REWRITE,
+                ConnectArgumentRules.InetCheck.ZERO_OR_FAMILY_THEN_EXACT_LENGTH_THEN_FAMILY,
+                ConnectArgumentRules.InetCheck.EXACT_LENGTH_THEN_FAMILY,
+                new ConnectArgumentRules.UnixRules(io.jnetstack.personality.abi.Errno.EAFNOSUPPORT, true, false, 255,
+                        false, false));
+    }
 }

@@ -171,4 +171,22 @@ public final class OpenBsdPersonality extends BsdPersonality {
     public VfsLimits vfsLimits() {
         return new VfsLimits(32, 255, 1024, true, true, io.jnetstack.personality.abi.Errno.EPERM, true);
     }
+
+
+    /**
+     * kern/uipc_syscalls.c sys_connect: getsock (EBADF/ENOTSOCK), then sockargs ({@code buflen > UCHAR_MAX} or
+     * {@code < 2} → EINVAL, copyin EFAULT, {@code sa_len = buflen}), SS_ISCONNECTING → EALREADY; kern/uipc_socket.c
+     * soconnect (SO_ACCEPTCONN → EOPNOTSUPP, EISCONN); netinet/in.c in_nam2sin and netinet6/in6.c in6_nam2sin6
+     * (family, then exact length); kern/uipc_usrreq.c unp_nam2sun.
+     */
+    @Override
+    public ConnectArgumentRules connectArgumentRules() {
+        return new ConnectArgumentRules(ConnectArgumentRules.AddressCopy.AFTER_SOCKET, 255,
+                io.jnetstack.personality.abi.Errno.EINVAL, -1, true, ConnectArgumentRules.ConnectingAtEntry.ALWAYS,
+                ConnectArgumentRules.StateGate.SOCONNECT, ConnectArgumentRules.Unspec.WRONG_FAMILY,
+                ConnectArgumentRules.InetCheck.FAMILY_THEN_EXACT_LENGTH,
+                ConnectArgumentRules.InetCheck.FAMILY_THEN_EXACT_LENGTH,
+                new ConnectArgumentRules.UnixRules(io.jnetstack.personality.abi.Errno.EAFNOSUPPORT, false, false, 106,
+                        true, true));
+    }
 }

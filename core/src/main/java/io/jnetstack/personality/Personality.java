@@ -134,4 +134,11 @@ public interface Personality {
      * PATH_MAX and the orderings that differ (issue #4).
      */
     VfsLimits vfsLimits();
+
+
+    /**
+     * connect(2)'s argument and address checks in this kernel's order (connect-catalogue §0.1, rows A1–A15,
+     * B1–B10), applied by the socket layer before the protocol runs.
+     */
+    ConnectArgumentRules connectArgumentRules();
 }
