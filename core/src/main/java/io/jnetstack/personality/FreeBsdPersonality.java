@@ -147,4 +147,16 @@ public final class FreeBsdPersonality extends BsdPersonality {
                 new ConnectArgumentRules.UnixRules(io.jnetstack.personality.abi.Errno.EAFNOSUPPORT, false, false, 106,
                         false, false));
     }
+
+    /**
+     * sys/netinet/in_pcb.c {@code in_pcb_lport_dest}: {@code ipport_randomized} (default 1) starts at
+     * {@code first + arc4random() % (last - first)}, then {@code ++lastport} with wrap; with a destination (connect)
+     * the candidate is checked with {@code in_pcblookup_hash_locked} on the full four-tuple; EADDRNOTAVAIL when the
+     * count runs out. No ports are skipped.
+     */
+    @Override
+    public PortSelection portSelection() {
+        return new PortSelection(PortSelection.Strategy.RANDOM_START_LINEAR, PortSelection.Scope.FOUR_TUPLE, true,
+                List.of(), List.of());
+    }
 }

@@ -255,4 +255,17 @@ public final class LinuxPersonality implements Personality {
                 new ConnectArgumentRules.UnixRules(io.jnetstack.personality.abi.Errno.EINVAL, false, true, 110, false,
                         false));
     }
+
+    /**
+     * net/ipv4/inet_hashtables.c {@code __inet_hash_connect} (keyed hash of saddr/daddr/dport plus
+     * {@code table_perturb[]}, even ports first with the default range, then odd) and inet_connection_sock.c
+     * {@code inet_csk_find_open_port} (bind(0): random start, odd first); a connect() candidate is busy only when its
+     * four-tuple is ({@code __inet_check_established}); {@code ip_local_reserved_ports} is empty by default. Live:
+     * 200/200 connect() ports even, 200/200 bind(0) ports odd.
+     */
+    @Override
+    public PortSelection portSelection() {
+        return new PortSelection(PortSelection.Strategy.LINUX_HASHED_PARITY, PortSelection.Scope.FOUR_TUPLE, true,
+                List.of(), List.of());
+    }
 }

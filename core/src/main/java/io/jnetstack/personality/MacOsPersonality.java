@@ -153,4 +153,17 @@ public final class MacOsPersonality extends BsdPersonality {
                 new ConnectArgumentRules.UnixRules(io.jnetstack.personality.abi.Errno.EAFNOSUPPORT, true, false, 255,
                         false, false));
     }
+
+    /**
+     * bsd/netinet/in_pcb.c {@code in_pcbbind}: with {@code tcp_use_randomport}/{@code udp_use_randomport} (default
+     * 1) the start is {@code first + rand_port % (last - first)} (u_short arithmetic), then {@code ++*lastport} with
+     * wrap, skipping {@code IS_RESTRICTED_IN_PORT} ports, busy when {@code in_pcblookup_local_and_cleanup} finds any
+     * pcb on the port (local scope); EADDRNOTAVAIL when the count runs out. bsd/net/restricted_in_port.c: on macOS
+     * only 55555 (lights-out management) is restricted, for both protocols in the bitmap.
+     */
+    @Override
+    public PortSelection portSelection() {
+        return new PortSelection(PortSelection.Strategy.RANDOM_START_LINEAR, PortSelection.Scope.LOCAL_PORT, true,
+                List.of(55555), List.of(55555));
+    }
 }

@@ -189,4 +189,19 @@ public final class OpenBsdPersonality extends BsdPersonality {
                 new ConnectArgumentRules.UnixRules(io.jnetstack.personality.abi.Errno.EAFNOSUPPORT, false, false, 106,
                         true, true));
     }
+
+    /**
+     * sys/netinet/in_pcb.c {@code in_pcbpickport}: start {@code lower + arc4random_uniform(count)}, then
+     * {@code ++candidate} with wrap, skipping {@code in_baddynamic} ports, busy when {@code in_pcblookup_local}
+     * finds any pcb on the port (local scope); EADDRNOTAVAIL when the count runs out. netinet/in.h
+     * DEFBADDYNAMICPORTS_TCP {587, 749, 750, 751, 853, 871, 2049, 6000-6010}, _UDP {623, 664, 749, 750, 751, 2049,
+     * 3784, 3785, 7784}.
+     */
+    @Override
+    public PortSelection portSelection() {
+        return new PortSelection(PortSelection.Strategy.RANDOM_START_LINEAR, PortSelection.Scope.LOCAL_PORT, true,
+                List.of(587, 749, 750, 751, 853, 871, 2049, 6000, 6001, 6002, 6003, 6004, 6005, 6006, 6007, 6008,
+                        6009, 6010),
+                List.of(623, 664, 749, 750, 751, 2049, 3784, 3785, 7784));
+    }
 }

@@ -141,4 +141,10 @@ public interface Personality {
      * B1–B10), applied by the socket layer before the protocol runs.
      */
     ConnectArgumentRules connectArgumentRules();
+
+    /**
+     * How this OS picks an ephemeral port inside {@link #ephemeralPorts()} (connect catalogue §1E rows E1, E2, E10;
+     * docs/research/ephemeral-ports.md).
+     */
+    PortSelection portSelection();
 }

@@ -3,7 +3,7 @@ package io.jnetstack.stack;
 import io.jnetstack.link.FrameInfo;
 import io.jnetstack.link.Medium;
 import io.jnetstack.link.Replies;
-import io.jnetstack.personality.PortRange;
+import io.jnetstack.personality.PortSelection;
 import io.jnetstack.stack.StackListener.Origin;
 import io.jnetstack.stack.tcp.TcpConnection;
 import io.jnetstack.stack.tcp.TcpEvent;
@@ -12,39 +12,38 @@ import io.jnetstack.time.RandomSource;
 import io.jnetstack.wire.ByteString;
 import io.jnetstack.wire.IpAddress;
 import io.jnetstack.wire.IpProtocol;
+import io.jnetstack.wire.Ipv4Address;
 import io.jnetstack.wire.Parsed;
 import io.jnetstack.wire.PseudoHeader;
 import io.jnetstack.wire.tcp.TcpHeader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The stack's TCP endpoints: connections by four-tuple, listening ports, and the glue between the sans-IO
  * {@link TcpConnection}s and the IP layers (segments out as datagrams, timers, events to the listener).
  *
- * <p>Listening ports, their queues and the passive open live in {@link PassiveOpen}. Decision: ephemeral ports are
- * taken in sequence from a seeded start in the personality's range (each OS's allocation strategy belongs to the
- * socket layer, issue #4).
+ * <p>Listening ports, their queues and the passive open live in {@link PassiveOpen}. Ephemeral ports come from
+ * {@link EphemeralPorts} (each OS's search); a listening port, and a port busy in the personality's connect scope
+ * (same four-tuple, TIME-WAIT included, or any connection on that local port), is never picked.
  */
 final class TcpDemux {
     private final Stack stack;
-    private final Map<TcpHandle, TcpConnection> connections = new TreeMap<>();
+    private final TreeMap<TcpHandle, TcpConnection> connections = new TreeMap<>();
     private final ConnectionTimers timers = new ConnectionTimers();
     /** Counters of connections that are gone. */
     private final io.jnetstack.stack.tcp.TcpStats retired = new io.jnetstack.stack.tcp.TcpStats();
     private final PassiveOpen passive;
     private final RandomSource random;
     private final long secret;
-    private int nextPort;
+    private final EphemeralPorts ports;
 
     TcpDemux(Stack stack) {
         this.stack = stack;
         this.random = stack.random().fork("tcp");
         this.secret = random.nextLong();
-        PortRange r = stack.personality().ephemeralPorts();
-        this.nextPort = r.first() + random.nextInt(r.size());
+        this.ports = EphemeralPorts.tcp(stack.personality(), stack.random().fork("ports"));
         this.passive = new PassiveOpen(this, stack.personality().listenRules(), stack.random().fork("listen"));
     }
 
@@ -281,14 +280,14 @@ final class TcpDemux {
     }
 
     private int ephemeralPort(IpAddress src, IpAddress dst, int dport) {
-        PortRange r = stack.personality().ephemeralPorts();
-        for (int tries = 0; tries < r.size(); tries++) {
-            int p = nextPort;
-            nextPort = nextPort == r.last() ? r.first() : nextPort + 1;
-            if (!connections.containsKey(new TcpHandle(src, p, dst, dport))) {
-                return p;
-            }
-        }
-        return -1;
+        boolean local = stack.personality().portSelection().connectScope() == PortSelection.Scope.LOCAL_PORT;
+        return ports.pick(EphemeralPorts.Use.CONNECT, src, dst, dport, p -> passive.listener(p) != null
+                || (local ? boundLocally(src, p) : connections.containsKey(new TcpHandle(src, p, dst, dport))));
+    }
+
+    /** True when some connection uses local port {@code p} on {@code src} (handles sort by local address, port). */
+    private boolean boundLocally(IpAddress src, int p) {
+        TcpHandle h = connections.ceilingKey(new TcpHandle(src, p, new Ipv4Address(0), 0));
+        return h != null && h.localAddress().equals(src) && h.localPort() == p;
     }
 }
