@@ -151,8 +151,9 @@ public final class FreeBsdPersonality extends BsdPersonality {
     /**
      * sys/netinet/in_pcb.c {@code in_pcb_lport_dest}: {@code ipport_randomized} (default 1) starts at
      * {@code first + arc4random() % (last - first)}, then {@code ++lastport} with wrap; with a destination (connect)
-     * the candidate is checked with {@code in_pcblookup_hash_locked} on the full four-tuple; EADDRNOTAVAIL when the
-     * count runs out. No ports are skipped.
+     * the candidate is checked with {@code in_pcblookup_hash_locked} on the full four-tuple (tcp_usrreq.c
+     * {@code tcp_connect} binds first only when {@code net.inet.tcp.require_unique_port}, default 0, is set);
+     * EADDRNOTAVAIL when the count runs out. No ports are skipped.
      */
     @Override
     public PortSelection portSelection() {

@@ -38,7 +38,7 @@ public record PortSelection(Strategy strategy, Scope connectScope, boolean rando
 
     /** What makes a candidate port busy for the implicit bind of connect(). */
     public enum Scope {
-        /** Only an existing connection with the same four-tuple (Linux; FreeBSD 13+ passes the destination). */
+        /** Only a connection with the same four-tuple (Linux; FreeBSD unless net.inet.tcp.require_unique_port). */
         FOUR_TUPLE,
         /** Any socket bound to that port on the local address (OpenBSD, macOS: in_pcblookup_local, wildcard). */
         LOCAL_PORT
