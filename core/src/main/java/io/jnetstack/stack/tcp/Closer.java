@@ -72,7 +72,7 @@ final class Closer {
             case TcpState.TimeWait tw -> false;
         };
         if (reset) {
-            c.sendResetAck();
+            Segments.resetAck(c);
         }
         c.close(null);
     }

@@ -40,13 +40,13 @@ final class KeepAlive {
             return;
         }
         if (c.keepProbes >= c.keepCount) {
-            c.sendResetAck();
+            Segments.resetAck(c);
             c.close(TcpEvent.TIMED_OUT);
             return;
         }
         c.keepProbes++;
         c.stats.increment(TcpStats.Counter.KEEPALIVE_PROBES);
-        c.send(c.sndUna - 1, c.rcvNxt, TcpHeader.ACK, c.dataOptions(nowNs), ByteString.EMPTY);
+        Segments.send(c, c.sndUna - 1, c.rcvNxt, TcpHeader.ACK, Segments.options(c, nowNs), ByteString.EMPTY);
         c.keepAtNs = nowNs + c.keepIntervalNs;
     }
 

@@ -101,7 +101,7 @@ final class Receiver {
             if (c.quickAcksLeft > 0 && !now) {
                 c.quickAcksLeft--;
             }
-            c.sendAck(nowNs);
+            Segments.ack(c, nowNs);
             return;
         }
         if (c.delackAtNs == Long.MAX_VALUE) {
@@ -177,7 +177,7 @@ final class Receiver {
         byte[] out = c.received.take(max);
         autoSize(c, out.length, nowNs);
         if (wasSmall && c.rcvWnd() >= threshold && TcpState.receivesText(c.state)) {
-            c.sendAck(nowNs);
+            Segments.ack(c, nowNs);
         }
         return out;
     }

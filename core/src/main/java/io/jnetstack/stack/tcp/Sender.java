@@ -119,7 +119,7 @@ final class Sender {
     /** Sends {@code n} bytes of the buffer from offset {@code from} at {@code seq}, counting retransmissions. */
     static void transmit(TcpConnection c, int seq, int flags, int from, int n, long nowNs) {
         ByteString payload = n == 0 ? ByteString.EMPTY : ByteString.wrap(c.sendBuffer.copy(from, n));
-        c.send(seq, c.rcvNxt, flags, c.dataOptions(nowNs), payload);
+        Segments.send(c, seq, c.rcvNxt, flags, Segments.options(c, nowNs), payload);
         c.lastSendNs = nowNs;
         if (lt(seq, c.sndMax)) {
             c.stats.increment(TcpStats.Counter.RETRANSMITTED_SEGMENTS);

@@ -62,13 +62,13 @@ public final class SynAckTimer {
     public boolean run(long nowNs) {
         if (nowNs >= baseNs + schedule.giveUpNs()) {
             if (schedule.resetOnGiveUp()) {
-                c.sendResetAck();
+                Segments.resetAck(c);
             }
             c.close(null);
             return false;
         }
         if (sent < schedule.count() && nowNs >= baseNs + schedule.offsetNs(sent)) {
-            c.sendSynAck(offer, nowNs);
+            Segments.synAck(c, offer, nowNs);
             sent++;
         }
         return true;
@@ -79,7 +79,7 @@ public final class SynAckTimer {
      * schedule moves as the personality says ({@link SynAckRetransmission.DuplicateSyn}).
      */
     public void duplicateSyn(long nowNs) {
-        c.sendSynAck(offer, nowNs);
+        Segments.synAck(c, offer, nowNs);
         switch (schedule.onDuplicate()) {
             case RESTART_INTERVAL -> baseNs = nowNs - schedule.offsetNs(sent - 1);
             case RESTART_SCHEDULE -> {

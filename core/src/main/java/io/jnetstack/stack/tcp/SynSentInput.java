@@ -16,7 +16,7 @@ final class SynSentInput {
             // "If SEG.ACK =< ISS or SEG.ACK > SND.NXT, send a reset (unless the RST bit is set) ... and discard."
             if (leq(h.ack(), c.iss) || gt(h.ack(), c.sndNxt)) {
                 if (!h.has(TcpHeader.RST)) {
-                    c.sendReset(h.ack());
+                    Segments.reset(c, h.ack());
                 }
                 return;
             }
@@ -47,7 +47,7 @@ final class SynSentInput {
             c.state = new TcpState.Established();
             c.deadlineNs = Long.MAX_VALUE;
             c.onEstablished();
-            c.sendAck(nowNs);
+            Segments.ack(c, nowNs);
             c.report(TcpEvent.CONNECTED);
             return;
         }
@@ -56,6 +56,6 @@ final class SynSentInput {
         c.updateWindow(h, false);
         c.state = new TcpState.SynReceived(false);
         c.deadlineNs = Long.MAX_VALUE;
-        c.sendSynAck(SynOptions.offerOf(h.options()), nowNs);
+        Segments.synAck(c, SynOptions.offerOf(h.options()), nowNs);
     }
 }

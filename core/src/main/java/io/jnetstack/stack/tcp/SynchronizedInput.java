@@ -23,7 +23,7 @@ final class SynchronizedInput {
         TcpOption.Timestamps ts = c.timestampsOf(h);
         if (ts != null && c.tsRecentValid && !h.has(TcpHeader.RST) && lt(ts.tsVal(), c.tsRecent)) {
             c.stats.increment(TcpStats.Counter.PAWS_DROPS);
-            c.sendAck(nowNs);
+            Segments.ack(c, nowNs);
             return;
         }
         // First: sequence number acceptability. "If an incoming segment is not acceptable, an acknowledgment should
@@ -34,7 +34,7 @@ final class SynchronizedInput {
                 if (c.state instanceof TcpState.TimeWait && h.has(TcpHeader.FIN)) {
                     c.enterTimeWait(nowNs); // a retransmitted FIN: "restart the 2 MSL timeout"
                 }
-                c.sendAck(nowNs);
+                Segments.ack(c, nowNs);
             }
             return;
         }
@@ -73,7 +73,7 @@ final class SynchronizedInput {
             return;
         }
         if (c.userClosed && s.payload().length() > 0 && gt(h.seq() + s.payload().length(), c.rcvNxt)) {
-            c.sendReset(h.ack());
+            Segments.reset(c, h.ack());
             c.close(null);
             return;
         }
@@ -81,7 +81,7 @@ final class SynchronizedInput {
             urgent(c, h);
             Receiver.acceptTextAndFin(c, s, nowNs);
         } else {
-            c.sendAck(nowNs);
+            Segments.ack(c, nowNs);
         }
     }
 
@@ -120,7 +120,7 @@ final class SynchronizedInput {
         if (!exact || timeWait && !rules.timeWaitResetCloses()) {
             if (!exact && (timeWait ? rules.timeWaitChallengesReset() : rules.rfc5961Reset())) {
                 c.stats.increment(TcpStats.Counter.CHALLENGE_ACKS);
-                c.sendAck(nowNs);
+                Segments.ack(c, nowNs);
             }
             return;
         }
@@ -149,7 +149,7 @@ final class SynchronizedInput {
             return;
         }
         c.stats.increment(TcpStats.Counter.CHALLENGE_ACKS);
-        c.sendAck(nowNs);
+        Segments.ack(c, nowNs);
     }
 
     /**
@@ -171,7 +171,7 @@ final class SynchronizedInput {
             c.report(TcpEvent.CONNECTED);
             return true;
         }
-        c.sendReset(h.ack());
+        Segments.reset(c, h.ack());
         return false;
     }
 
@@ -185,7 +185,7 @@ final class SynchronizedInput {
         TcpHeader h = s.header();
         if (!c.ackInRange(h.ack())) {
             c.stats.increment(TcpStats.Counter.BAD_ACKS_IN);
-            c.sendAck(nowNs);
+            Segments.ack(c, nowNs);
             return false;
         }
         c.updateWindow(h, true);

@@ -10,11 +10,9 @@ import io.jnetstack.personality.Personality;
 import io.jnetstack.personality.SynRetransmission;
 import io.jnetstack.stack.tcp.cc.CongestionControl;
 import io.jnetstack.stack.tcp.cc.CongestionControls;
-import io.jnetstack.wire.ByteString;
 import io.jnetstack.wire.tcp.TcpHeader;
 import io.jnetstack.wire.tcp.TcpOption;
 import java.util.ArrayDeque;
-import java.util.List;
 
 /**
  * One TCP connection (RFC 9293), sans-IO: {@link #onSegment} and {@link #onTimer} take segments and time in; the
@@ -23,8 +21,10 @@ import java.util.List;
  *
  * <p>This class holds the transmission control block — variables named as in RFC 9293 §3.3.1 (SND.UNA, SND.NXT,
  * SND.WND, RCV.NXT, RCV.WND, ISS, IRS), package-private so the rule classes of this package can work on them: {@link
- * SynSentInput} and {@link SynchronizedInput} (segment arrival), {@link Sender} (output, acknowledgment,
- * retransmission), {@link Receiver} (acceptability, text and FIN) and {@link Closer} (the user's CLOSE and ABORT).
+ * SynSentInput} and {@link SynchronizedInput} (segment arrival), {@link Sender} (output, retransmission, persist),
+ * {@link Recovery} (duplicate ACKs, SACK and NewReno recovery), {@link Receiver} (acceptability, text, FIN, delayed
+ * ACKs, window), {@link Closer} (the user's CLOSE and ABORT), {@link KeepAlive} and {@link Segments} (building what
+ * goes out).
  */
 public final class TcpConnection {
     /** RFC 9293 §3.7.1 / RFC 6691: the MSS to assume when the peer's SYN carries none (IPv4). */
@@ -197,7 +197,7 @@ public final class TcpConnection {
         c.sndNxt = add(iss, 1);
         c.sndMax = c.sndNxt;
         c.state = new TcpState.SynSent(nowNs, 1);
-        c.sendSyn(nowNs);
+        Segments.syn(c, nowNs);
         SynRetransmission r = p.synRetransmission();
         c.deadlineNs = nowNs + (r.synCount() > 1 ? r.offsetNs(1) : r.giveUpNs());
         return c;
@@ -220,7 +220,7 @@ public final class TcpConnection {
         SynOptions.Offer offer = c.learnPeerOptions(syn.header(), SynOptions.Offer.ALL);
         c.updateWindow(syn.header(), false);
         c.state = new TcpState.SynReceived(true);
-        c.sendSynAck(offer, nowNs);
+        Segments.synAck(c, offer, nowNs);
         SynAckTimer.arm(c, nowNs);
         return c;
     }
@@ -273,6 +273,11 @@ public final class TcpConnection {
     /** The current state. */
     public TcpState state() {
         return state;
+    }
+
+    /** Queues a segment to transmit (the rule classes build them; see {@link Segments}). */
+    void enqueue(TcpSegment seg) {
+        outbox.addLast(seg);
     }
 
     /** The next segment to transmit, or null. */
@@ -510,7 +515,7 @@ public final class TcpConnection {
      */
     public void onTimer(long nowNs) {
         if (nowNs >= delackAtNs) {
-            sendAck(nowNs);
+            Segments.ack(this, nowNs);
         }
         if (nowNs >= keepAtNs) {
             KeepAlive.expire(this, nowNs);
@@ -526,7 +531,7 @@ public final class TcpConnection {
             case TcpState.TimeWait tw -> close(TcpEvent.CLOSED);
             case TcpState.FinWait2 f -> {
                 if (rules.resetOnOrphanTimeout()) {
-                    sendResetAck();
+                    Segments.resetAck(this);
                 }
                 close(TcpEvent.CLOSED);
             }
@@ -553,7 +558,7 @@ public final class TcpConnection {
         }
         int sent = ss.synsSent() + 1;
         state = new TcpState.SynSent(ss.firstSynNs(), sent);
-        sendSyn(nowNs);
+        Segments.syn(this, nowNs);
         deadlineNs = ss.firstSynNs() + (sent < r.synCount() ? r.offsetNs(sent) : r.giveUpNs());
     }
 
@@ -749,85 +754,6 @@ public final class TcpConnection {
             }
         }
         return room;
-    }
-
-    // ---- segments out ----
-
-    /**
-     * {@code <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>}: the reply to an unacceptable segment and the challenge ACK. A
-     * pure ACK carries SND.MAX, not a SND.NXT rewound by a timeout, so the peer does not find it outside its
-     * window (FreeBSD tcp_output: "For ACK only packets ... use snd_max instead of snd_nxt").
-     */
-    void sendAck(long nowNs) {
-        send(sndMax, rcvNxt, TcpHeader.ACK, dataOptions(nowNs), ByteString.EMPTY);
-    }
-
-    /** {@code <SEQ=seq><CTL=RST>} (RFC 9293 §3.10.7.3 and §3.10.7.4 for an unacceptable ACK). */
-    void sendReset(int seq) {
-        stats.increment(TcpStats.Counter.RESETS_OUT);
-        outbox.addLast(TcpSegment.of(TcpHeader.of(localPort, remotePort, seq, 0, TcpHeader.RST, 0, List.of())));
-    }
-
-    /** {@code <SEQ=SND.MAX><ACK=RCV.NXT><CTL=RST,ACK>}: an abort (Linux tcp_send_active_reset, BSD tcp_drop). */
-    void sendResetAck() {
-        stats.increment(TcpStats.Counter.RESETS_OUT);
-        outbox.addLast(TcpSegment.of(TcpHeader.of(localPort, remotePort, sndMax, rcvNxt,
-                TcpHeader.RST | TcpHeader.ACK, 0, List.of())));
-    }
-
-    void sendSynAck(SynOptions.Offer offer, long nowNs) {
-        if (synAcksSent++ == 0) {
-            firstSynAckNs = nowNs;
-        }
-        List<TcpOption> opts = SynOptions.build(personality.synOptionLayout(), offer, mss,
-                personality.windowScale(), tsVal(nowNs), tsRecent);
-        send(iss, rcvNxt, TcpHeader.SYN | TcpHeader.ACK, opts, ByteString.EMPTY, personality.synWindow(mss));
-    }
-
-    private void sendSyn(long nowNs) {
-        List<TcpOption> opts = SynOptions.build(personality.synOptionLayout(), SynOptions.Offer.ALL, mss,
-                personality.windowScale(), tsVal(nowNs), 0);
-        send(iss, 0, TcpHeader.SYN, opts, ByteString.EMPTY, personality.synWindow(mss));
-    }
-
-    /**
-     * The options of a synchronized segment: timestamps (RFC 7323 §3) and, while out-of-order data is held or a
-     * duplicate was just received, SACK blocks (RFC 2018 §4, RFC 2883) — three of them next to timestamps, four
-     * without, each option padded with two NOPs as Linux and the BSDs lay them out.
-     */
-    List<TcpOption> dataOptions(long nowNs) {
-        java.util.Optional<TcpOption.Sack> sack = sackBlocks == null ? java.util.Optional.empty()
-                : sackBlocks.optionForAck(timestamps ? 3 : 4);
-        if (sack.isEmpty()) {
-            return timestamps ? List.of(new TcpOption.Nop(), new TcpOption.Nop(),
-                    new TcpOption.Timestamps(tsVal(nowNs), tsRecent)) : List.of();
-        }
-        return timestamps ? List.of(new TcpOption.Nop(), new TcpOption.Nop(),
-                new TcpOption.Timestamps(tsVal(nowNs), tsRecent), new TcpOption.Nop(), new TcpOption.Nop(), sack.get())
-                : List.of(new TcpOption.Nop(), new TcpOption.Nop(), sack.get());
-    }
-
-    /** Queues a segment carrying the current receive window (and records the right edge it advertises). */
-    void send(int seq, int ack, int flags, List<TcpOption> opts, ByteString payload) {
-        segmentsUnacked = 0; // every segment carries the ACK
-        delackAtNs = Long.MAX_VALUE;
-        int wnd = Math.min(advertisableWindow() >>> rcvShift, 65535);
-        int edge = add(rcvNxt, wnd << rcvShift);
-        if (lt(rcvAdv, edge)) {
-            rcvAdv = edge;
-        }
-        send(seq, ack, flags, opts, payload, wnd);
-    }
-
-    private void send(int seq, int ack, int flags, List<TcpOption> opts, ByteString payload, int window) {
-        stats.increment(TcpStats.Counter.SEGMENTS_OUT);
-        lastAckSent = ack;
-        outbox.addLast(new TcpSegment(TcpHeader.of(localPort, remotePort, seq, ack, flags, window, opts), payload));
-    }
-
-    /** RFC 7323 §4.1: a 1 kHz clock plus the connection's random offset (Linux secure_tcp_ts_off). */
-    private int tsVal(long nowNs) {
-        return (int) (nowNs / MS) + tsOffset;
     }
 
     /**

@@ -1,0 +1,99 @@
+package io.jnetstack.stack.tcp;
+
+import static io.jnetstack.wire.tcp.SeqNum.add;
+import static io.jnetstack.wire.tcp.SeqNum.lt;
+
+import io.jnetstack.wire.ByteString;
+import io.jnetstack.wire.tcp.TcpHeader;
+import io.jnetstack.wire.tcp.TcpOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Building the segments a connection sends: SYN and SYN-ACK with the personality's options, ACKs, resets, and the
+ * options of synchronized segments (timestamps, SACK); every segment records the window it advertises.
+ */
+final class Segments {
+    private Segments() {}
+
+    /**
+     * {@code <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>}: the reply to an unacceptable segment and the challenge ACK. A
+     * pure ACK carries SND.MAX, not a SND.NXT rewound by a timeout, so the peer does not find it outside its
+     * window (FreeBSD tcp_output: "For ACK only packets ... use snd_max instead of snd_nxt").
+     */
+    static void ack(TcpConnection c, long nowNs) {
+        send(c, c.sndMax, c.rcvNxt, TcpHeader.ACK, options(c, nowNs), ByteString.EMPTY);
+    }
+
+    /** {@code <SEQ=seq><CTL=RST>} (RFC 9293 §3.10.7.3 and §3.10.7.4 for an unacceptable ACK). */
+    static void reset(TcpConnection c, int seq) {
+        c.stats.increment(TcpStats.Counter.RESETS_OUT);
+        c.enqueue(TcpSegment.of(TcpHeader.of(c.localPort, c.remotePort, seq, 0, TcpHeader.RST, 0, List.of())));
+    }
+
+    /** {@code <SEQ=SND.MAX><ACK=RCV.NXT><CTL=RST,ACK>}: an abort (Linux tcp_send_active_reset, BSD tcp_drop). */
+    static void resetAck(TcpConnection c) {
+        c.stats.increment(TcpStats.Counter.RESETS_OUT);
+        c.enqueue(TcpSegment.of(TcpHeader.of(c.localPort, c.remotePort, c.sndMax, c.rcvNxt,
+                TcpHeader.RST | TcpHeader.ACK, 0, List.of())));
+    }
+
+    /** The SYN-ACK with the personality's options, those the peer offered (RFC 9293 §3.10.7.2). */
+    static void synAck(TcpConnection c, SynOptions.Offer offer, long nowNs) {
+        if (c.synAcksSent++ == 0) {
+            c.firstSynAckNs = nowNs;
+        }
+        List<TcpOption> opts = SynOptions.build(c.personality.synOptionLayout(), offer, c.mss,
+                c.personality.windowScale(), tsVal(c, nowNs), c.tsRecent);
+        raw(c, c.iss, c.rcvNxt, TcpHeader.SYN | TcpHeader.ACK, opts, ByteString.EMPTY,
+                c.personality.synWindow(c.mss));
+    }
+
+    /** The personality's SYN (its options in its order, its window). */
+    static void syn(TcpConnection c, long nowNs) {
+        List<TcpOption> opts = SynOptions.build(c.personality.synOptionLayout(), SynOptions.Offer.ALL, c.mss,
+                c.personality.windowScale(), tsVal(c, nowNs), 0);
+        raw(c, c.iss, 0, TcpHeader.SYN, opts, ByteString.EMPTY, c.personality.synWindow(c.mss));
+    }
+
+    /**
+     * The options of a synchronized segment: timestamps (RFC 7323 §3) and, while out-of-order data is held or a
+     * duplicate was just received, SACK blocks (RFC 2018 §4, RFC 2883) — three of them next to timestamps, four
+     * without, each option padded with two NOPs as Linux and the BSDs lay them out.
+     */
+    static List<TcpOption> options(TcpConnection c, long nowNs) {
+        Optional<TcpOption.Sack> sack = c.sackBlocks == null ? Optional.empty()
+                : c.sackBlocks.optionForAck(c.timestamps ? 3 : 4);
+        if (sack.isEmpty()) {
+            return c.timestamps ? List.of(new TcpOption.Nop(), new TcpOption.Nop(),
+                    new TcpOption.Timestamps(tsVal(c, nowNs), c.tsRecent)) : List.of();
+        }
+        return c.timestamps ? List.of(new TcpOption.Nop(), new TcpOption.Nop(),
+                new TcpOption.Timestamps(tsVal(c, nowNs), c.tsRecent), new TcpOption.Nop(), new TcpOption.Nop(),
+                sack.get()) : List.of(new TcpOption.Nop(), new TcpOption.Nop(), sack.get());
+    }
+
+    /** Queues a segment carrying the current receive window (and records the right edge it advertises). */
+    static void send(TcpConnection c, int seq, int ack, int flags, List<TcpOption> opts, ByteString payload) {
+        c.segmentsUnacked = 0; // every segment carries the ACK
+        c.delackAtNs = Long.MAX_VALUE;
+        int wnd = Math.min(c.advertisableWindow() >>> c.rcvShift, 65535);
+        int edge = add(c.rcvNxt, wnd << c.rcvShift);
+        if (lt(c.rcvAdv, edge)) {
+            c.rcvAdv = edge;
+        }
+        raw(c, seq, ack, flags, opts, payload, wnd);
+    }
+
+    private static void raw(TcpConnection c, int seq, int ack, int flags, List<TcpOption> opts, ByteString payload,
+            int window) {
+        c.stats.increment(TcpStats.Counter.SEGMENTS_OUT);
+        c.lastAckSent = ack;
+        c.enqueue(new TcpSegment(TcpHeader.of(c.localPort, c.remotePort, seq, ack, flags, window, opts), payload));
+    }
+
+    /** RFC 7323 §4.1: a 1 kHz clock plus the connection's random offset (Linux secure_tcp_ts_off). */
+    private static int tsVal(TcpConnection c, long nowNs) {
+        return (int) (nowNs / TcpConnection.MS) + c.tsOffset;
+    }
+}
