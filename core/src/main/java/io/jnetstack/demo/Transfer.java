@@ -164,7 +164,7 @@ public final class Transfer {
                     } else {
                         receiver.accepted(h);
                     }
-                } else if (failure == null && e != TcpEvent.PEER_CLOSED && e != TcpEvent.CLOSED && e != TcpEvent.URGENT) {
+                } else if (failure == null && e.isError()) {
                     failedAtNs = nowNs;
                     failure = String.format(Locale.ROOT, "%s at %.3f s (%s)", describe(e), nowNs / 1e9,
                             isSender ? "sender" : "receiver");

@@ -56,9 +56,4 @@ final class ConnectionTimers {
         }
         return due;
     }
-
-    /** Connections with a timer pending. */
-    int size() {
-        return byTime.size();
-    }
 }

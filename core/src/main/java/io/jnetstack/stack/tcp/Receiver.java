@@ -32,7 +32,7 @@ final class Receiver {
     }
 
     private static int advertisedWindow(TcpConnection c) {
-        return Math.max(c.rcvWnd(), lt(c.rcvNxt, c.rcvAdv) ? c.rcvAdv - c.rcvNxt : 0);
+        return Math.max(c.rcvWnd(), c.offeredWindow());
     }
 
     private static boolean inWindow(TcpConnection c, int seq, int wnd) {
@@ -173,7 +173,7 @@ final class Receiver {
      */
     static byte[] read(TcpConnection c, int max, long nowNs) {
         int threshold = Math.min(c.mss, c.received.capacity() / 2);
-        boolean wasSmall = (lt(c.rcvNxt, c.rcvAdv) ? c.rcvAdv - c.rcvNxt : 0) < threshold;
+        boolean wasSmall = c.offeredWindow() < threshold;
         byte[] out = c.received.take(max);
         autoSize(c, out.length, nowNs);
         if (wasSmall && c.rcvWnd() >= threshold && TcpState.receivesText(c.state)) {

@@ -155,7 +155,7 @@ final class Recovery {
                 }
                 c.rescueRxtAbs = c.recoverAbs;
             }
-            if (!sendSegmentAt(c, seg, sndNxtAbs, rwndEdge, smss, nowNs)) {
+            if (!sendSegmentAt(c, seg, sndNxtAbs, rwndEdge, nowNs)) {
                 return;
             }
         }
@@ -165,8 +165,7 @@ final class Recovery {
      * Sends the segment NextSeg chose, at its own sequence number: up to the next SACKed block (or SND.MAX) for a
      * retransmission, up to the receive window for new data. SND.NXT moves only when the segment starts at it.
      */
-    private static boolean sendSegmentAt(TcpConnection c, long seg, long sndNxtAbs, long rwndEdge, int smss,
-            long nowNs) {
+    private static boolean sendSegmentAt(TcpConnection c, long seg, long sndNxtAbs, long rwndEdge, long nowNs) {
         int from = (int) (seg - c.sndUnaAbs);
         long sndMaxAbs = c.sendAbs(c.sndMax);
         long limit = seg >= sndMaxAbs ? rwndEdge : Math.min(c.scoreboard.holeEnd(seg), sndMaxAbs);

@@ -686,8 +686,12 @@ public final class TcpConnection {
         if (wnd < Math.min(mss, received.capacity() / 4)) {
             wnd = 0;
         }
-        int offered = lt(rcvNxt, rcvAdv) ? rcvAdv - rcvNxt : 0;
-        return Math.max(wnd, offered);
+        return Math.max(wnd, offeredWindow());
+    }
+
+    /** What is left of the window last advertised: RCV.ADV − RCV.NXT, or 0 once the peer has filled it. */
+    int offeredWindow() {
+        return lt(rcvNxt, rcvAdv) ? rcvAdv - rcvNxt : 0;
     }
 
     /** The window to advertise: the buffer's free space, held to the growing clamp (Linux rcv_ssthresh). */

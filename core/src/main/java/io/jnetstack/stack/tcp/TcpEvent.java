@@ -35,6 +35,15 @@ public enum TcpEvent {
     /** The attempt ended on an ICMP time exceeded in transit. */
     TIME_EXCEEDED;
 
+    /** True for the facts that report a failure (the socket layer turns them into an errno). */
+    public boolean isError() {
+        return switch (this) {
+            case CONNECTED, URGENT, PEER_CLOSED, CLOSED -> false;
+            case REFUSED, TIMED_OUT, RESET, NET_UNREACHABLE, HOST_UNREACHABLE, PROTOCOL_UNREACHABLE, PORT_UNREACHABLE,
+                    ADMIN_PROHIBITED, TIME_EXCEEDED -> true;
+        };
+    }
+
     /** The fact for an ICMP error class (null for {@link io.jnetstack.personality.IcmpClass#OTHER}). */
     public static TcpEvent of(io.jnetstack.personality.IcmpClass c) {
         return switch (c) {

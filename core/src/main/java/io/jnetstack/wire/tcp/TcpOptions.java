@@ -124,15 +124,6 @@ final class TcpOptions {
                 name + " option at offset " + at + " has length " + len + ", expected " + want);
     }
 
-    /** Sum of the options' wire lengths. */
-    static int totalLength(List<TcpOption> options) {
-        int n = 0;
-        for (TcpOption o : options) {
-            n += o.length();
-        }
-        return n;
-    }
-
     /** Writes the options at {@code b[off]}; returns bytes written (no padding). */
     static int write(List<TcpOption> options, byte[] b, int off) {
         int i = off;
