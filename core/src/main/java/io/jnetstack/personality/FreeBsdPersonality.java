@@ -160,4 +160,20 @@ public final class FreeBsdPersonality extends BsdPersonality {
         return new PortSelection(PortSelection.Strategy.RANDOM_START_LINEAR, PortSelection.Scope.FOUR_TUPLE, true,
                 List.of(), List.of());
     }
+
+    /**
+     * sys/kern/uipc_syscalls.c kern_connectat (no timeout on the wait, ERESTART → EINTR, so_error read and cleared);
+     * uipc_socket.c soconnectat (so_error zeroed before pru_connect), sopoll_generic; netinet/tcp_usrreq.c
+     * tcp_usr_connect (INP_DROPPED → ECONNREFUSED, TIME_WAIT → EADDRINUSE, INADDR_BROADCAST → EACCES, multicast →
+     * EAFNOSUPPORT); in_pcb.c in_pcbconnect_setup (port 0 → EADDRNOTAVAIL, INADDR_ANY → primary address on 14.x,
+     * in_pcblookup_hash hit → EADDRINUSE); kern.maxfiles sized for a 2 GiB machine, maxfilesperproc 90% of it;
+     * net.inet6.ip6.v6only 1; tcp6_usr_connect (v4-mapped with V6ONLY → EINVAL, lost INP_IPV4 → EAFNOSUPPORT).
+     */
+    @Override
+    public SocketRules socketRules() {
+        return new SocketRules(SocketRules.ConnectLifecycle.FREEBSD_DROPPED_PCB, false, false,
+                SocketRules.PollStyle.FREEBSD, 58982, 65536, io.jnetstack.personality.abi.Errno.ENETUNREACH, io.jnetstack.personality.abi.Errno.EADDRINUSE, io.jnetstack.personality.abi.Errno.EADDRNOTAVAIL,
+                io.jnetstack.personality.abi.Errno.EACCES, io.jnetstack.personality.abi.Errno.EAFNOSUPPORT, null, SocketRules.Unspecified.PRIMARY_ADDRESS, null, true, true,
+                io.jnetstack.personality.abi.Errno.EINVAL, io.jnetstack.personality.abi.Errno.EAFNOSUPPORT, io.jnetstack.personality.abi.Errno.ENOTCONN, "kern.maxfiles");
+    }
 }

@@ -268,4 +268,21 @@ public final class LinuxPersonality implements Personality {
         return new PortSelection(PortSelection.Strategy.LINUX_HASHED_PARITY, PortSelection.Scope.FOUR_TUPLE, true,
                 List.of(), List.of());
     }
+
+    /**
+     * net/ipv4/af_inet.c __inet_stream_connect (sock->state, sock_error → ECONNABORTED, sock_intr_errno: ERESTARTSYS
+     * only with an infinite timeo, sock_sndtimeo), inet_wait_for_connect; net/ipv4/tcp.c tcp_poll; RLIMIT_NOFILE soft
+     * 1024 (fs.file-max is effectively unbounded); net/ipv4/tcp_ipv4.c tcp_v4_connect (ip_route_connect:
+     * ENETUNREACH, RTN_BROADCAST/RTN_MULTICAST routes refused with ENETUNREACH, INADDR_ANY → loopback via
+     * inet_sk_saddr/ip_route_connect_init); inet_hashtables.c __inet_check_established → EADDRNOTAVAIL;
+     * net/ipv6/tcp_ipv6.c tcp_v6_connect (v4-mapped with ipv6only → ENETUNREACH, bound to a native address →
+     * ENETUNREACH; ipv6_addr_any → ::1); bindv6only 0.
+     */
+    @Override
+    public SocketRules socketRules() {
+        return new SocketRules(SocketRules.ConnectLifecycle.LINUX_SOCK_STATE, true, true, SocketRules.PollStyle.LINUX,
+                1024, Integer.MAX_VALUE, io.jnetstack.personality.abi.Errno.ENETUNREACH, io.jnetstack.personality.abi.Errno.EADDRNOTAVAIL, null, io.jnetstack.personality.abi.Errno.ENETUNREACH,
+                io.jnetstack.personality.abi.Errno.ENETUNREACH, io.jnetstack.personality.abi.Errno.ENETUNREACH, SocketRules.Unspecified.LOOPBACK, null, false, true,
+                io.jnetstack.personality.abi.Errno.ENETUNREACH, io.jnetstack.personality.abi.Errno.EAFNOSUPPORT, io.jnetstack.personality.abi.Errno.EPIPE, "fs.file-max");
+    }
 }

@@ -166,4 +166,21 @@ public final class MacOsPersonality extends BsdPersonality {
         return new PortSelection(PortSelection.Strategy.RANDOM_START_LINEAR, PortSelection.Scope.LOCAL_PORT, true,
                 List.of(55555), List.of(55555));
     }
+
+    /**
+     * bsd/kern/uipc_syscalls.c connect_nocancel/connectit (msleep without timeout, ERESTART → EINTR); uipc_socket.c
+     * soconnectlock; uipc_socket2.c sowriteable (true once so_error is set); netinet/tcp_usrreq.c tcp_usr_connect
+     * (dead inpcb: so_error if set, else EINVAL; multicast and INADDR_BROADCAST → EAFNOSUPPORT) and tcp_connect
+     * (laddr == faddr and lport == fport → EINVAL); in_pcb.c in_pcbladdr (port 0 → EADDRNOTAVAIL, INADDR_ANY →
+     * primary address, no route → ENETUNREACH); in_pcbconnect (existing four-tuple → EADDRINUSE); launchd soft
+     * RLIMIT_NOFILE 256, kern.maxfiles 122880; tcp6_connect (v4-mapped on V6ONLY or a native-bound socket →
+     * EAFNOSUPPORT).
+     */
+    @Override
+    public SocketRules socketRules() {
+        return new SocketRules(SocketRules.ConnectLifecycle.DEAD_PCB_SO_ERROR, false, false, SocketRules.PollStyle.XNU,
+                256, 122880, io.jnetstack.personality.abi.Errno.ENETUNREACH, io.jnetstack.personality.abi.Errno.EADDRINUSE, io.jnetstack.personality.abi.Errno.EADDRNOTAVAIL, io.jnetstack.personality.abi.Errno.EAFNOSUPPORT,
+                io.jnetstack.personality.abi.Errno.EAFNOSUPPORT, null, SocketRules.Unspecified.PRIMARY_ADDRESS, io.jnetstack.personality.abi.Errno.EINVAL, false, true,
+                io.jnetstack.personality.abi.Errno.EAFNOSUPPORT, io.jnetstack.personality.abi.Errno.EAFNOSUPPORT, io.jnetstack.personality.abi.Errno.ENOTCONN, "kern.maxfiles");
+    }
 }

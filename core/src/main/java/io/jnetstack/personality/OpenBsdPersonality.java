@@ -204,4 +204,19 @@ public final class OpenBsdPersonality extends BsdPersonality {
                         6009, 6010),
                 List.of(623, 664, 749, 750, 751, 2049, 3784, 3785, 7784));
     }
+
+    /**
+     * sys/kern/uipc_syscalls.c sys_connect (INFSLP wait, ERESTART → EINTR); uipc_socket.c soconnect; sys_socket.c
+     * soo_poll (POLLHUP once SS_ISDISCONNECTED, then no POLLOUT); netinet/tcp_usrreq.c tcp_sogetpcb (no tcpcb: the
+     * pending so_error, else EINVAL) and tcp_connect (broadcast, multicast, INADDR_ANY and in_broadcast destinations
+     * → EINVAL); in_pcb.c in_pcbconnect (port 0 → EADDRNOTAVAIL, in_pcbselsrc without a route → EADDRNOTAVAIL,
+     * existing four-tuple → EADDRINUSE); login.conf openfiles-cur 512, kern.maxfiles 7030; no IPv4-mapped sockets.
+     */
+    @Override
+    public SocketRules socketRules() {
+        return new SocketRules(SocketRules.ConnectLifecycle.DEAD_PCB_SO_ERROR, false, false,
+                SocketRules.PollStyle.OPENBSD, 512, 7030, io.jnetstack.personality.abi.Errno.EADDRNOTAVAIL, io.jnetstack.personality.abi.Errno.EADDRINUSE, io.jnetstack.personality.abi.Errno.EADDRNOTAVAIL,
+                io.jnetstack.personality.abi.Errno.EINVAL, io.jnetstack.personality.abi.Errno.EINVAL, io.jnetstack.personality.abi.Errno.EINVAL, SocketRules.Unspecified.REFUSED, null, true, false, io.jnetstack.personality.abi.Errno.EINVAL,
+                io.jnetstack.personality.abi.Errno.EINVAL, io.jnetstack.personality.abi.Errno.ENOTCONN, "kern.maxfiles");
+    }
 }

@@ -147,4 +147,10 @@ public interface Personality {
      * docs/research/ephemeral-ports.md).
      */
     PortSelection portSelection();
+
+    /**
+     * The generic socket layer's and the TCP/IP connect routines' decisions after the argument checks: the connect
+     * lifecycle, signals and timeouts, poll rules, descriptor limits and the destination rules.
+     */
+    SocketRules socketRules();
 }

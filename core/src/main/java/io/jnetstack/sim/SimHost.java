@@ -23,6 +23,7 @@ public final class SimHost {
     private long scheduledNs = Long.MAX_VALUE;
     private long scheduledHandle;
     private final List<SimProcess> processes = new ArrayList<>();
+    private io.jnetstack.socket.SocketKernel kernel;
 
     SimHost(Simulation sim, String name, Personality personality, int number) {
         this.sim = sim;
@@ -39,6 +40,18 @@ public final class SimHost {
     /** Its network stack. */
     public Stack stack() {
         return stack;
+    }
+
+    /**
+     * The host's socket layer, made on first use: it becomes the stack's listener (passing on what it does not own
+     * to the listener set before) and reschedules the host after every call that drove the stack.
+     */
+    public io.jnetstack.socket.SocketKernel kernel() {
+        if (kernel == null) {
+            kernel = new io.jnetstack.socket.SocketKernel(stack, io.jnetstack.socket.vfs.Vfs.of(stack.personality()),
+                    this::reschedule, stack.listener());
+        }
+        return kernel;
     }
 
     /** Fault rules applied to frames arriving at this host, on any port. */

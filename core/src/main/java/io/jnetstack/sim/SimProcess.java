@@ -16,6 +16,7 @@ public final class SimProcess {
     private final String name;
     private final int pid;
     private final List<SimThread> threads = new ArrayList<>();
+    private io.jnetstack.socket.KernelProcess kernelProcess;
 
     SimProcess(SimHost host, SimScheduler scheduler, Simulation sim, String name, int pid) {
         this.host = host;
@@ -38,6 +39,14 @@ public final class SimProcess {
     /** Its process id, unique on its host. */
     public int pid() {
         return pid;
+    }
+
+    /** The socket layer's view of this process (its descriptor table), made on first use. */
+    public io.jnetstack.socket.KernelProcess kernelProcess() {
+        if (kernelProcess == null) {
+            kernelProcess = host.kernel().process();
+        }
+        return kernelProcess;
     }
 
     /** Every thread it started, in start order (ended ones included). */

@@ -63,6 +63,7 @@ public final class SimThread implements ThreadContext {
     Throwable failure;
     Thread carrier;
     volatile boolean baton;
+    private io.jnetstack.socket.Syscalls syscalls;
 
     SimThread(SimProcess process, SimScheduler scheduler, Simulation sim, String name,
             Consumer<? super SimThread> body) {
@@ -72,6 +73,14 @@ public final class SimThread implements ThreadContext {
         this.id = scheduler.nextThreadId();
         this.name = name;
         this.body = body;
+    }
+
+    /** This thread's system calls into its host's simulated kernel (its own errno, its process's descriptors). */
+    public io.jnetstack.socket.Syscalls syscalls() {
+        if (syscalls == null) {
+            syscalls = process.kernelProcess().syscalls(this);
+        }
+        return syscalls;
     }
 
     /** Simulation-wide thread number, in creation order from 1 (also the order conditions are re-evaluated in). */

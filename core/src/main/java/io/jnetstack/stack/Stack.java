@@ -331,7 +331,9 @@ public final class Stack {
         return random;
     }
 
-    StackListener listener() {
+    /** The listener facts go to. */
+
+    public StackListener listener() {
         return listener;
     }
 

@@ -53,6 +53,8 @@ public enum Errno {
     EROFS,
     /** Broken pipe. */
     EPIPE,
+    /** Numerical argument out of domain (a timeval with tv_usec out of range in SO_SNDTIMEO/SO_RCVTIMEO). */
+    EDOM,
     /** Resource deadlock avoided (Linux also names it EDEADLOCK). */
     EDEADLK,
     /** File name too long. */

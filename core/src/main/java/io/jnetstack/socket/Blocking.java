@@ -1,0 +1,51 @@
+package io.jnetstack.socket;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * A slow system call's wait: until the condition holds, the timeout passes, or a caught signal interrupts it. A
+ * signal whose disposition is the default is ignored here (the wait goes on); a handler interrupts, and says
+ * whether SA_RESTART was set — the caller decides, per OS, what that means.
+ */
+final class Blocking {
+    private Blocking() {}
+
+    /** How a wait ended. */
+    enum Outcome {
+        /** The condition holds. */
+        READY,
+        /** The timeout passed. */
+        TIMEOUT,
+        /** A handler without SA_RESTART ran. */
+        INTERRUPTED,
+        /** A handler with SA_RESTART ran. */
+        INTERRUPTED_RESTARTABLE
+    }
+
+    /** Waits on {@code ctx}; {@code timeoutNs} 0 or negative means no timeout. */
+    static Outcome await(ThreadContext ctx, KernelProcess process, BooleanSupplier ready, long timeoutNs) {
+        long deadline = timeoutNs > 0 ? ctx.nowNs() + timeoutNs : Long.MAX_VALUE;
+        while (true) {
+            switch (ctx.await(ready, deadline)) {
+                case READY -> {
+                    return Outcome.READY;
+                }
+                case TIMEOUT -> {
+                    return Outcome.TIMEOUT;
+                }
+                case SIGNAL -> {
+                    int signo = ctx.takeSignal();
+                    switch (process.disposition(signo)) {
+                        case DEFAULT -> { }
+                        case HANDLER -> {
+                            return Outcome.INTERRUPTED;
+                        }
+                        case HANDLER_RESTART -> {
+                            return Outcome.INTERRUPTED_RESTARTABLE;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

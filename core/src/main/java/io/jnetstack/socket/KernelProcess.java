@@ -1,0 +1,118 @@
+package io.jnetstack.socket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The kernel's view of one process: its descriptor table (lowest free number first, as POSIX requires), the soft
+ * RLIMIT_NOFILE (EMFILE beyond it), and its signal dispositions. Made by {@link SocketKernel#process}.
+ */
+public final class KernelProcess {
+    private final SocketKernel kernel;
+    private final int pid;
+    private final List<OpenFile> files = new ArrayList<>();
+    private final List<Boolean> closeOnExec = new ArrayList<>();
+    private final TreeMap<Integer, SignalDisposition> signals = new TreeMap<>();
+    private int openFileLimit;
+    private int open;
+
+    KernelProcess(SocketKernel kernel, int pid, int openFileLimit) {
+        this.kernel = kernel;
+        this.pid = pid;
+        this.openFileLimit = openFileLimit;
+        // 0, 1, 2: standard input, output and error, open on /dev/null as a freshly started daemon has them
+        for (int i = 0; i < 3; i++) {
+            files.add(new OpenFile(new RegularFile(null), false));
+            closeOnExec.add(false);
+            open++;
+        }
+    }
+
+    /** The process id. */
+    public int pid() {
+        return pid;
+    }
+
+    /** The kernel it runs on. */
+    public SocketKernel kernel() {
+        return kernel;
+    }
+
+    /** Descriptors open now. */
+    public int openDescriptors() {
+        return open;
+    }
+
+    /** A view of this process's calls for the thread {@code ctx}. */
+    public Syscalls syscalls(ThreadContext ctx) {
+        return new KernelSyscalls(kernel, this, ctx);
+    }
+
+    SignalDisposition disposition(int signo) {
+        return signals.getOrDefault(signo, SignalDisposition.DEFAULT);
+    }
+
+    void setDisposition(int signo, SignalDisposition d) {
+        signals.put(signo, d);
+    }
+
+    int openFileLimit() {
+        return openFileLimit;
+    }
+
+    void setOpenFileLimit(int limit) {
+        openFileLimit = limit;
+    }
+
+    /** The open file behind {@code fd}, or null when it is not open. */
+    OpenFile file(int fd) {
+        return fd >= 0 && fd < files.size() ? files.get(fd) : null;
+    }
+
+    boolean closeOnExec(int fd) {
+        return closeOnExec.get(fd);
+    }
+
+    void setCloseOnExec(int fd, boolean on) {
+        closeOnExec.set(fd, on);
+    }
+
+    /** True when another descriptor would exceed the process limit (EMFILE). */
+    boolean full() {
+        return lowestFree() >= openFileLimit;
+    }
+
+    /** Installs {@code f} at the lowest free descriptor; the caller checked {@link #full()}. */
+    int install(OpenFile f, boolean cloexec) {
+        int fd = lowestFree();
+        if (fd == files.size()) {
+            files.add(f);
+            closeOnExec.add(cloexec);
+        } else {
+            files.set(fd, f);
+            closeOnExec.set(fd, cloexec);
+        }
+        open++;
+        return fd;
+    }
+
+    /** Removes {@code fd}; returns its open file, or null when it was not open. */
+    OpenFile remove(int fd) {
+        OpenFile f = file(fd);
+        if (f != null) {
+            files.set(fd, null);
+            open--;
+        }
+        return f;
+    }
+
+    private int lowestFree() {
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i) == null) {
+                return i;
+            }
+        }
+        return files.size();
+    }
+}

@@ -1,0 +1,37 @@
+package io.jnetstack.socket;
+
+import io.jnetstack.personality.abi.Errno;
+
+/**
+ * A socket as the generic socket layer keeps it (Linux struct socket + sock, BSD struct socket): domain, type,
+ * options, the pending error (so_error / sk_err) and the shutdown flags. Each protocol's socket extends it.
+ */
+abstract sealed class Socket extends KernelFile permits TcpSocket {
+    final SocketKernel kernel;
+    final SocketSummary.Domain domain;
+    final SocketSummary.Type type;
+    final SocketOptions options = new SocketOptions();
+    /** so_error / sk_err: the pending error, read and cleared by SO_ERROR and by the next call that reports it. */
+    Errno error;
+    boolean readShut;
+    boolean writeShut;
+
+    Socket(SocketKernel kernel, SocketSummary.Domain domain, SocketSummary.Type type) {
+        this.kernel = kernel;
+        this.domain = domain;
+        this.type = type;
+    }
+
+    /** The state the generic connect checks see. */
+    abstract SocketSummary.State state();
+
+    /** What poll would report now. */
+    abstract Readiness readiness();
+
+    /** Reads and clears the pending error (SO_ERROR). */
+    Errno takeError() {
+        Errno e = error;
+        error = null;
+        return e;
+    }
+}

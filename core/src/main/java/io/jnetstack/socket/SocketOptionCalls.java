@@ -1,0 +1,187 @@
+package io.jnetstack.socket;
+
+import io.jnetstack.personality.abi.AbiConstant;
+import io.jnetstack.personality.abi.Errno;
+import java.util.Optional;
+
+/**
+ * getsockopt/setsockopt: SOL_SOCKET options (SO_ERROR read and clear, SO_TYPE, SO_ACCEPTCONN, SO_REUSEADDR,
+ * SO_REUSEPORT, SO_KEEPALIVE, SO_BROADCAST, SO_SNDBUF, SO_RCVBUF, SO_LINGER, SO_SNDTIMEO, SO_RCVTIMEO), TCP_NODELAY,
+ * TCP_MAXSEG, IPV6_V6ONLY, IP_TTL. Integers are host byte order (little-endian on the machines modelled); struct
+ * timeval and struct linger are 16 and 8 bytes on the 64-bit ABIs.
+ */
+final class SocketOptionCalls {
+    private final KernelSyscalls sys;
+
+    SocketOptionCalls(KernelSyscalls sys) {
+        this.sys = sys;
+    }
+
+    int get(Socket s, int level, int optname, byte[] optval, int[] optlen) {
+        if (optlen == null || optlen.length < 1) {
+            return sys.fail(Errno.EFAULT);
+        }
+        if (optlen[0] < 0) {
+            return sys.fail(Errno.EINVAL);
+        }
+        Optional<AbiConstant> o = option(level, optname);
+        if (o.isEmpty()) {
+            return sys.fail(Errno.ENOPROTOOPT);
+        }
+        byte[] value = switch (o.get()) {
+            case SO_ERROR -> {
+                Errno e = s.takeError();
+                yield intValue(e == null ? 0 : sys.abi().errnos().number(e).orElse(0));
+            }
+            case SO_TYPE -> intValue(sys.c(switch (s.type) {
+                case STREAM -> AbiConstant.SOCK_STREAM;
+                case DATAGRAM -> AbiConstant.SOCK_DGRAM;
+                case SEQPACKET -> AbiConstant.SOCK_SEQPACKET;
+            }));
+            case SO_ACCEPTCONN -> intValue(s.state() == SocketSummary.State.LISTENING ? 1 : 0);
+            case SO_REUSEADDR -> intValue(s.options.reuseAddress ? 1 : 0);
+            case SO_REUSEPORT -> intValue(s.options.reusePort ? 1 : 0);
+            case SO_KEEPALIVE -> intValue(s.options.keepAlive ? 1 : 0);
+            case SO_BROADCAST -> intValue(s.options.broadcast ? 1 : 0);
+            case SO_OOBINLINE -> intValue(s.options.oobInline ? 1 : 0);
+            case SO_SNDBUF -> intValue(s.options.sendBuffer);
+            case SO_RCVBUF -> intValue(s.options.receiveBuffer);
+            case SO_LINGER -> linger(s.options.lingerSeconds);
+            case SO_SNDTIMEO -> timeval(s.options.sendTimeoutNs);
+            case SO_RCVTIMEO -> timeval(s.options.receiveTimeoutNs);
+            case TCP_NODELAY -> intValue(s.options.noDelay ? 1 : 0);
+            case TCP_MAXSEG -> intValue(s.options.maxSegment == 0 ? 536 : s.options.maxSegment);
+            case IPV6_V6ONLY -> intValue(s.options.v6Only ? 1 : 0);
+            case IP_TTL -> intValue(s.options.ttl == 0 ? sys.kernel.personality().defaultTtl() : s.options.ttl);
+            default -> null;
+        };
+        if (value == null) {
+            return sys.fail(Errno.ENOPROTOOPT);
+        }
+        int n = Math.min(optlen[0], value.length);
+        if (n > 0 && (optval == null || optval.length < n)) {
+            return sys.fail(Errno.EFAULT);
+        }
+        if (n > 0) {
+            System.arraycopy(value, 0, optval, 0, n);
+        }
+        optlen[0] = n;
+        return 0;
+    }
+
+    int set(Socket s, int level, int optname, byte[] optval, int optlen) {
+        Optional<AbiConstant> o = option(level, optname);
+        if (o.isEmpty()) {
+            return sys.fail(Errno.ENOPROTOOPT);
+        }
+        int need = switch (o.get()) {
+            case SO_SNDTIMEO, SO_RCVTIMEO -> 16;
+            case SO_LINGER -> 8;
+            default -> 4;
+        };
+        if (optlen < need) {
+            return sys.fail(Errno.EINVAL);
+        }
+        if (optval == null || optval.length < optlen) {
+            return sys.fail(Errno.EFAULT);
+        }
+        int v = readInt(optval, 0);
+        SocketOptions opts = s.options;
+        switch (o.get()) {
+            case SO_REUSEADDR -> opts.reuseAddress = v != 0;
+            case SO_REUSEPORT -> opts.reusePort = v != 0;
+            case SO_KEEPALIVE -> opts.keepAlive = v != 0;
+            case SO_BROADCAST -> opts.broadcast = v != 0;
+            case SO_OOBINLINE -> opts.oobInline = v != 0;
+            case SO_SNDBUF -> opts.sendBuffer = Math.max(v, 0);
+            case SO_RCVBUF -> opts.receiveBuffer = Math.max(v, 0);
+            case SO_LINGER -> opts.lingerSeconds = v != 0 ? readInt(optval, 4) : -1;
+            case SO_SNDTIMEO, SO_RCVTIMEO -> {
+                long sec = readLong(optval, 0);
+                long usec = readLong(optval, 8);
+                if (sec < 0 || usec < 0 || usec >= 1_000_000) {
+                    return sys.fail(Errno.EDOM);
+                }
+                long ns = sec > Long.MAX_VALUE / 2_000_000_000L ? Long.MAX_VALUE / 2 : sec * 1_000_000_000L
+                        + usec * 1000;
+                if (o.get() == AbiConstant.SO_SNDTIMEO) {
+                    opts.sendTimeoutNs = ns;
+                } else {
+                    opts.receiveTimeoutNs = ns;
+                }
+            }
+            case TCP_NODELAY -> opts.noDelay = v != 0;
+            case TCP_MAXSEG -> opts.maxSegment = v;
+            case IPV6_V6ONLY -> {
+                if (s.domain != SocketSummary.Domain.INET6) {
+                    return sys.fail(Errno.ENOPROTOOPT);
+                }
+                opts.v6Only = v != 0;
+            }
+            case IP_TTL -> {
+                if (v < -1 || v > 255 || v == 0) {
+                    return sys.fail(Errno.EINVAL);
+                }
+                opts.ttl = v == -1 ? 0 : v;
+            }
+            case SO_ERROR, SO_TYPE, SO_ACCEPTCONN -> {
+                return sys.fail(Errno.ENOPROTOOPT);
+            }
+            default -> {
+                return sys.fail(Errno.ENOPROTOOPT);
+            }
+        }
+        return 0;
+    }
+
+    /** The option named by (level, optname) in this ABI, if the level and the name are both known. */
+    private Optional<AbiConstant> option(int level, int optname) {
+        AbiConstant.Kind kind;
+        if (level == sys.c(AbiConstant.SOL_SOCKET)) {
+            kind = AbiConstant.Kind.SOCKET_OPTION;
+        } else if (level == sys.c(AbiConstant.IPPROTO_TCP)) {
+            kind = AbiConstant.Kind.TCP_OPTION;
+        } else if (level == sys.c(AbiConstant.IPPROTO_IP)) {
+            kind = AbiConstant.Kind.IP_OPTION;
+        } else if (level == sys.c(AbiConstant.IPPROTO_IPV6)) {
+            kind = AbiConstant.Kind.IPV6_OPTION;
+        } else {
+            return Optional.empty();
+        }
+        return sys.constant(kind, optname);
+    }
+
+    private static byte[] intValue(int v) {
+        byte[] b = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            b[i] = (byte) (v >>> (8 * i));
+        }
+        return b;
+    }
+
+    private static byte[] linger(int seconds) {
+        byte[] b = new byte[8];
+        System.arraycopy(intValue(seconds >= 0 ? 1 : 0), 0, b, 0, 4);
+        System.arraycopy(intValue(Math.max(seconds, 0)), 0, b, 4, 4);
+        return b;
+    }
+
+    private static byte[] timeval(long ns) {
+        byte[] b = new byte[16];
+        long sec = ns / 1_000_000_000L;
+        long usec = ns % 1_000_000_000L / 1000;
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (sec >>> (8 * i));
+            b[8 + i] = (byte) (usec >>> (8 * i));
+        }
+        return b;
+    }
+
+    static int readInt(byte[] b, int off) {
+        return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8 | (b[off + 2] & 0xff) << 16 | (b[off + 3] & 0xff) << 24;
+    }
+
+    private static long readLong(byte[] b, int off) {
+        return (readInt(b, off) & 0xffff_ffffL) | (long) readInt(b, off + 4) << 32;
+    }
+}

@@ -1,0 +1,22 @@
+package io.jnetstack.socket;
+
+/** The SOL_SOCKET and protocol options a socket carries; set by setsockopt, read by getsockopt and the protocols. */
+final class SocketOptions {
+    boolean reuseAddress;
+    boolean reusePort;
+    boolean keepAlive;
+    boolean broadcast;
+    boolean noDelay;
+    boolean v6Only;
+    boolean oobInline;
+    /** SO_LINGER: off when negative, else the linger time in seconds. */
+    int lingerSeconds = -1;
+    /** SO_SNDTIMEO in ns; 0 means none (wait forever). */
+    long sendTimeoutNs;
+    /** SO_RCVTIMEO in ns; 0 means none. */
+    long receiveTimeoutNs;
+    int sendBuffer;
+    int receiveBuffer;
+    int maxSegment;
+    int ttl;
+}

@@ -1,0 +1,322 @@
+package io.jnetstack.socket;
+
+import io.jnetstack.personality.abi.AbiConstant;
+import io.jnetstack.personality.abi.Errno;
+import io.jnetstack.personality.abi.Sockaddr;
+import io.jnetstack.personality.abi.SockaddrDecoding;
+import io.jnetstack.stack.TcpHandle;
+import io.jnetstack.stack.tcp.TcpConnection;
+import io.jnetstack.wire.IpAddress;
+import io.jnetstack.wire.Ipv4Address;
+import io.jnetstack.wire.Ipv6Address;
+import java.util.function.BooleanSupplier;
+
+/** bind, listen, accept, read/write, shutdown and the names of a TCP socket (connect is {@link TcpConnectCall}). */
+final class TcpCalls {
+    private final KernelSyscalls sys;
+    private final SocketKernel kernel;
+
+    TcpCalls(KernelSyscalls sys) {
+        this.sys = sys;
+        this.kernel = sys.kernel;
+    }
+
+    /** Linux inet_bind / __inet_bind; BSD in_pcbbind. */
+    Errno bind(TcpSocket s, byte[] addr, int addrlen) {
+        SockaddrDecoding d = kernel.abi().sockaddr().decode(addr, 0, addrlen);
+        if (d instanceof SockaddrDecoding.Invalid bad) {
+            return switch (bad.problem()) {
+                case TOO_LONG -> kernel.personality().connectArgumentRules().tooLong();
+                case OUTSIDE_BUFFER -> Errno.EFAULT;
+                case BAD_FAMILY -> Errno.EAFNOSUPPORT;
+                case NO_FAMILY, TOO_SHORT, TOO_LONG_FOR_FAMILY, BAD_LENGTH_FIELD -> Errno.EINVAL;
+            };
+        }
+        Sockaddr a = ((SockaddrDecoding.Ok) d).address();
+        IpAddress ip;
+        int port;
+        switch (a) {
+            case Sockaddr.In in when s.domain == SocketSummary.Domain.INET -> {
+                ip = new Ipv4Address(in.address());
+                port = in.port();
+            }
+            case Sockaddr.In6 in6 when s.domain == SocketSummary.Domain.INET6 -> {
+                ip = InetAddresses.isV4Mapped(in6) ? InetAddresses.unmap(in6)
+                        : new Ipv6Address(in6.addressHigh(), in6.addressLow());
+                port = in6.port();
+                if (ip instanceof Ipv4Address && (s.options.v6Only || !kernel.rules().v4Mapped())) {
+                    return Errno.EINVAL;
+                }
+            }
+            default -> {
+                return Errno.EAFNOSUPPORT;
+            }
+        }
+        if (s.boundPort != 0 || s.handle != null || s.listening) {
+            return Errno.EINVAL;
+        }
+        if (!InetAddresses.isUnspecified(ip) && !kernel.stack().isLocal(ip) && !isLoopback(ip)) {
+            return Errno.EADDRNOTAVAIL;
+        }
+        if (port == 0) {
+            s.boundAddress = ip;
+            port = kernel.ephemeralBindPort(s);
+            if (port == 0) {
+                s.boundAddress = null;
+                return Errno.EADDRINUSE;
+            }
+        } else if (kernel.portConflict(s, ip, port)) {
+            return Errno.EADDRINUSE;
+        }
+        s.boundAddress = ip;
+        s.boundPort = port;
+        s.explicitlyBound = true;
+        kernel.bound(s);
+        return null;
+    }
+
+    static boolean isLoopback(IpAddress ip) {
+        return ip instanceof Ipv4Address v4 ? v4.isLoopback() : ip.equals(Ipv6Address.LOOPBACK);
+    }
+
+    /** Linux inet_listen (EINVAL unless unconnected; autobind), BSD solisten. */
+    Errno listen(TcpSocket s, int backlog) {
+        if (s.handle != null && !s.listening) {
+            return Errno.EINVAL;
+        }
+        if (s.boundPort == 0) {
+            s.boundAddress = InetAddresses.any(s.domain);
+            int port = kernel.ephemeralBindPort(s);
+            if (port == 0) {
+                return Errno.EADDRINUSE;
+            }
+            s.boundPort = port;
+            kernel.bound(s);
+        }
+        TcpSocket other = kernel.listenerOn(s.boundPort);
+        if (other != null && other != s) {
+            return Errno.EADDRINUSE;
+        }
+        s.listening = true;
+        s.backlog = backlog;
+        kernel.listen(s, backlog);
+        kernel.changed();
+        return null;
+    }
+
+    int accept(TcpSocket s, boolean nonBlockingFile, byte[] addr, int[] addrlen, boolean nonBlocking,
+            boolean cloexec) {
+        if (!s.listening) {
+            return sys.fail(Errno.EINVAL);
+        }
+        while (kernel.stack().tcpAcceptQueueLength(s.boundPort) == 0) {
+            if (nonBlockingFile) {
+                return sys.fail(Errno.EAGAIN);
+            }
+            Errno e = waitFor(() -> !s.listening || kernel.stack().tcpAcceptQueueLength(s.boundPort) > 0,
+                    s.options.receiveTimeoutNs, true);
+            if (e != null) {
+                return sys.fail(e);
+            }
+            if (!s.listening) {
+                return sys.fail(Errno.EBADF);
+            }
+        }
+        if (sys.process.full()) {
+            return sys.fail(Errno.EMFILE);
+        }
+        if (kernel.fileTableFull()) {
+            return sys.fail(Errno.ENFILE);
+        }
+        TcpHandle h = kernel.stack().tcpAccept(s.boundPort);
+        TcpSocket child = TcpSocket.accepted(kernel, s.domain, h);
+        child.options.noDelay = s.options.noDelay;
+        kernel.adopt(child);
+        if (kernel.stack().tcpConnection(h) == null) {
+            child.error = Errno.ECONNRESET; // reset while it waited in the queue (Linux returns it on first use)
+            child.connectionGone = true;
+        }
+        int fd = sys.install(child, nonBlocking, cloexec);
+        if (fd >= 0 && (addr != null || addrlen != null)) {
+            int r = copyOut(child.domain, h.remoteAddress(), h.remotePort(), addr, addrlen);
+            if (r < 0) {
+                return r;
+            }
+        }
+        kernel.changed();
+        return fd;
+    }
+
+    /**
+     * A slow call's wait: null when the condition holds; EAGAIN on timeout; EINTR on a signal, or a restart
+     * (another wait) when the handler has SA_RESTART and {@code restartable} (accept, read, write restart on all four).
+     */
+    Errno waitFor(BooleanSupplier ready, long timeoutNs, boolean restartable) {
+        while (true) {
+            switch (Blocking.await(sys.ctx, sys.process, ready, timeoutNs)) {
+                case READY -> {
+                    return null;
+                }
+                case TIMEOUT -> {
+                    return Errno.EAGAIN;
+                }
+                case INTERRUPTED -> {
+                    return Errno.EINTR;
+                }
+                case INTERRUPTED_RESTARTABLE -> {
+                    if (!restartable) {
+                        return Errno.EINTR;
+                    }
+                }
+            }
+        }
+    }
+
+    static int available(TcpSocket t) {
+        TcpConnection c = t.connection();
+        return c == null ? 0 : c.available();
+    }
+
+    /** Linux tcp_recvmsg, BSD soreceive: data, else the pending error once, else 0 at end of stream. */
+    int receive(TcpSocket s, boolean nonBlockingFile, byte[] buf, int len, int flags) {
+        boolean nonBlocking = nonBlockingFile || has(flags, AbiConstant.MSG_DONTWAIT);
+        while (true) {
+            if (s.listening || s.handle == null) {
+                Errno e = s.takeError();
+                return sys.fail(e != null ? e : Errno.ENOTCONN);
+            }
+            TcpConnection c = s.connection();
+            if (c != null && c.available() > 0) {
+                if (len == 0) {
+                    return 0;
+                }
+                byte[] data = kernel.stack().tcpRead(s.handle, len, sys.ctx.nowNs());
+                System.arraycopy(data, 0, buf, 0, data.length);
+                kernel.changed();
+                return data.length;
+            }
+            if (s.error != null) {
+                return sys.fail(s.takeError());
+            }
+            if (s.peerClosed || s.closed() || s.readShut || len == 0) {
+                return 0;
+            }
+            if (nonBlocking) {
+                return sys.fail(Errno.EAGAIN);
+            }
+            Errno e = waitFor(() -> available(s) > 0 || s.error != null || s.peerClosed || s.closed() || s.readShut,
+                    s.options.receiveTimeoutNs, true);
+            if (e != null) {
+                return sys.fail(e);
+            }
+        }
+    }
+
+    /** Linux tcp_sendmsg_locked, BSD sosend: all of it when blocking, what fits when not. */
+    int send(TcpSocket s, boolean nonBlockingFile, byte[] buf, int len, int flags) {
+        boolean nonBlocking = nonBlockingFile || has(flags, AbiConstant.MSG_DONTWAIT);
+        boolean linuxWait = kernel.rules().sendUnconnected() == Errno.EPIPE;
+        int sent = 0;
+        while (true) {
+            if (s.listening || s.handle == null) {
+                Errno e = s.takeError();
+                return sys.fail(e != null ? e : kernel.rules().sendUnconnected());
+            }
+            if (s.writeShut) {
+                return sys.fail(Errno.EPIPE);
+            }
+            if (s.error != null) {
+                return sent > 0 ? sent : sys.fail(s.takeError());
+            }
+            if (s.closed()) {
+                return sent > 0 ? sent : sys.fail(Errno.EPIPE);
+            }
+            if (s.attemptInProgress() && !linuxWait) {
+                return sys.fail(Errno.ENOTCONN);
+            }
+            if (!s.attemptInProgress()) {
+                sent += kernel.stack().tcpSend(s.handle, slice(buf, sent, len), 0, len - sent, sys.ctx.nowNs());
+                kernel.changed();
+                if (sent == len || nonBlocking && sent > 0) {
+                    return sent;
+                }
+            }
+            if (nonBlocking) {
+                return sys.fail(Errno.EAGAIN);
+            }
+            Errno e = waitFor(() -> s.error != null || s.closed() || s.writeShut
+                    || !s.attemptInProgress() && s.connection() != null && s.connection().sendSpace() > 0,
+                    s.options.sendTimeoutNs, true);
+            if (e != null) {
+                return sent > 0 ? sent : sys.fail(e);
+            }
+        }
+    }
+
+    private static byte[] slice(byte[] buf, int from, int to) {
+        return from == 0 ? buf : java.util.Arrays.copyOfRange(buf, from, to);
+    }
+
+    private boolean has(int flags, AbiConstant flag) {
+        int v = sys.c(flag);
+        return v != Integer.MIN_VALUE && (flags & v) != 0;
+    }
+
+    /** Linux inet_shutdown, BSD soshutdown: ENOTCONN unless connected or connecting; SYN-SENT is aborted (C23). */
+    Errno shutdown(TcpSocket s, int how) {
+        boolean rd = how == sys.c(AbiConstant.SHUT_RD) || how == sys.c(AbiConstant.SHUT_RDWR);
+        boolean wr = how == sys.c(AbiConstant.SHUT_WR) || how == sys.c(AbiConstant.SHUT_RDWR);
+        if (!rd && !wr) {
+            return Errno.EINVAL;
+        }
+        if (s.handle == null && !s.listening) {
+            return Errno.ENOTCONN;
+        }
+        if (s.attemptInProgress()) {
+            kernel.abortTcp(s, sys.ctx.nowNs());
+            s.readShut = true;
+            s.writeShut = true;
+            s.linuxState = SocketSummary.State.UNCONNECTED;
+            return null;
+        }
+        s.readShut |= rd;
+        if (wr && !s.writeShut && s.handle != null) {
+            s.writeShut = true;
+            kernel.stack().tcpShutdownOutput(s.handle, sys.ctx.nowNs());
+            kernel.changed();
+        }
+        return null;
+    }
+
+    /** getsockname / getpeername. */
+    int name(TcpSocket s, boolean peer, byte[] addr, int[] addrlen) {
+        if (peer) {
+            if (s.handle == null || s.attemptInProgress() || s.closed() || s.inTimeWait()) {
+                return sys.fail(Errno.ENOTCONN);
+            }
+            return copyOut(s.domain, s.handle.remoteAddress(), s.handle.remotePort(), addr, addrlen);
+        }
+        IpAddress a = s.boundAddress != null ? s.boundAddress : InetAddresses.any(s.domain);
+        return copyOut(s.domain, a, s.boundPort, addr, addrlen);
+    }
+
+    /** Copies an address out the way the kernels do: truncated to *addrlen, which then says the full size. */
+    int copyOut(SocketSummary.Domain domain, IpAddress a, int port, byte[] addr, int[] addrlen) {
+        if (addrlen == null || addrlen.length < 1) {
+            return sys.fail(Errno.EFAULT);
+        }
+        if (addrlen[0] < 0) {
+            return sys.fail(Errno.EINVAL);
+        }
+        byte[] enc = kernel.abi().sockaddr().encode(InetAddresses.toSockaddr(domain, a, port));
+        int n = Math.min(addrlen[0], enc.length);
+        if (n > 0 && (addr == null || addr.length < n)) {
+            return sys.fail(Errno.EFAULT);
+        }
+        if (n > 0) {
+            System.arraycopy(enc, 0, addr, 0, n);
+        }
+        addrlen[0] = enc.length;
+        return 0;
+    }
+}

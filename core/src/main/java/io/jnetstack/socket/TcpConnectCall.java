@@ -1,0 +1,265 @@
+package io.jnetstack.socket;
+
+import io.jnetstack.personality.SocketRules;
+import io.jnetstack.personality.abi.Errno;
+import io.jnetstack.personality.abi.Sockaddr;
+import io.jnetstack.stack.Stack;
+import io.jnetstack.stack.TcpHandle;
+import io.jnetstack.wire.IpAddress;
+import io.jnetstack.wire.Ipv4Address;
+import io.jnetstack.wire.Ipv6Address;
+
+/**
+ * connect(2) on a TCP socket after {@link ConnectArguments}: the lifecycle of catalogue §1C (EINPROGRESS, EALREADY,
+ * EISCONN, the per-OS second connect, SO_ERROR, EINTR and SA_RESTART, SO_SNDTIMEO) and the destination rules of
+ * §1D–1F and §1J, each decided by the personality's {@link SocketRules}. Returns null for success, else the errno.
+ */
+final class TcpConnectCall {
+    private final SocketKernel kernel;
+    private final KernelProcess process;
+    private final ThreadContext ctx;
+    private final SocketRules rules;
+
+    TcpConnectCall(SocketKernel kernel, KernelProcess process, ThreadContext ctx) {
+        this.kernel = kernel;
+        this.process = process;
+        this.ctx = ctx;
+        this.rules = kernel.rules();
+    }
+
+    Errno connect(TcpSocket s, boolean nonBlocking, byte[] addr, int namelen) {
+        SocketSummary summary = new SocketSummary(true, true, s.domain, s.type, s.state(), nonBlocking,
+                s.options.v6Only);
+        ConnectCheck check = ConnectArguments.check(kernel.personality(), summary, addr, 0,
+                addr == null ? 0 : addr.length, namelen);
+        return switch (check) {
+            case ConnectCheck.Fail f -> failed(s, f, nonBlocking);
+            case ConnectCheck.Disconnect d -> disconnect(s);
+            case ConnectCheck.AwaitPending a -> linuxPending(s, false);
+            case ConnectCheck.Proceed p -> proceed(s, p.address(), nonBlocking);
+        };
+    }
+
+    private Errno failed(TcpSocket s, ConnectCheck.Fail f, boolean nonBlocking) {
+        boolean linux = rules.lifecycle() == SocketRules.ConnectLifecycle.LINUX_SOCK_STATE;
+        if (linux && f.errno() == Errno.EALREADY && s.linuxState == SocketSummary.State.CONNECTING) {
+            return linuxPending(s, nonBlocking); // __inet_stream_connect: EALREADY only while SYN-SENT/SYN-RECV
+        }
+        if (f.aftermath() == ConnectCheck.Aftermath.EPHEMERAL_BOUND && s.boundPort == 0) {
+            s.boundAddress = InetAddresses.any(s.domain);
+            s.boundPort = kernel.ephemeralBindPort(s);
+        }
+        return f.errno();
+    }
+
+    /** Linux AF_UNSPEC: tcp_disconnect (a RST when synchronized), the socket unconnected and reusable. */
+    private Errno disconnect(TcpSocket s) {
+        if (s.listening) {
+            kernel.closeTcp(s, ctx.nowNs());
+            s.listening = false;
+        } else if (s.handle != null) {
+            kernel.abortTcp(s, ctx.nowNs());
+        }
+        s.linuxState = SocketSummary.State.UNCONNECTED;
+        s.error = null;
+        s.peerClosed = false;
+        s.established = false;
+        if (!s.explicitlyBound) {
+            s.boundPort = 0;
+            s.boundAddress = null;
+        }
+        return null;
+    }
+
+    /** Linux SS_CONNECTING: wait for (or report) the attempt under way; then its outcome (catalogue C4, C5, C9). */
+    private Errno linuxPending(TcpSocket s, boolean nonBlocking) {
+        if (s.attemptInProgress()) {
+            if (nonBlocking) {
+                return Errno.EALREADY;
+            }
+            Errno waited = linuxWait(s, Errno.EALREADY);
+            if (waited != null) {
+                return waited;
+            }
+        }
+        return linuxFinish(s);
+    }
+
+    /** __inet_stream_connect after the wait: TCP_CLOSE → sock_error or ECONNABORTED, unconnected; else connected. */
+    private Errno linuxFinish(TcpSocket s) {
+        if (s.closed()) {
+            Errno e = s.afterEnd();
+            kernel.forget(s);
+            s.linuxState = SocketSummary.State.UNCONNECTED;
+            return e;
+        }
+        s.linuxState = SocketSummary.State.CONNECTED;
+        return null;
+    }
+
+    /**
+     * inet_wait_for_connect bounded by SO_SNDTIMEO: on timeout {@code timeoutErrno}; a signal → EINTR, or a restart
+     * when the handler has SA_RESTART and the timeout is infinite (sock_intr_errno). Null when the wait ended.
+     */
+    private Errno linuxWait(TcpSocket s, Errno timeoutErrno) {
+        while (true) {
+            long timeout = rules.honoursSendTimeout() ? s.options.sendTimeoutNs : 0;
+            switch (Blocking.await(ctx, process, () -> !s.attemptInProgress(), timeout)) {
+                case READY -> {
+                    return null;
+                }
+                case TIMEOUT -> {
+                    return timeoutErrno;
+                }
+                case INTERRUPTED -> {
+                    return Errno.EINTR;
+                }
+                case INTERRUPTED_RESTARTABLE -> {
+                    if (!rules.restartsConnect() || timeout != 0) {
+                        return Errno.EINTR;
+                    }
+                }
+            }
+        }
+    }
+
+    private Errno proceed(TcpSocket s, Sockaddr address, boolean nonBlocking) {
+        if (s.handle != null) {
+            return s.afterEnd(); // BSD: the pcb of an earlier attempt or connection is dropped or dead
+        }
+        Destination d = destination(s, address);
+        if (d.errno != null) {
+            return d.errno;
+        }
+        Errno started = start(s, d.address, d.port);
+        if (started != null) {
+            return started;
+        }
+        if (nonBlocking) {
+            return Errno.EINPROGRESS;
+        }
+        if (rules.lifecycle() == SocketRules.ConnectLifecycle.LINUX_SOCK_STATE) {
+            Errno waited = linuxWait(s, Errno.EINPROGRESS);
+            return waited != null ? waited : linuxFinish(s);
+        }
+        return bsdWait(s);
+    }
+
+    /**
+     * BSD kern_connectat / sys_connect / connectit: sleep while SS_ISCONNECTING and so_error is 0, with no timeout;
+     * ERESTART becomes EINTR and SS_ISCONNECTING stays; then so_error, read and cleared.
+     */
+    private Errno bsdWait(TcpSocket s) {
+        switch (Blocking.await(ctx, process, () -> !s.attemptInProgress() || s.error != null, 0)) {
+            case READY -> { }
+            case TIMEOUT, INTERRUPTED, INTERRUPTED_RESTARTABLE -> {
+                return Errno.EINTR;
+            }
+        }
+        return s.takeError();
+    }
+
+    private Errno start(TcpSocket s, IpAddress dst, int port) {
+        Stack stack = kernel.stack();
+        if (!stack.isLocal(dst) && stack.routes().lookup(dst) == null) {
+            return rules.noRoute(); // D10: ip_route_connect / in_pcbladdr / in_pcbselsrc
+        }
+        if (rules.selfConnect() != null && s.boundPort == port && dst.equals(s.boundAddress)) {
+            return rules.selfConnect(); // C24: XNU tcp_connect
+        }
+        TcpHandle h = kernel.openTcp(s, dst, port, ctx.nowNs());
+        if (h == null) {
+            return s.boundPort != 0 && s.explicitlyBound ? rules.tupleInUse() : Errno.EADDRNOTAVAIL;
+        }
+        s.handle = h;
+        s.boundAddress = h.localAddress();
+        s.boundPort = h.localPort();
+        s.linuxState = SocketSummary.State.CONNECTING;
+        kernel.adopt(s);
+        kernel.changed();
+        return null;
+    }
+
+    /** The destination after the protocol's address rules (F1–F5, J1–J7, port 0); or why there is none. */
+    private Destination destination(TcpSocket s, Sockaddr a) {
+        IpAddress dst;
+        int port;
+        switch (a) {
+            case Sockaddr.In in -> {
+                dst = new Ipv4Address(in.address());
+                port = in.port();
+            }
+            case Sockaddr.In6 in6 -> {
+                port = in6.port();
+                if (InetAddresses.isV4Mapped(in6)) {
+                    if (!rules.v4Mapped() || s.options.v6Only
+                            || s.boundAddress instanceof Ipv6Address b && !InetAddresses.isUnspecified(b)
+                            && !InetAddresses.isV4Mapped(b)) {
+                        return Destination.fail(rules.v4MappedOnV6Only());
+                    }
+                    dst = InetAddresses.unmap(in6);
+                } else {
+                    if (s.boundAddress != null && InetAddresses.isV4Mapped(s.boundAddress)) {
+                        return Destination.fail(rules.v6OnV4Bound());
+                    }
+                    dst = new Ipv6Address(in6.addressHigh(), in6.addressLow());
+                }
+            }
+            case Sockaddr.Unspec u -> {
+                return Destination.fail(Errno.EAFNOSUPPORT);
+            }
+            case Sockaddr.Un u -> {
+                return Destination.fail(Errno.EAFNOSUPPORT);
+            }
+        }
+        Errno special = special(dst);
+        if (special != null) {
+            return Destination.fail(special);
+        }
+        if (port == 0 && rules.portZero() != null) {
+            return Destination.fail(rules.portZero());
+        }
+        if (InetAddresses.isUnspecified(dst)) {
+            IpAddress replaced = unspecified(dst);
+            if (replaced == null) {
+                return Destination.fail(Errno.EINVAL);
+            }
+            dst = replaced;
+        }
+        return new Destination(dst, port, null);
+    }
+
+    /** Broadcast and multicast destinations (F1–F4). */
+    private Errno special(IpAddress dst) {
+        if (dst instanceof Ipv4Address v4 && v4.equals(Ipv4Address.BROADCAST)) {
+            return rules.broadcast();
+        }
+        if (dst instanceof Ipv4Address m4 ? m4.isMulticast() : ((Ipv6Address) dst).isMulticast()) {
+            return rules.multicast();
+        }
+        if (rules.subnetBroadcast() != null && dst instanceof Ipv4Address v4) {
+            for (var ifc : kernel.stack().interfaces()) {
+                if (ifc.isBroadcast(v4)) {
+                    return rules.subnetBroadcast();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** J5/J6: what the unspecified address means on this OS; null when refused. */
+    private IpAddress unspecified(IpAddress dst) {
+        boolean v4 = dst instanceof Ipv4Address;
+        return switch (rules.unspecified()) {
+            case LOOPBACK -> v4 ? Ipv4Address.of(127, 0, 0, 1) : Ipv6Address.LOOPBACK;
+            case PRIMARY_ADDRESS -> kernel.primaryAddress(v4);
+            case REFUSED -> null;
+        };
+    }
+
+    private record Destination(IpAddress address, int port, Errno errno) {
+        static Destination fail(Errno e) {
+            return new Destination(null, 0, e);
+        }
+    }
+}
