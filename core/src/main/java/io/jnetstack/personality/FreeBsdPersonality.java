@@ -1,5 +1,6 @@
 package io.jnetstack.personality;
 
+import io.jnetstack.personality.abi.Errno;
 import java.util.List;
 
 /** FreeBsd — overrides only where its kernel departs from the shared BSD defaults. */
@@ -172,8 +173,8 @@ public final class FreeBsdPersonality extends BsdPersonality {
     @Override
     public SocketRules socketRules() {
         return new SocketRules(SocketRules.ConnectLifecycle.FREEBSD_DROPPED_PCB, false, false,
-                SocketRules.PollStyle.FREEBSD, 58982, 65536, io.jnetstack.personality.abi.Errno.ENETUNREACH, io.jnetstack.personality.abi.Errno.EADDRINUSE, io.jnetstack.personality.abi.Errno.EADDRNOTAVAIL,
-                io.jnetstack.personality.abi.Errno.EACCES, io.jnetstack.personality.abi.Errno.EAFNOSUPPORT, null, SocketRules.Unspecified.PRIMARY_ADDRESS, null, true, true,
-                io.jnetstack.personality.abi.Errno.EINVAL, io.jnetstack.personality.abi.Errno.EAFNOSUPPORT, io.jnetstack.personality.abi.Errno.ENOTCONN, "kern.maxfiles");
+                SocketRules.PollStyle.FREEBSD, 58982, 65536, Errno.ENETUNREACH, Errno.EADDRINUSE, Errno.EADDRNOTAVAIL,
+                Errno.EACCES, Errno.EAFNOSUPPORT, null, SocketRules.Unspecified.PRIMARY_ADDRESS, null, true, true,
+                Errno.EINVAL, Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, Errno.ENOTCONN, "kern.maxfiles");
     }
 }

@@ -1,5 +1,6 @@
 package io.jnetstack.personality;
 
+import io.jnetstack.personality.abi.Errno;
 import java.util.List;
 
 /**
@@ -281,8 +282,8 @@ public final class LinuxPersonality implements Personality {
     @Override
     public SocketRules socketRules() {
         return new SocketRules(SocketRules.ConnectLifecycle.LINUX_SOCK_STATE, true, true, SocketRules.PollStyle.LINUX,
-                1024, Integer.MAX_VALUE, io.jnetstack.personality.abi.Errno.ENETUNREACH, io.jnetstack.personality.abi.Errno.EADDRNOTAVAIL, null, io.jnetstack.personality.abi.Errno.ENETUNREACH,
-                io.jnetstack.personality.abi.Errno.ENETUNREACH, io.jnetstack.personality.abi.Errno.ENETUNREACH, SocketRules.Unspecified.LOOPBACK, null, false, true,
-                io.jnetstack.personality.abi.Errno.ENETUNREACH, io.jnetstack.personality.abi.Errno.EAFNOSUPPORT, io.jnetstack.personality.abi.Errno.EPIPE, "fs.file-max");
+                1024, Integer.MAX_VALUE, Errno.ENETUNREACH, Errno.EADDRNOTAVAIL, null, Errno.ENETUNREACH,
+                Errno.ENETUNREACH, Errno.ENETUNREACH, SocketRules.Unspecified.LOOPBACK, null, false, true,
+                Errno.ENETUNREACH, Errno.ENETUNREACH, Errno.EAFNOSUPPORT, Errno.EPIPE, "fs.file-max");
     }
 }

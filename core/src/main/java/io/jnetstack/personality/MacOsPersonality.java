@@ -1,5 +1,6 @@
 package io.jnetstack.personality;
 
+import io.jnetstack.personality.abi.Errno;
 import java.util.List;
 
 /** MacOs — overrides only where its kernel departs from the shared BSD defaults. */
@@ -178,9 +179,10 @@ public final class MacOsPersonality extends BsdPersonality {
      */
     @Override
     public SocketRules socketRules() {
-        return new SocketRules(SocketRules.ConnectLifecycle.DEAD_PCB_SO_ERROR, false, false, SocketRules.PollStyle.XNU,
-                256, 122880, io.jnetstack.personality.abi.Errno.ENETUNREACH, io.jnetstack.personality.abi.Errno.EADDRINUSE, io.jnetstack.personality.abi.Errno.EADDRNOTAVAIL, io.jnetstack.personality.abi.Errno.EAFNOSUPPORT,
-                io.jnetstack.personality.abi.Errno.EAFNOSUPPORT, null, SocketRules.Unspecified.PRIMARY_ADDRESS, io.jnetstack.personality.abi.Errno.EINVAL, false, true,
-                io.jnetstack.personality.abi.Errno.EAFNOSUPPORT, io.jnetstack.personality.abi.Errno.EAFNOSUPPORT, io.jnetstack.personality.abi.Errno.ENOTCONN, "kern.maxfiles");
+        return new SocketRules(SocketRules.ConnectLifecycle.DEAD_PCB_SO_ERROR, false, false,
+                SocketRules.PollStyle.XNU, 256, 122880, Errno.ENETUNREACH, Errno.EADDRINUSE, Errno.EADDRNOTAVAIL,
+                Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, null, SocketRules.Unspecified.PRIMARY_ADDRESS, Errno.EINVAL,
+                false, true, Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, Errno.ENOTCONN,
+                "kern.maxfiles");
     }
 }

@@ -1,5 +1,6 @@
 package io.jnetstack.personality;
 
+import io.jnetstack.personality.abi.Errno;
 import java.util.List;
 
 /** OpenBsd — overrides only where its kernel departs from the shared BSD defaults. */
@@ -215,8 +216,8 @@ public final class OpenBsdPersonality extends BsdPersonality {
     @Override
     public SocketRules socketRules() {
         return new SocketRules(SocketRules.ConnectLifecycle.DEAD_PCB_SO_ERROR, false, false,
-                SocketRules.PollStyle.OPENBSD, 512, 7030, io.jnetstack.personality.abi.Errno.EADDRNOTAVAIL, io.jnetstack.personality.abi.Errno.EADDRINUSE, io.jnetstack.personality.abi.Errno.EADDRNOTAVAIL,
-                io.jnetstack.personality.abi.Errno.EINVAL, io.jnetstack.personality.abi.Errno.EINVAL, io.jnetstack.personality.abi.Errno.EINVAL, SocketRules.Unspecified.REFUSED, null, true, false, io.jnetstack.personality.abi.Errno.EINVAL,
-                io.jnetstack.personality.abi.Errno.EINVAL, io.jnetstack.personality.abi.Errno.ENOTCONN, "kern.maxfiles");
+                SocketRules.PollStyle.OPENBSD, 512, 7030, Errno.EADDRNOTAVAIL, Errno.EADDRINUSE, Errno.EADDRNOTAVAIL,
+                Errno.EINVAL, Errno.EINVAL, Errno.EINVAL, SocketRules.Unspecified.REFUSED, null, true, false,
+                Errno.EINVAL, Errno.EINVAL, Errno.EINVAL, Errno.ENOTCONN, "kern.maxfiles");
     }
 }

@@ -25,8 +25,8 @@ import io.jnetstack.personality.abi.Errno;
  * @param selfConnect        TCP connect to the socket's own address and port (C24); null: allowed
  * @param defaultV6Only      IPV6_V6ONLY's default on a new AF_INET6 socket
  * @param v4Mapped           whether the stack has IPv4-mapped IPv6 sockets at all (OpenBSD: no)
- * @param v4MappedOnV6Only   connect to a v4-mapped address with IPV6_V6ONLY set (J2), or on a socket bound to a
- *                           native IPv6 address (J3)
+ * @param v4MappedOnV6Only   connect to a v4-mapped address with IPV6_V6ONLY set (J2)
+ * @param v4MappedOnV6Bound  connect to a v4-mapped address from a socket bound to a native IPv6 address (J3)
  * @param v6OnV4Bound        connect to a native IPv6 address from a socket bound to a v4-mapped one (J4)
  * @param sendUnconnected    send on a TCP socket that never connected: Linux sk_stream_wait_connect EPIPE (and it waits
  *                           while the handshake runs); BSD sosend ENOTCONN (also while connecting)
@@ -35,7 +35,7 @@ import io.jnetstack.personality.abi.Errno;
 public record SocketRules(ConnectLifecycle lifecycle, boolean restartsConnect, boolean honoursSendTimeout,
         PollStyle poll, int openFilesPerProcess, int openFilesPerHost, Errno noRoute, Errno tupleInUse,
         Errno portZero, Errno broadcast, Errno multicast, Errno subnetBroadcast, Unspecified unspecified,
-        Errno selfConnect, boolean defaultV6Only, boolean v4Mapped, Errno v4MappedOnV6Only, Errno v6OnV4Bound,
+        Errno selfConnect, boolean defaultV6Only, boolean v4Mapped, Errno v4MappedOnV6Only, Errno v4MappedOnV6Bound, Errno v6OnV4Bound,
         Errno sendUnconnected, String maxFilesName) {
 
     /** Validates the required values. */

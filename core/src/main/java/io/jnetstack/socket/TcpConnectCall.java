@@ -192,14 +192,15 @@ final class TcpConnectCall {
             case Sockaddr.In6 in6 -> {
                 port = in6.port();
                 if (InetAddresses.isV4Mapped(in6)) {
-                    if (!rules.v4Mapped() || s.options.v6Only
-                            || s.boundAddress instanceof Ipv6Address b && !InetAddresses.isUnspecified(b)
-                            && !InetAddresses.isV4Mapped(b)) {
+                    if (!rules.v4Mapped() || s.options.v6Only) {
                         return Destination.fail(rules.v4MappedOnV6Only());
+                    }
+                    if (s.boundAddress instanceof Ipv6Address b && !InetAddresses.isUnspecified(b)) {
+                        return Destination.fail(rules.v4MappedOnV6Bound());
                     }
                     dst = InetAddresses.unmap(in6);
                 } else {
-                    if (s.boundAddress != null && InetAddresses.isV4Mapped(s.boundAddress)) {
+                    if (s.boundAddress instanceof Ipv4Address) { // bound to a v4-mapped address
                         return Destination.fail(rules.v6OnV4Bound());
                     }
                     dst = new Ipv6Address(in6.addressHigh(), in6.addressLow());

@@ -22,7 +22,8 @@ class LayeringTest {
             "socket", Set.of("wire", "time", "link", "personality", "stack"),
             "sim", Set.of("wire", "time", "link", "personality", "stack", "socket"),
             "demo", Set.of("wire", "time", "link", "personality", "stack", "socket", "sim"),
-            "cli", Set.of("wire", "time", "link", "personality", "stack", "socket", "sim", "demo"));
+            "matrix", Set.of("wire", "time", "link", "personality", "stack", "socket", "sim"),
+            "cli", Set.of("wire", "time", "link", "personality", "stack", "socket", "sim", "demo", "matrix"));
 
     @Test
     void everyPackage_hasALayeringRule() {

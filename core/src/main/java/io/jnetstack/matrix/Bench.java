@@ -1,0 +1,239 @@
+package io.jnetstack.matrix;
+
+import io.jnetstack.link.FrameObserver;
+import io.jnetstack.link.Rule;
+import io.jnetstack.personality.Personality;
+import io.jnetstack.personality.abi.AbiConstant;
+import io.jnetstack.personality.abi.Errno;
+import io.jnetstack.personality.abi.Sockaddr;
+import io.jnetstack.sim.LinkProperties;
+import io.jnetstack.sim.SimHost;
+import io.jnetstack.sim.SimLink;
+import io.jnetstack.sim.SimThread;
+import io.jnetstack.sim.Simulation;
+import io.jnetstack.socket.PollFd;
+import io.jnetstack.socket.SignalDisposition;
+import io.jnetstack.socket.Syscalls;
+import io.jnetstack.wire.Ipv4Address;
+import io.jnetstack.wire.Ipv6Address;
+
+/**
+ * The network a scenario runs on, and the calls it makes: a client host "a" (10.0.0.1, 2001:db8::1) and a server
+ * host "b" (10.0.0.2, 2001:db8::2) on one Ethernet segment with 1 ms one-way delay, both running the personality
+ * under test; 10.0.0.99 is a black hole. The scenario body runs on a thread of a process on "a" and calls
+ * {@link #sys()}; a listener on "b" is one {@link #listen} away.
+ */
+public final class Bench {
+    /** The client's address. */
+    public static final String CLIENT = "10.0.0.1";
+    /** The server's address. */
+    public static final String SERVER = "10.0.0.2";
+    /** An address on the segment nobody has (ARP is never answered). */
+    public static final String HOLE = "10.0.0.99";
+    static final long SECOND = 1_000_000_000L;
+
+    final Simulation sim;
+    final SimHost client;
+    final SimHost server;
+    final SimLink lan;
+    SimThread thread;
+
+    Bench(Personality p, long seed, FrameObserver tap) {
+        sim = new Simulation(seed);
+        lan = sim.addEthernet("lan", LinkProperties.IDEAL.withDelayNs(SECOND / 1000));
+        if (tap != null) {
+            lan.addTap(tap);
+        }
+        client = sim.addHost("a", p);
+        server = sim.addHost("b", p);
+        sim.attach(client, lan, "eth0", CLIENT + "/24", "2001:db8::1/64");
+        sim.attach(server, lan, "eth0", SERVER + "/24", "2001:db8::2/64");
+    }
+
+    /** The calling thread's system calls. */
+    public Syscalls sys() {
+        return thread.syscalls();
+    }
+
+    /** The value of an ABI constant on the OS under test. */
+    public int k(AbiConstant c) {
+        return sys().abi().constants().value(c).orElse(-1);
+    }
+
+    /** The result as the matrix prints it: the value, or {@code -1 ERRNO}. */
+    public String r(int result) {
+        if (result >= 0) {
+            return Integer.toString(result);
+        }
+        return "-1 " + sys().abi().errnos().errnoOf(sys().errno()).map(Errno::name).orElse("errno" + sys().errno());
+    }
+
+    /** A new AF_INET stream socket. */
+    public int tcp() {
+        return sys().socket(k(AbiConstant.AF_INET), k(AbiConstant.SOCK_STREAM), 0);
+    }
+
+    /** A new AF_INET6 stream socket. */
+    public int tcp6() {
+        return sys().socket(k(AbiConstant.AF_INET6), k(AbiConstant.SOCK_STREAM), 0);
+    }
+
+    /** A sockaddr_in in the OS's layout. */
+    public byte[] in(String ip, int port) {
+        return sys().abi().sockaddr().encode(new Sockaddr.In(port, Ipv4Address.of(ip).bits()));
+    }
+
+    /** A sockaddr_in6 in the OS's layout. */
+    public byte[] in6(String ip, int port) {
+        Ipv6Address a = Ipv6Address.of(ip);
+        return sys().abi().sockaddr().encode(new Sockaddr.In6(port, 0, a.high(), a.low(), 0));
+    }
+
+    /** connect(fd, a, sizeof a). */
+    public int connect(int fd, byte[] a) {
+        return sys().connect(fd, a, a.length);
+    }
+
+    /** bind(fd, a, sizeof a). */
+    public int bind(int fd, byte[] a) {
+        return sys().bind(fd, a, a.length);
+    }
+
+    /** Sets O_NONBLOCK with fcntl. */
+    public void nonBlocking(int fd) {
+        int fl = sys().fcntl(fd, k(AbiConstant.F_GETFL), 0);
+        sys().fcntl(fd, k(AbiConstant.F_SETFL), fl | k(AbiConstant.O_NONBLOCK));
+    }
+
+    /** Sets an int socket option. */
+    public int setInt(int fd, AbiConstant level, AbiConstant name, int v) {
+        byte[] b = {(byte) v, (byte) (v >> 8), (byte) (v >> 16), (byte) (v >> 24)};
+        return sys().setsockopt(fd, k(level), k(name), b, 4);
+    }
+
+    /** getsockopt(SO_ERROR) as the matrix prints an errno: {@code 0} or the name. */
+    public String soError(int fd) {
+        byte[] b = new byte[4];
+        int[] len = {4};
+        int r = sys().getsockopt(fd, k(AbiConstant.SOL_SOCKET), k(AbiConstant.SO_ERROR), b, len);
+        if (r < 0) {
+            return r(r);
+        }
+        int v = (b[0] & 0xff) | (b[1] & 0xff) << 8 | (b[2] & 0xff) << 16 | (b[3] & 0xff) << 24;
+        return v == 0 ? "0" : sys().abi().errnos().errnoOf(v).map(Errno::name).orElse("errno" + v);
+    }
+
+    /** poll for {@code events} with a timeout; the revents as names (POLLIN|POLLOUT…), or {@code 0}. */
+    public String poll(int fd, int timeoutMs) {
+        PollFd p = new PollFd(fd, k(AbiConstant.POLLIN) | k(AbiConstant.POLLOUT));
+        int n = sys().poll(new PollFd[] {p}, 1, timeoutMs);
+        if (n < 0) {
+            return r(n);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (AbiConstant c : new AbiConstant[] {AbiConstant.POLLIN, AbiConstant.POLLOUT, AbiConstant.POLLERR,
+                AbiConstant.POLLHUP}) {
+            if ((p.revents & k(c)) != 0) {
+                sb.append(sb.isEmpty() ? "" : "|").append(c.name());
+            }
+        }
+        return sb.isEmpty() ? "0" : sb.toString();
+    }
+
+    /** Lets {@code seconds} of virtual time pass on this thread. */
+    public void pause(double seconds) {
+        thread.sleep((long) (seconds * SECOND));
+    }
+
+    /** A listening socket on the server at {@code port} with {@code backlog}, accepting nothing. */
+    public void listen(int port, int backlog) {
+        serverThread(s -> {
+            int fd = s.socket(k(AbiConstant.AF_INET), k(AbiConstant.SOCK_STREAM), 0);
+            byte[] a = s.abi().sockaddr().encode(new Sockaddr.In(port, 0));
+            s.bind(fd, a, a.length);
+            s.listen(fd, backlog);
+        });
+    }
+
+    /** A listener on the server at {@code port} that accepts every connection and keeps it open. */
+    public void listenAndAccept(int port) {
+        serverThread(s -> {
+            int fd = s.socket(k(AbiConstant.AF_INET), k(AbiConstant.SOCK_STREAM), 0);
+            byte[] a = s.abi().sockaddr().encode(new Sockaddr.In(port, 0));
+            s.bind(fd, a, a.length);
+            s.listen(fd, 16);
+            while (s.accept(fd, null, null) >= 0) {
+                // keep the connection
+            }
+        });
+    }
+
+    /** An AF_INET6 listener on the server at {@code port} (V6ONLY cleared) accepting every connection. */
+    public void listen6AndAccept(int port) {
+        serverThread(s -> {
+            int fd = s.socket(k(AbiConstant.AF_INET6), k(AbiConstant.SOCK_STREAM), 0);
+            Ipv6Address any = Ipv6Address.ANY;
+            byte[] a = s.abi().sockaddr().encode(new Sockaddr.In6(port, 0, any.high(), any.low(), 0));
+            s.bind(fd, a, a.length);
+            s.listen(fd, 16);
+            while (s.accept(fd, null, null) >= 0) {
+                // keep the connection
+            }
+        });
+    }
+
+    /** A listener on the server that reads each connection to its end, then closes it. */
+    public void acceptReadClose(int port) {
+        serverThread(s -> {
+            int fd = s.socket(k(AbiConstant.AF_INET), k(AbiConstant.SOCK_STREAM), 0);
+            byte[] a = s.abi().sockaddr().encode(new Sockaddr.In(port, 0));
+            s.bind(fd, a, a.length);
+            s.listen(fd, 16);
+            int c = s.accept(fd, null, null);
+            byte[] buf = new byte[512];
+            while (s.read(c, buf, buf.length) > 0) {
+                // drain
+            }
+            s.close(c);
+        });
+    }
+
+    /** A listener on the server that accepts one connection and closes it at once. */
+    public void acceptAndClose(int port) {
+        serverThread(s -> {
+            int fd = s.socket(k(AbiConstant.AF_INET), k(AbiConstant.SOCK_STREAM), 0);
+            byte[] a = s.abi().sockaddr().encode(new Sockaddr.In(port, 0));
+            s.bind(fd, a, a.length);
+            s.listen(fd, 16);
+            int c = s.accept(fd, null, null);
+            s.close(c);
+        });
+    }
+
+    /** Runs {@code body} on a new thread of a server process, then lets it start (1 µs of virtual time). */
+    public void serverThread(java.util.function.Consumer<Syscalls> body) {
+        server.spawn("server").start("main", t -> body.accept(t.syscalls()));
+        thread.sleep(1000);
+    }
+
+    /** Installs a handler for SIGALRM (14 on all four) and arranges one for this thread {@code seconds} from now. */
+    public void alarm(double seconds, boolean restart) {
+        sys().sigaction(14, restart ? SignalDisposition.HANDLER_RESTART : SignalDisposition.HANDLER);
+        thread.signalAt(14, sim.nowNs() + (long) (seconds * SECOND));
+    }
+
+    /** Adds a fault rule to frames arriving at the client. */
+    public void clientFault(Rule r) {
+        client.faults().add(r);
+    }
+
+    /** Adds a fault rule to frames arriving at the server. */
+    public void serverFault(Rule r) {
+        server.faults().add(r);
+    }
+
+    /** Virtual seconds since the start, to the millisecond. */
+    public double now() {
+        return Math.round(sim.nowNs() / 1_000_000.0) / 1000.0;
+    }
+}
