@@ -98,8 +98,7 @@ public final class SocketKernel implements StackListener {
 
     /** True when the host-wide table is full (ENFILE). */
     boolean fileTableFull() {
-        return openFiles >= Math.min(rules().openFilesPerHost(), (int) Math.min(Integer.MAX_VALUE,
-                sysctls.value(Sysctls.MAX_FILES)));
+        return openFiles >= sysctls.value(Sysctls.MAX_FILES);
     }
 
     OpenFile newFile(KernelFile f, boolean nonBlocking) {
