@@ -141,9 +141,10 @@ final class Ipv6Layer {
             case IpProtocol.ICMPV6 -> onIcmp(ifc, h, b, at, plen, toGroup, now);
             case IpProtocol.UDP -> {
                 PseudoHeader ph = new PseudoHeader(h.source(), h.destination(), IpProtocol.UDP);
-                if (!(UdpHeader.parse(b, at, plen, ph) instanceof Parsed.Ok<UdpHeader>)) {
+                if (!(UdpHeader.parse(b, at, plen, ph) instanceof Parsed.Ok<UdpHeader> u)) {
                     stats.increment(StackStats.Counter.MALFORMED);
-                } else if (!toGroup) {
+                } else if (!stack.udpInput(h.source(), h.destination(), toGroup, u.value(), b, at, now)
+                        && !toGroup) {
                     stats.increment(StackStats.Counter.UNREACHABLE_PORT);
                     sendError(ifc, b, off, total, DEST_UNREACHABLE, 4, 0, now);
                 }
@@ -385,6 +386,7 @@ final class Ipv6Layer {
                 Replies.ICMPV6_ERROR_MAX);
         stats.increment(StackStats.Counter.ICMP_OUT);
         stats.increment(StackStats.Counter.ICMP_ERRORS_OUT);
-        route(err, src, Origin.NONE, false, in, nowNs);
+        // An error about a datagram this host sent to itself goes back through the loopback queue.
+        route(err, src, Origin.NONE, stack.isLocal(src) || src.equals(Ipv6Address.LOOPBACK), in, nowNs);
     }
 }

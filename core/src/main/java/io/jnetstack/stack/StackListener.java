@@ -29,6 +29,15 @@ public interface StackListener {
     /** A TCP connection reports a fact (connected, refused, timed out, reset). */
     default void onTcpEvent(TcpHandle connection, io.jnetstack.stack.tcp.TcpEvent event, long nowNs) {}
 
+    /**
+     * An ICMP/ICMPv6 error quotes a datagram UDP endpoint {@code endpoint} sent (reported before {@link
+     * #onIcmpError}). Whether it becomes a socket error (connected only on Linux, ...) is the socket layer's call.
+     */
+    default void onUdpError(UdpHandle endpoint, IcmpReport report, long nowNs) {}
+
+    /** A datagram was queued on UDP endpoint {@code endpoint}. */
+    default void onUdpReadable(UdpHandle endpoint, long nowNs) {}
+
     /** A datagram this host originated could not be sent. */
     default void onLocalFailure(IpAddress destination, LocalFailure failure, Origin origin, long nowNs) {}
 
