@@ -359,7 +359,10 @@ final class Ipv4Layer {
         if (src.equals(Ipv4Address.ANY) || src.equals(Ipv4Address.BROADCAST) || src.isMulticast()) {
             return;
         }
-        Ipv4Address from = in != null && in.ipv4() != null ? in.ipv4() : sourceFor(src);
+        Ipv4Address to = (Ipv4Address) f.destination();
+        // Looped back (no interface): from the address it was sent to, as Linux icmp_send does for local routes.
+        Ipv4Address from = in != null && in.ipv4() != null ? in.ipv4()
+                : in == null && (stack.isLocal(to) || to.isLoopback()) ? to : sourceFor(src);
         byte[] err = Replies.icmpv4Error(type, code, rest, from, d, off, len, stack.personality().defaultTtl(),
                 Replies.ICMPV4_ERROR_MAX);
         Bytes.put16(err, 4, nextId++ & 0xFFFF);

@@ -381,7 +381,9 @@ final class Ipv6Layer {
         if (src.equals(Ipv6Address.ANY) || src.isMulticast() || dst.isMulticast() && type != PACKET_TOO_BIG) {
             return;
         }
-        Ipv6Address from = in != null && in.ipv6() != null ? in.ipv6() : sourceFor(src);
+        // Looped back (no interface): from the address it was sent to (RFC 4443 §2.2 (a)).
+        Ipv6Address from = in != null && in.ipv6() != null ? in.ipv6()
+                : in == null && (stack.isLocal(dst) || dst.equals(Ipv6Address.LOOPBACK)) ? dst : sourceFor(src);
         byte[] err = Replies.icmpv6Error(type, code, rest, from, d, off, len, stack.personality().defaultHopLimit(),
                 Replies.ICMPV6_ERROR_MAX);
         stats.increment(StackStats.Counter.ICMP_OUT);

@@ -289,14 +289,15 @@ public final class UdpEndpoints {
 
     /**
      * The source address for a datagram to {@code dst}: the bound address, unless any or a group address (Linux
-     * then lets the route choose, RFC 1122 §3.3.4.3); 127.0.0.1 towards 127/8; null when no address fits.
+     * then lets the route choose, RFC 1122 §3.3.4.3); 127.0.0.1 towards 127/8, ::1 towards ::1; null when no
+     * address fits.
      */
     private IpAddress sourceFor(UdpEndpoint e, IpAddress dst) {
         if (e.local != null && !UdpPortRules.isGroup(e.local)) {
             return e.local;
         }
-        if (dst instanceof Ipv4Address v4 && v4.isLoopback() && !stack.isLocal(v4)) {
-            return LOOPBACK_V4;
+        if (UdpPortRules.isLoopback(dst) && !stack.isLocal(dst)) {
+            return dst.version() == 4 ? LOOPBACK_V4 : Ipv6Address.LOOPBACK;
         }
         IpAddress s = stack.sourceFor(dst);
         return s.equals(Ipv4Address.ANY) || s.equals(Ipv6Address.ANY) ? null : s;
