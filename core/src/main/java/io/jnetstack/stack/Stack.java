@@ -355,6 +355,9 @@ public final class Stack {
     }
 
     void reportLocalFailure(IpAddress dst, LocalFailure f, Origin origin, long nowNs) {
+        if (origin.protocol() == IpProtocol.UDP) {
+            udpDemux.localFailure(dst, f, origin, nowNs);
+        }
         listener.onLocalFailure(dst, f, origin, nowNs);
     }
 

@@ -35,6 +35,12 @@ public interface StackListener {
      */
     default void onUdpError(UdpHandle endpoint, IcmpReport report, long nowNs) {}
 
+    /**
+     * A datagram UDP endpoint {@code endpoint} sent to {@code destination} could not leave this host (reported before
+     * {@link #onLocalFailure}); Linux turns a failed neighbour resolution into a host-unreachable error this way.
+     */
+    default void onUdpLocalFailure(UdpHandle endpoint, IpAddress destination, LocalFailure failure, long nowNs) {}
+
     /** A datagram was queued on UDP endpoint {@code endpoint}. */
     default void onUdpReadable(UdpHandle endpoint, long nowNs) {}
 

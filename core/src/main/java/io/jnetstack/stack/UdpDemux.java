@@ -112,6 +112,27 @@ final class UdpDemux {
         }
     }
 
+    /**
+     * A datagram sent from local port {@code o.first()} to {@code dst}:{@code o.second()} could not leave: the
+     * sender is the endpoint connected to that peer, else the newest unconnected one on the port that can reach it.
+     */
+    void localFailure(IpAddress dst, StackListener.LocalFailure f, StackListener.Origin o, long nowNs) {
+        UdpEndpoint match = null;
+        for (UdpEndpoint e : onPort(o.first())) {
+            if (e.isConnected() && e.remote.equals(dst) && e.remotePort == o.second()) {
+                match = e;
+                break;
+            }
+            boolean family = e.accepts(dst.version()) && (e.local == null || e.local.version() == dst.version());
+            if (!e.isConnected() && family) {
+                match = e;
+            }
+        }
+        if (match != null) {
+            stack.listener().onUdpLocalFailure(match.handle, match.view(dst), f, nowNs);
+        }
+    }
+
     /** The best endpoint for a unicast datagram from {@code src}:sport to {@code dst}:dport, or null. */
     UdpEndpoint lookup(IpAddress src, int sport, IpAddress dst, int dport) {
         UdpEndpoint best = null;

@@ -204,6 +204,19 @@ class UdpDeliveryTest {
 
     @ParameterizedTest
     @MethodSource("personalities")
+    void datagramThatCannotLeave_isReportedToItsSender(Personality p) {
+        UdpNet n = new UdpNet(p);
+        UdpHandle other = listen(n.a, false, 6000);
+        UdpHandle h = n.a.udp().open(true);
+        assertThat(n.a.udp().connect(h, UdpEndpoint.mapped(B), 9).isOk()).isTrue();
+        n.a.iface(1).setUp(false);
+        assertThat(n.send(n.a, h, null, 0, "x").isOk()).as("the route exists; the interface is down").isTrue();
+        assertThat(n.events).containsExactly("a udp-local " + h + " INTERFACE_DOWN " + UdpEndpoint.mapped(B));
+        assertThat(n.events).noneMatch(e -> e.contains(other.toString()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("personalities")
     void fullReceiveBuffer_dropsAndCounts(Personality p) {
         UdpNet n = new UdpNet(p);
         UdpHandle server = listen(n.b, false, PORT);

@@ -113,6 +113,11 @@ final class UdpNet {
             }
 
             @Override
+            public void onUdpLocalFailure(UdpHandle h, IpAddress dst, LocalFailure f, long atNs) {
+                events.add(s.name() + " udp-local " + h + " " + f + " " + dst);
+            }
+
+            @Override
             public void onIcmpError(IcmpReport r, long atNs) {
                 events.add(s.name() + " icmp " + r.type() + "/" + r.code());
             }
