@@ -68,5 +68,11 @@ public interface StackListener {
      * @param origin      the quoted datagram's transport identity
      */
     record IcmpReport(IpAddress reporter, int version, int type, int code, int restOfHeader, IpAddress destination,
-            Origin origin) {}
+            Origin origin) {
+
+        /** What the error means to a transport (RFC 792, RFC 1812 §5.2.7.1; RFC 4443 §3). */
+        public io.jnetstack.personality.IcmpClass icmpClass() {
+            return IpDelivery.classify(version, type, code);
+        }
+    }
 }

@@ -10,7 +10,7 @@ import io.jnetstack.wire.IpAddress;
  * @param sourcePort      its source port
  * @param destination     the local address it was sent to (IP_PKTINFO / IPV6_PKTINFO)
  * @param destinationPort the local port it was sent to
- * @param payload         the payload, a copy the receiver owns
+ * @param payload         the payload, a copy the receiver owns (equals compares it by identity)
  */
 public record UdpDatagram(IpAddress source, int sourcePort, IpAddress destination, int destinationPort,
         byte[] payload) {

@@ -1,7 +1,7 @@
 /**
  * The sans-IO network layer of one host: interfaces, routes, neighbour caches (ARP, NDP), IPv4/IPv6 input, output
  * and forwarding, ICMP/ICMPv6 echo and errors, fragmentation and reassembly, and the transport endpoints sockets are
- * built on: TCP connections and listeners ({@link io.jnetstack.stack.TcpDemux}, package {@code tcp}) and UDP
+ * built on: TCP connections and listeners ({@code TcpDemux}, package {@code tcp}) and UDP
  * endpoints ({@link io.jnetstack.stack.UdpEndpoints}: bind rules, demultiplexing, receive queues, ICMP errors matched
  * to the sender). The socket layer owns socket state, options and errno; this package reports facts.
  *

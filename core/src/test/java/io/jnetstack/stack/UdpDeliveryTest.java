@@ -191,6 +191,24 @@ class UdpDeliveryTest {
 
     @ParameterizedTest
     @MethodSource("personalities")
+    void udpError_carriesTheQuotedDatagramsIdentity_andItsMeaning(Personality p) {
+        UdpNet n = new UdpNet(p);
+        java.util.List<StackListener.IcmpReport> reports = new java.util.ArrayList<>();
+        n.a.setListener(new StackListener() {
+            @Override
+            public void onUdpError(UdpHandle h, IcmpReport r, long nowNs) {
+                reports.add(r);
+            }
+        });
+        UdpHandle h = n.a.udp().open(false);
+        UdpResult.Ok ok = (UdpResult.Ok) n.send(n.a, h, B, 9, "x");
+        assertThat(reports).containsExactly(new StackListener.IcmpReport(B, 4, 3, 3, 0, B,
+                new StackListener.Origin(io.jnetstack.wire.IpProtocol.UDP, ok.localPort(), 9)));
+        assertThat(reports.getFirst().icmpClass()).isEqualTo(io.jnetstack.personality.IcmpClass.PORT_UNREACHABLE);
+    }
+
+    @ParameterizedTest
+    @MethodSource("personalities")
     void portUnreachable_overLoopback_reachesTheSender(Personality p) {
         UdpNet n = new UdpNet(p);
         UdpHandle h = n.a.udp().open(false);
