@@ -78,6 +78,12 @@ public abstract class BsdPersonality implements Personality {
         return 16384;
     }
 
+    /** See {@link Personality#udpReuseAddrShares()}. */
+    @Override
+    public boolean udpReuseAddrShares() {
+        return false;
+    }
+
     /** sys/netinet/in.h IPPORT_HIFIRSTAUTO 49152 .. IPPORT_HILASTAUTO 65535 (XNU in_pcb.c ipport_firstauto). */
     @Override
     public PortRange ephemeralPorts() {

@@ -75,6 +75,12 @@ public final class LinuxPersonality implements Personality {
         return 65536;
     }
 
+    /** See {@link Personality#udpReuseAddrShares()}. */
+    @Override
+    public boolean udpReuseAddrShares() {
+        return true;
+    }
+
     /** net.ipv4.ip_local_port_range = 32768 60999 (net/ipv4/af_inet.c inet_init_net). */
     @Override
     public PortRange ephemeralPorts() {

@@ -101,6 +101,16 @@ public interface Personality {
     /** The initial congestion window in bytes for a connection whose MSS is {@code mss} (RFC 6928 / RFC 3390). */
     long initialWindow(int mss);
 
+    // ---- UDP ----
+
+    /**
+     * Whether SO_REUSEADDR on two UDP sockets lets them bind one port on overlapping addresses. Linux: yes
+     * (net/ipv4/udp.c {@code udp_lib_lport_inuse}: {@code sk_reuse} on both). The BSDs: no; there SO_REUSEADDR
+     * only narrows the conflict check to the exact address, and counts as SO_REUSEPORT for a multicast address
+     * (netinet/in_pcb.c {@code in_pcbbind_setup}).
+     */
+    boolean udpReuseAddrShares();
+
     /** Every personality, in a fixed order. */
     static List<Personality> all() {
         return List.of(new LinuxPersonality(), new FreeBsdPersonality(), new OpenBsdPersonality(),

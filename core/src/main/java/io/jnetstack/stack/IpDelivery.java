@@ -48,8 +48,12 @@ final class IpDelivery {
             origin = echo ? new Origin(proto, Bytes.u16(b, t + 4), Bytes.u16(b, t + 6))
                     : new Origin(proto, Bytes.u16(b, t), Bytes.u16(b, t + 2));
         }
+        IpAddress src = version == 4 ? Ipv4Address.read(b, qoff + 12) : Ipv6Address.read(b, qoff + 8);
+        IcmpReport report = new IcmpReport(reporter, version, type, code, rest, dst, origin);
+        if (proto == IpProtocol.UDP && t + 8 <= qoff + qlen) {
+            stack.udpIcmp(src, origin.first(), dst, origin.second(), report, nowNs);
+        }
         if (proto == IpProtocol.TCP && t + 8 <= qoff + qlen) {
-            IpAddress src = version == 4 ? Ipv4Address.read(b, qoff + 12) : Ipv6Address.read(b, qoff + 8);
             TcpHandle h = new TcpHandle(src, origin.first(), dst, origin.second());
             boolean tooBig = version == 4 ? type == 3 && code == 4 : type == 2;
             if (tooBig) {
@@ -59,7 +63,7 @@ final class IpDelivery {
                 stack.tcpIcmp(h, classify(version, type, code), Bytes.getInt(b, t + 4), nowNs);
             }
         }
-        stack.listener().onIcmpError(new IcmpReport(reporter, version, type, code, rest, dst, origin), nowNs);
+        stack.listener().onIcmpError(report, nowNs);
     }
 
     /** What an ICMP (RFC 792, RFC 1812 §5.2.7.1) or ICMPv6 (RFC 4443 §3) error means to a transport. */

@@ -150,10 +150,11 @@ final class Ipv4Layer {
             case IpProtocol.ICMP -> onIcmp(ifc, h, b, at, plen, toGroup, nowNs);
             case IpProtocol.UDP -> {
                 PseudoHeader ph = new PseudoHeader(h.source(), h.destination(), IpProtocol.UDP);
-                if (!(UdpHeader.parse(b, at, plen, ph) instanceof Parsed.Ok<UdpHeader>)) {
+                if (!(UdpHeader.parse(b, at, plen, ph) instanceof Parsed.Ok<UdpHeader> u)) {
                     stats.increment(StackStats.Counter.MALFORMED);
-                } else if (!toGroup) {
-                    // No UDP sockets exist at this layer yet: every port is closed (RFC 1122 §4.1.3.1).
+                } else if (!stack.udpInput(h.source(), h.destination(), toGroup, u.value(), b, at, nowNs)
+                        && !toGroup) {
+                    // No endpoint holds the port: RFC 1122 §4.1.3.1, never for broadcast or multicast.
                     stats.increment(StackStats.Counter.UNREACHABLE_PORT);
                     sendError(ifc, b, off, total, DEST_UNREACHABLE, 3, 0, nowNs);
                 }
@@ -358,7 +359,10 @@ final class Ipv4Layer {
         if (src.equals(Ipv4Address.ANY) || src.equals(Ipv4Address.BROADCAST) || src.isMulticast()) {
             return;
         }
-        Ipv4Address from = in != null && in.ipv4() != null ? in.ipv4() : sourceFor(src);
+        Ipv4Address to = (Ipv4Address) f.destination();
+        // Looped back (no interface): from the address it was sent to, as Linux icmp_send does for local routes.
+        Ipv4Address from = in != null && in.ipv4() != null ? in.ipv4()
+                : in == null && (stack.isLocal(to) || to.isLoopback()) ? to : sourceFor(src);
         byte[] err = Replies.icmpv4Error(type, code, rest, from, d, off, len, stack.personality().defaultTtl(),
                 Replies.ICMPV4_ERROR_MAX);
         Bytes.put16(err, 4, nextId++ & 0xFFFF);
@@ -366,6 +370,7 @@ final class Ipv4Layer {
         Bytes.put16(err, 10, io.jnetstack.wire.Checksum.compute(err, 0, 20));
         stats.increment(StackStats.Counter.ICMP_OUT);
         stats.increment(StackStats.Counter.ICMP_ERRORS_OUT);
-        route(err, src, Origin.NONE, false, in, nowNs);
+        // An error about a datagram this host sent to itself goes back through the loopback queue.
+        route(err, src, Origin.NONE, stack.isLocal(src) || src.isLoopback(), in, nowNs);
     }
 }

@@ -141,9 +141,10 @@ final class Ipv6Layer {
             case IpProtocol.ICMPV6 -> onIcmp(ifc, h, b, at, plen, toGroup, now);
             case IpProtocol.UDP -> {
                 PseudoHeader ph = new PseudoHeader(h.source(), h.destination(), IpProtocol.UDP);
-                if (!(UdpHeader.parse(b, at, plen, ph) instanceof Parsed.Ok<UdpHeader>)) {
+                if (!(UdpHeader.parse(b, at, plen, ph) instanceof Parsed.Ok<UdpHeader> u)) {
                     stats.increment(StackStats.Counter.MALFORMED);
-                } else if (!toGroup) {
+                } else if (!stack.udpInput(h.source(), h.destination(), toGroup, u.value(), b, at, now)
+                        && !toGroup) {
                     stats.increment(StackStats.Counter.UNREACHABLE_PORT);
                     sendError(ifc, b, off, total, DEST_UNREACHABLE, 4, 0, now);
                 }
@@ -380,11 +381,14 @@ final class Ipv6Layer {
         if (src.equals(Ipv6Address.ANY) || src.isMulticast() || dst.isMulticast() && type != PACKET_TOO_BIG) {
             return;
         }
-        Ipv6Address from = in != null && in.ipv6() != null ? in.ipv6() : sourceFor(src);
+        // Looped back (no interface): from the address it was sent to (RFC 4443 §2.2 (a)).
+        Ipv6Address from = in != null && in.ipv6() != null ? in.ipv6()
+                : in == null && (stack.isLocal(dst) || dst.equals(Ipv6Address.LOOPBACK)) ? dst : sourceFor(src);
         byte[] err = Replies.icmpv6Error(type, code, rest, from, d, off, len, stack.personality().defaultHopLimit(),
                 Replies.ICMPV6_ERROR_MAX);
         stats.increment(StackStats.Counter.ICMP_OUT);
         stats.increment(StackStats.Counter.ICMP_ERRORS_OUT);
-        route(err, src, Origin.NONE, false, in, nowNs);
+        // An error about a datagram this host sent to itself goes back through the loopback queue.
+        route(err, src, Origin.NONE, stack.isLocal(src) || src.equals(Ipv6Address.LOOPBACK), in, nowNs);
     }
 }

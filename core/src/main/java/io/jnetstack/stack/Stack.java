@@ -35,6 +35,8 @@ public final class Stack {
     private final Ipv4Layer ipv4;
     private final Ipv6Layer ipv6;
     private final TcpDemux tcp;
+    private final UdpDemux udpDemux;
+    private final UdpEndpoints udp;
     private StackListener listener = new StackListener() {};
     private boolean forwarding;
 
@@ -46,6 +48,8 @@ public final class Stack {
         this.ipv4 = new Ipv4Layer(this);
         this.ipv6 = new Ipv6Layer(this);
         this.tcp = new TcpDemux(this);
+        this.udpDemux = new UdpDemux(this);
+        this.udp = new UdpEndpoints(this, udpDemux);
     }
 
     /** Adds an interface on {@code link} and starts receiving from it. */
@@ -249,6 +253,11 @@ public final class Stack {
         }
     }
 
+    /** The UDP endpoints (what UDP sockets are built on). */
+    public UdpEndpoints udp() {
+        return udp;
+    }
+
     /**
      * Sends a UDP datagram (a traceroute-style probe) with the given TTL or hop limit (0: the personality's
      * default); ICMP errors about it reach the listener.
@@ -284,6 +293,16 @@ public final class Stack {
 
     void tcpIcmp(TcpHandle h, io.jnetstack.personality.IcmpClass icmp, int quotedSeq, long nowNs) {
         tcp.icmp(h, icmp, quotedSeq, nowNs);
+    }
+
+    /** A valid UDP datagram to this host; false when no endpoint takes it. */
+    boolean udpInput(IpAddress src, IpAddress dst, boolean toGroup, UdpHeader h, byte[] b, int at, long nowNs) {
+        return udpDemux.input(src, dst, toGroup, h, b, at, nowNs);
+    }
+
+    /** An ICMP error quoting a UDP datagram {@code src}:sport → {@code dst}:dport this host sent. */
+    void udpIcmp(IpAddress src, int sport, IpAddress dst, int dport, StackListener.IcmpReport r, long nowNs) {
+        udpDemux.icmpError(src, sport, dst, dport, r, nowNs);
     }
 
     IpAddress sourceFor(IpAddress dst) {
@@ -338,6 +357,9 @@ public final class Stack {
     }
 
     void reportLocalFailure(IpAddress dst, LocalFailure f, Origin origin, long nowNs) {
+        if (origin.protocol() == IpProtocol.UDP) {
+            udpDemux.localFailure(dst, f, origin, nowNs);
+        }
         listener.onLocalFailure(dst, f, origin, nowNs);
     }
 

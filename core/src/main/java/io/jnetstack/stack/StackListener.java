@@ -29,6 +29,21 @@ public interface StackListener {
     /** A TCP connection reports a fact (connected, refused, timed out, reset). */
     default void onTcpEvent(TcpHandle connection, io.jnetstack.stack.tcp.TcpEvent event, long nowNs) {}
 
+    /**
+     * An ICMP/ICMPv6 error quotes a datagram UDP endpoint {@code endpoint} sent (reported before {@link
+     * #onIcmpError}). Whether it becomes a socket error (connected only on Linux, ...) is the socket layer's call.
+     */
+    default void onUdpError(UdpHandle endpoint, IcmpReport report, long nowNs) {}
+
+    /**
+     * A datagram UDP endpoint {@code endpoint} sent to {@code destination} could not leave this host (reported before
+     * {@link #onLocalFailure}); Linux turns a failed neighbour resolution into a host-unreachable error this way.
+     */
+    default void onUdpLocalFailure(UdpHandle endpoint, IpAddress destination, LocalFailure failure, long nowNs) {}
+
+    /** A datagram was queued on UDP endpoint {@code endpoint}. */
+    default void onUdpReadable(UdpHandle endpoint, long nowNs) {}
+
     /** A datagram this host originated could not be sent. */
     default void onLocalFailure(IpAddress destination, LocalFailure failure, Origin origin, long nowNs) {}
 
@@ -53,5 +68,11 @@ public interface StackListener {
      * @param origin      the quoted datagram's transport identity
      */
     record IcmpReport(IpAddress reporter, int version, int type, int code, int restOfHeader, IpAddress destination,
-            Origin origin) {}
+            Origin origin) {
+
+        /** What the error means to a transport (RFC 792, RFC 1812 §5.2.7.1; RFC 4443 §3). */
+        public io.jnetstack.personality.IcmpClass icmpClass() {
+            return IpDelivery.classify(version, type, code);
+        }
+    }
 }

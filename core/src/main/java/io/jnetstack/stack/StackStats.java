@@ -56,7 +56,13 @@ public final class StackStats {
         /** Datagrams to a port or protocol nobody listens on. */
         UNREACHABLE_PORT,
         /** NDP messages rejected by RFC 4861 §7.1 validity checks (hop limit not 255, ...). */
-        NDP_INVALID
+        NDP_INVALID,
+        /** UDP datagrams queued on an endpoint (Linux UDP InDatagrams). */
+        UDP_IN,
+        /** UDP datagrams sent by endpoints (Linux UDP OutDatagrams). */
+        UDP_OUT,
+        /** UDP datagrams dropped because the endpoint's receive buffer was full (Linux UDP RcvbufErrors). */
+        UDP_RECEIVE_BUFFER_DROPS
     }
 
     private final long[] counts = new long[Counter.values().length];

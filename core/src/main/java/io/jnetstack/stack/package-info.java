@@ -1,7 +1,9 @@
 /**
  * The sans-IO network layer of one host: interfaces, routes, neighbour caches (ARP, NDP), IPv4/IPv6 input, output
- * and forwarding, ICMP/ICMPv6 echo and errors, fragmentation and reassembly, and the transport demultiplexing that
- * later issues hang TCP and UDP sockets on.
+ * and forwarding, ICMP/ICMPv6 echo and errors, fragmentation and reassembly, and the transport endpoints sockets are
+ * built on: TCP connections and listeners ({@code TcpDemux}, package {@code tcp}) and UDP
+ * endpoints ({@link io.jnetstack.stack.UdpEndpoints}: bind rules, demultiplexing, receive queues, ICMP errors matched
+ * to the sender). The socket layer owns socket state, options and errno; this package reports facts.
  *
  * <p>Every entry point takes {@code nowNs}; {@link io.jnetstack.stack.Stack#nextDeadlineNs()} says when the stack next
  * needs to run. Per-OS values come from the {@link io.jnetstack.personality.Personality}.
