@@ -160,4 +160,22 @@ public final class FreeBsdPersonality extends BsdPersonality {
         return new PortSelection(PortSelection.Strategy.RANDOM_START_LINEAR, PortSelection.Scope.FOUR_TUPLE, true,
                 List.of(), List.of());
     }
+
+    /**
+     * sys/kern/uipc_usrreq.c: the localsw table has SOCK_SEQPACKET; Linux-compatible abstract names keyed by type
+     * (tests/sys/kern/unix_abstract.c, 15-era [I]); unp_bind (bound → EINVAL before namei; namelen ≤ 0 → EINVAL, no
+     * autobind); unp_connectat (SOLISTENING → EOPNOTSUPP and unp_conn → EISCONN before namei; v_type != VSOCK →
+     * ENOTSOCK; VOP_ACCESS(VWRITE) → EACCES; no unpcb → ECONNREFUSED; so_type → EPROTOTYPE; sonewconn failure →
+     * ECONNREFUSED); sun_path 104 bytes (sa_len ≤ 106); uipc_send (EISCONN for sendto when connected; sbappendaddr
+     * failure → ENOBUFS); unp_detach → unp_drop (ECONNRESET on datagram sockets connected to the closing one);
+     * kern/uipc_socket.c soconnectat (sodisconnect first), soreceive ENOTCONN, sosend so_error, soshutdown ENOTCONN,
+     * sorflush. Sizes: unpst_sendspace PIPSIZ 8192, unpdg_maxdgram 8192 and unpdg_recvspace 16384 [I: 14.x values].
+     */
+    @Override
+    public UnixDomainRules unixDomainRules() {
+        return new UnixDomainRules(true, true, false, 104, io.jnetstack.personality.abi.Errno.EINVAL,
+                io.jnetstack.personality.abi.Errno.ENOENT, true, io.jnetstack.personality.abi.Errno.EOPNOTSUPP,
+                false, io.jnetstack.personality.abi.Errno.ENOTSOCK, false, false, false, true, false, false, true,
+                io.jnetstack.personality.abi.Errno.ENOTCONN, true, true, true, 8192, 8192, 0, 16_384, false);
+    }
 }

@@ -147,4 +147,10 @@ public interface Personality {
      * docs/research/ephemeral-ports.md).
      */
     PortSelection portSelection();
+
+    /**
+     * The UNIX-domain socket engine's decisions: socket types, abstract names, connect's order of checks, queue and
+     * buffer limits (connect-catalogue §1H rows H1–H27, §3).
+     */
+    UnixDomainRules unixDomainRules();
 }
