@@ -7,7 +7,7 @@ import io.jnetstack.personality.abi.Errno;
  * which types and namespaces exist, the order in which connect tests the caller's state and the target, what a full
  * queue does, and the buffer sizes. The listen queue's capacity is the one {@link ListenRules#capacity(int)} computes,
  * because Linux unix_stream_connect and the BSD unp_connect both consult the same limit TCP does
- * (sk_max_ack_backlog with {@code >}; sonewconn's so_qlimit test). Values only: io.jnetstack.socket.unix applies them.
+ * (sk_max_ack_backlog with {@code >}; sonewconn's so_qlimit test). Values only: the socket layer's UNIX-domain engine applies them.
  *
  * @param seqpacket               whether AF_UNIX SOCK_SEQPACKET exists (XNU localdomain has no such protosw:
  *                                socreate_internal answers EPROTONOSUPPORT)
