@@ -169,13 +169,14 @@ public final class FreeBsdPersonality extends BsdPersonality {
      * ECONNREFUSED); sun_path 104 bytes (sa_len ≤ 106); uipc_send (EISCONN for sendto when connected; sbappendaddr
      * failure → ENOBUFS); unp_detach → unp_drop (ECONNRESET on datagram sockets connected to the closing one);
      * kern/uipc_socket.c soconnectat (sodisconnect first), soreceive ENOTCONN, sosend so_error, soshutdown ENOTCONN,
-     * sorflush. Sizes: unpst_sendspace PIPSIZ 8192, unpdg_maxdgram 8192 and unpdg_recvspace 16384 [I: 14.x values].
+     * sorflush. Sizes (15-era uipc_usrreq.c, where stream and seqpacket bypass the send buffer): unpst_recvspace and
+     * unpsp_recvspace 64 KiB, unpdg_maxdgram 8 KiB, unpdg_recvspace 16 KiB.
      */
     @Override
     public UnixDomainRules unixDomainRules() {
         return new UnixDomainRules(true, true, false, 104, io.jnetstack.personality.abi.Errno.EINVAL,
                 io.jnetstack.personality.abi.Errno.ENOENT, true, io.jnetstack.personality.abi.Errno.EOPNOTSUPP,
                 false, io.jnetstack.personality.abi.Errno.ENOTSOCK, false, false, false, true, false, false, true,
-                io.jnetstack.personality.abi.Errno.ENOTCONN, true, true, true, 8192, 8192, 0, 16_384, false);
+                io.jnetstack.personality.abi.Errno.ENOTCONN, true, true, true, 65_536, 8192, 0, 16_384, false);
     }
 }

@@ -80,7 +80,7 @@ class UnixDataPathTest {
     void stream_fullBuffer_isEagainNonBlocking_andBlocksUntilRead(Host h) {
         UnixSocket[] p = pair(h, UnixType.STREAM);
         int cap = h.p.unixDomainRules().streamBuffer();
-        assertThat(cap).isEqualTo(h.per(212_992, 8192, 8192, 8192));
+        assertThat(cap).isEqualTo(h.per(212_992, 65_536, 8192, 8192));
         assertThat(ok(p[0].send(new byte[cap + 100], true))).isEqualTo(cap);
         assertThat(p[0].writable()).isFalse();
         assertThat(err(p[0].send(new byte[1], true))).isEqualTo(Errno.EAGAIN);
