@@ -177,4 +177,23 @@ public final class FreeBsdPersonality extends BsdPersonality {
                 Errno.EACCES, Errno.EAFNOSUPPORT, null, SocketRules.Unspecified.PRIMARY_ADDRESS, null, true, true,
                 Errno.EINVAL, Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, Errno.ENOTCONN, "kern.maxfiles");
     }
+
+    /**
+     * sys/kern/uipc_usrreq.c: the localsw table has SOCK_SEQPACKET; Linux-compatible abstract names keyed by type
+     * (tests/sys/kern/unix_abstract.c, 15-era [I]); unp_bind (bound → EINVAL before namei; namelen ≤ 0 → EINVAL, no
+     * autobind); unp_connectat (SOLISTENING → EOPNOTSUPP and unp_conn → EISCONN before namei; v_type != VSOCK →
+     * ENOTSOCK; VOP_ACCESS(VWRITE) → EACCES; no unpcb → ECONNREFUSED; so_type → EPROTOTYPE; sonewconn failure →
+     * ECONNREFUSED); sun_path 104 bytes (sa_len ≤ 106); uipc_send (EISCONN for sendto when connected; sbappendaddr
+     * failure → ENOBUFS); unp_detach → unp_drop (ECONNRESET on datagram sockets connected to the closing one);
+     * kern/uipc_socket.c soconnectat (sodisconnect first), soreceive ENOTCONN, sosend so_error, soshutdown ENOTCONN,
+     * sorflush. Sizes (15-era uipc_usrreq.c, where stream and seqpacket bypass the send buffer): unpst_recvspace and
+     * unpsp_recvspace 64 KiB, unpdg_maxdgram 8 KiB, unpdg_recvspace 16 KiB.
+     */
+    @Override
+    public UnixDomainRules unixDomainRules() {
+        return new UnixDomainRules(true, true, false, 104, io.jnetstack.personality.abi.Errno.EINVAL,
+                io.jnetstack.personality.abi.Errno.ENOENT, true, io.jnetstack.personality.abi.Errno.EOPNOTSUPP,
+                false, io.jnetstack.personality.abi.Errno.ENOTSOCK, false, false, false, true, false, false, true,
+                io.jnetstack.personality.abi.Errno.ENOTCONN, true, true, true, 65_536, 8192, 0, 16_384, false);
+    }
 }

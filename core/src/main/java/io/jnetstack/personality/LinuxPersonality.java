@@ -292,4 +292,25 @@ public final class LinuxPersonality implements Personality {
                 Errno.ENETUNREACH, Errno.ENETUNREACH, SocketRules.Unspecified.LOOPBACK, null, false, true,
                 Errno.ENETUNREACH, Errno.ENETUNREACH, Errno.EAFNOSUPPORT, Errno.EPIPE, "fs.file-max");
     }
+
+    /**
+     * net/unix/af_unix.c: unix_create (SOCK_SEQPACKET exists); unix_find_abstract and unix_bind_abstract hash the name
+     * with the socket type; unix_autobind ({@code "%05x"}, also from unix_stream_connect / unix_dgram_connect /
+     * unix_dgram_sendmsg when SO_PASSCRED is set); unix_validate_addr (sun_path 108 bytes, no name → EINVAL);
+     * unix_find_bsd (kern_path, path_permission(MAY_WRITE), then !S_ISSOCK or no socket → ECONNREFUSED, type →
+     * EPROTOTYPE); unix_stream_connect (lookup, not listening → ECONNREFUSED, unix_recvq_full → EAGAIN or
+     * unix_wait_for_peer, then own state: ESTABLISHED → EISCONN, else EINVAL); unix_bind_bsd (vfs_mknod before the
+     * {@code u->addr} test); unix_dgram_connect (unix_may_send → EPERM, old peer kept on failure);
+     * unix_dgram_sendmsg (sendto allowed when connected, {@code len > sk_sndbuf - 32} → EMSGSIZE, dead peer →
+     * ECONNREFUSED, unix_recvq_full → wait); unix_release_sock (embryos and unread data → peer sk_err
+     * ECONNRESET); unix_stream_read_generic (not ESTABLISHED → EINVAL); unix_shutdown (no connection needed).
+     * Sizes: net.core.wmem_default 212992, net.unix.max_dgram_qlen 10.
+     */
+    @Override
+    public UnixDomainRules unixDomainRules() {
+        return new UnixDomainRules(true, true, true, 108, io.jnetstack.personality.abi.Errno.EINVAL,
+                io.jnetstack.personality.abi.Errno.EINVAL, false, io.jnetstack.personality.abi.Errno.EINVAL, true,
+                io.jnetstack.personality.abi.Errno.ECONNREFUSED, true, true, true, false, true, true, false,
+                io.jnetstack.personality.abi.Errno.EINVAL, false, false, false, 212_992, 212_960, 11, 212_992, true);
+    }
 }

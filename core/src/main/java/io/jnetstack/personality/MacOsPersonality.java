@@ -185,4 +185,21 @@ public final class MacOsPersonality extends BsdPersonality {
                 false, true, Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, Errno.ENOTCONN,
                 "kern.maxfiles");
     }
+
+    /**
+     * bsd/kern/uipc_usrreq.c: localsw has SOCK_STREAM and SOCK_DGRAM only (bsd/kern/uipc_socket.c
+     * socreate_internal: no protosw for the type → EPROTONOSUPPORT); no abstract namespace; unp_bind (bound → EINVAL
+     * first); unp_connect (namei, VSOCK → ENOTSOCK, vnode_authorize(WRITE_DATA) → EACCES, no unpcb → ECONNREFUSED,
+     * so_type → EPROTOTYPE, sonewconn failure → ECONNREFUSED); sockaddr up to 255 bytes (253-byte path; longer →
+     * ENAMETOOLONG in getsockaddr); unp_detach → unp_drop(ECONNRESET); uipc_socket.c soconnectlock (EOPNOTSUPP,
+     * EISCONN, sodisconnectlocked first), soshutdown ENOTCONN, sorflush, sosend so_error. Sizes unpst_sendspace
+     * PIPSIZ 8192, unpdg_sendspace 2048, unpdg_recvspace 4096.
+     */
+    @Override
+    public UnixDomainRules unixDomainRules() {
+        return new UnixDomainRules(false, false, false, 253, io.jnetstack.personality.abi.Errno.ENAMETOOLONG,
+                io.jnetstack.personality.abi.Errno.ENOENT, true, io.jnetstack.personality.abi.Errno.EOPNOTSUPP,
+                false, io.jnetstack.personality.abi.Errno.ENOTSOCK, false, false, false, true, false, false, true,
+                io.jnetstack.personality.abi.Errno.ENOTCONN, true, true, true, 8192, 2048, 0, 4096, false);
+    }
 }

@@ -220,4 +220,21 @@ public final class OpenBsdPersonality extends BsdPersonality {
                 Errno.EINVAL, Errno.EINVAL, Errno.EINVAL, SocketRules.Unspecified.REFUSED, null, true, false,
                 Errno.EINVAL, Errno.EINVAL, Errno.EINVAL, Errno.ENOTCONN, "kern.maxfiles");
     }
+
+    /**
+     * sys/kern/uipc_usrreq.c: unixsw has SOCK_SEQPACKET, no abstract namespace (a leading NUL is an empty path,
+     * ENOENT); unp_nam2sun (sun_path 104 bytes that must hold a NUL: 103 usable; > sizeof → EINVAL); unp_bind (bound
+     * → EINVAL first); unp_connect (namei, v_type != VSOCK → ENOTSOCK, VOP_ACCESS(VWRITE) → EACCES, no unpcb →
+     * ECONNREFUSED, so_type → EPROTOTYPE, sonewconn failure → ECONNREFUSED); unp_detach → unp_drop(ECONNRESET);
+     * kern/uipc_socket.c soconnect (SO_ACCEPTCONN → EOPNOTSUPP, EISCONN, sodisconnect first), soshutdown (no
+     * connection test), sorflush, sosend so_error. Sizes PIPSIZ 8192, unpdg_sendspace 2048, unpdg_recvspace 16384
+     * [I: old-revision values, to confirm].
+     */
+    @Override
+    public UnixDomainRules unixDomainRules() {
+        return new UnixDomainRules(true, false, false, 103, io.jnetstack.personality.abi.Errno.EINVAL,
+                io.jnetstack.personality.abi.Errno.ENOENT, true, io.jnetstack.personality.abi.Errno.EOPNOTSUPP,
+                false, io.jnetstack.personality.abi.Errno.ENOTSOCK, false, false, false, true, false, false, true,
+                io.jnetstack.personality.abi.Errno.ENOTCONN, true, false, true, 8192, 2048, 0, 16_384, false);
+    }
 }

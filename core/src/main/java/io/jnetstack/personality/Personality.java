@@ -163,4 +163,10 @@ public interface Personality {
      * lifecycle, signals and timeouts, poll rules, descriptor limits and the destination rules.
      */
     SocketRules socketRules();
+
+    /**
+     * The UNIX-domain socket engine's decisions: socket types, abstract names, connect's order of checks, queue and
+     * buffer limits (connect-catalogue §1H rows H1–H27, §3).
+     */
+    UnixDomainRules unixDomainRules();
 }
