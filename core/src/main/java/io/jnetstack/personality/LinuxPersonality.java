@@ -313,4 +313,16 @@ public final class LinuxPersonality implements Personality {
                 io.jnetstack.personality.abi.Errno.ECONNREFUSED, true, true, true, false, true, true, false,
                 io.jnetstack.personality.abi.Errno.EINVAL, false, false, false, 212_992, 212_960, 11, 212_992, true);
     }
+
+    /**
+     * net/ipv4/datagram.c __ip4_datagram_connect (no port check; RTN_BROADCAST without SOCK_BROADCAST → EACCES;
+     * INADDR_ANY routes to the local host), net/ipv4/udp.c __udp_disconnect (address and port reset unless locked by
+     * bind), udp_sendmsg (an address is honoured on a connected socket), af_inet.c inet_dgram_connect (autobind failure
+     * → EAGAIN).
+     */
+    @Override
+    public UdpRules udpRules() {
+        return new UdpRules(null, UdpRules.Unspecified.LOOPBACK, Errno.EACCES, false, null,
+                UdpRules.LocalReset.IF_IMPLICIT, UdpRules.LocalReset.IF_IMPLICIT, Errno.EAGAIN);
+    }
 }

@@ -202,4 +202,15 @@ public final class MacOsPersonality extends BsdPersonality {
                 false, io.jnetstack.personality.abi.Errno.ENOTSOCK, false, false, false, true, false, false, true,
                 io.jnetstack.personality.abi.Errno.ENOTCONN, true, true, true, 8192, 2048, 0, 4096, false);
     }
+
+    /**
+     * bsd/netinet/in_pcb.c in_pcbladdr (port 0 → EADDRNOTAVAIL; INADDR_ANY → primary address; INADDR_BROADCAST →
+     * the primary interface's broadcast address), udp_usrreq.c udp_disconnect (laddr → INADDR_ANY) and udp_output
+     * (EISCONN); xnu tests/udp_disconnect.c.
+     */
+    @Override
+    public UdpRules udpRules() {
+        return new UdpRules(Errno.EADDRNOTAVAIL, UdpRules.Unspecified.PRIMARY_ADDRESS, null, true, Errno.EISCONN,
+                UdpRules.LocalReset.ALWAYS, UdpRules.LocalReset.KEEP, Errno.EADDRNOTAVAIL);
+    }
 }

@@ -237,4 +237,14 @@ public final class OpenBsdPersonality extends BsdPersonality {
                 false, io.jnetstack.personality.abi.Errno.ENOTSOCK, false, false, false, true, false, false, true,
                 io.jnetstack.personality.abi.Errno.ENOTCONN, true, false, true, 8192, 2048, 0, 16_384, false);
     }
+
+    /**
+     * netinet/in_pcb.c in_pcbconnect (port 0 → EADDRNOTAVAIL; no INADDR_ANY or broadcast rewrite), udp_usrreq.c
+     * udp_disconnect and udp_output (EISCONN with an address when connected), in_pcbpickport → EADDRNOTAVAIL.
+     */
+    @Override
+    public UdpRules udpRules() {
+        return new UdpRules(Errno.EADDRNOTAVAIL, UdpRules.Unspecified.AS_GIVEN, null, false, Errno.EISCONN,
+                UdpRules.LocalReset.ALWAYS, UdpRules.LocalReset.KEEP, Errno.EADDRNOTAVAIL);
+    }
 }

@@ -169,4 +169,7 @@ public interface Personality {
      * buffer limits (connect-catalogue §1H rows H1–H27, §3).
      */
     UnixDomainRules unixDomainRules();
+
+    /** UDP connect, dissolve and send decisions (connect-catalogue §1G, F6, F7, E3). */
+    UdpRules udpRules();
 }

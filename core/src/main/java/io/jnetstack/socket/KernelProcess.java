@@ -15,6 +15,8 @@ public final class KernelProcess {
     private final List<Boolean> closeOnExec = new ArrayList<>();
     private final TreeMap<Integer, SignalDisposition> signals = new TreeMap<>();
     private int openFileLimit;
+    private io.jnetstack.socket.vfs.Cred cred = io.jnetstack.socket.vfs.Cred.root();
+    private int umask = 022;
     private int open;
 
     KernelProcess(SocketKernel kernel, int pid, int openFileLimit) {
@@ -47,6 +49,19 @@ public final class KernelProcess {
     /** A view of this process's calls for the thread {@code ctx}. */
     public Syscalls syscalls(ThreadContext ctx) {
         return new KernelSyscalls(kernel, this, ctx);
+    }
+
+    /** The process's credentials (root until setuid/setgid). */
+    io.jnetstack.socket.vfs.Cred cred() {
+        return cred;
+    }
+
+    void setCred(io.jnetstack.socket.vfs.Cred c) {
+        cred = c;
+    }
+
+    int umask() {
+        return umask;
     }
 
     SignalDisposition disposition(int signo) {

@@ -80,16 +80,30 @@ final class KernelSyscalls implements Syscalls {
             case AF_UNIX -> SocketSummary.Domain.UNIX;
             default -> SocketSummary.Domain.INET;
         };
+        int tcp = c(AbiConstant.IPPROTO_TCP);
+        int udp = c(AbiConstant.IPPROTO_UDP);
         Socket s;
         switch (ty.get()) {
-            case SOCK_STREAM -> {
+            case SOCK_STREAM, SOCK_DGRAM, SOCK_SEQPACKET -> {
                 if (d == SocketSummary.Domain.UNIX) {
+                    if (protocol != 0) {
+                        return fail(Errno.EPROTONOSUPPORT);
+                    }
+                    var r = kernel.unix().socket(unixType(ty.get()));
+                    if (!(r instanceof io.jnetstack.socket.unix.UnixResult.Done<io.jnetstack.socket.unix.UnixSocket> u)) {
+                        return fail(r.errnoOrNull());
+                    }
+                    s = new UnixSocketFile(kernel, u.value());
+                } else if (ty.get() == AbiConstant.SOCK_STREAM && (protocol == 0 || protocol == tcp)) {
+                    s = new TcpSocket(kernel, d);
+                } else if (ty.get() == AbiConstant.SOCK_DGRAM && (protocol == 0 || protocol == udp)) {
+                    if (process.full() || kernel.fileTableFull()) {
+                        return fail(process.full() ? Errno.EMFILE : Errno.ENFILE);
+                    }
+                    s = kernel.newUdp(d);
+                } else {
                     return fail(Errno.EPROTONOSUPPORT);
                 }
-                if (protocol != 0 && protocol != c(AbiConstant.IPPROTO_TCP)) {
-                    return fail(Errno.EPROTONOSUPPORT);
-                }
-                s = new TcpSocket(kernel, d);
             }
             default -> {
                 return fail(Errno.EPROTONOSUPPORT);
@@ -97,6 +111,14 @@ final class KernelSyscalls implements Syscalls {
         }
         return install(s, flags.known().contains(AbiConstant.SOCK_NONBLOCK),
                 flags.known().contains(AbiConstant.SOCK_CLOEXEC));
+    }
+
+    private static io.jnetstack.socket.unix.UnixType unixType(AbiConstant t) {
+        return switch (t) {
+            case SOCK_DGRAM -> io.jnetstack.socket.unix.UnixType.DATAGRAM;
+            case SOCK_SEQPACKET -> io.jnetstack.socket.unix.UnixType.SEQPACKET;
+            default -> io.jnetstack.socket.unix.UnixType.STREAM;
+        };
     }
 
     /** Installs a new open file for {@code f}: EMFILE, then ENFILE, as Linux get_unused_fd_flags then alloc_file. */
@@ -112,14 +134,42 @@ final class KernelSyscalls implements Syscalls {
 
     @Override
     public int socketpair(int domain, int type, int protocol, int[] sv) {
+        var flags = abi.constants().decodeFlags(AbiConstant.Kind.SOCKET_FLAG, type);
+        Optional<AbiConstant> fam = constant(AbiConstant.Kind.ADDRESS_FAMILY, domain);
+        Optional<AbiConstant> ty = constant(AbiConstant.Kind.SOCKET_TYPE, flags.unknownBits());
+        if (fam.isEmpty() || fam.get() == AbiConstant.AF_UNSPEC) {
+            return fail(Errno.EAFNOSUPPORT);
+        }
+        if (fam.get() != AbiConstant.AF_UNIX) {
+            return fail(Errno.EOPNOTSUPP); // inet: socketpair is not supported (pru_connect2 / sock_no_socketpair)
+        }
+        if (ty.isEmpty() || protocol != 0) {
+            return fail(Errno.EPROTONOSUPPORT);
+        }
         if (sv == null || sv.length < 2) {
             return fail(Errno.EFAULT);
         }
-        Optional<AbiConstant> fam = constant(AbiConstant.Kind.ADDRESS_FAMILY, domain);
-        if (fam.isEmpty()) {
-            return fail(Errno.EAFNOSUPPORT);
+        var r = kernel.unix().socketPair(unixType(ty.get()));
+        if (!(r instanceof io.jnetstack.socket.unix.UnixResult.Done<io.jnetstack.socket.unix.UnixDomain.Pair> p)) {
+            return fail(r.errnoOrNull());
         }
-        return fail(fam.get() == AbiConstant.AF_UNIX ? Errno.EPROTONOSUPPORT : Errno.EOPNOTSUPP);
+        boolean nb = flags.known().contains(AbiConstant.SOCK_NONBLOCK);
+        boolean ce = flags.known().contains(AbiConstant.SOCK_CLOEXEC);
+        int a = install(new UnixSocketFile(kernel, p.value().first()), nb, ce);
+        if (a < 0) {
+            p.value().first().close();
+            p.value().second().close();
+            return a;
+        }
+        int b = install(new UnixSocketFile(kernel, p.value().second()), nb, ce);
+        if (b < 0) {
+            close(a);
+            p.value().second().close();
+            return b;
+        }
+        sv[0] = a;
+        sv[1] = b;
+        return 0;
     }
 
     @Override
@@ -162,6 +212,8 @@ final class KernelSyscalls implements Syscalls {
         return switch (s) {
             case null -> -1;
             case TcpSocket t -> result(new TcpCalls(this).bind(t, addr, addrlen));
+            case UdpSocket u -> result(new UdpCalls(this).bind(u, addr, addrlen));
+            case UnixSocketFile u -> result(new UnixCalls(this).bind(u, addr, addrlen));
         };
     }
 
@@ -171,6 +223,8 @@ final class KernelSyscalls implements Syscalls {
         return switch (s) {
             case null -> -1;
             case TcpSocket t -> result(new TcpCalls(this).listen(t, backlog));
+            case UdpSocket u -> fail(Errno.EOPNOTSUPP);
+            case UnixSocketFile u -> result(new UnixCalls(this).listen(u, backlog));
         };
     }
 
@@ -199,6 +253,9 @@ final class KernelSyscalls implements Syscalls {
         }
         return switch (s) {
             case TcpSocket t -> new TcpCalls(this).accept(t, f.nonBlocking, addr, addrlen, nonBlocking, cloexec);
+            case UdpSocket u -> fail(Errno.EOPNOTSUPP);
+            case UnixSocketFile u -> new UnixCalls(this).accept(u, f.nonBlocking, addr, addrlen, nonBlocking,
+                    cloexec);
         };
     }
 
@@ -215,6 +272,8 @@ final class KernelSyscalls implements Syscalls {
         return switch (s) {
             case TcpSocket t -> result(new TcpConnectCall(kernel, process, ctx).connect(t, f.nonBlocking, addr,
                     addrlen));
+            case UdpSocket u -> result(new UdpCalls(this).connect(u, f.nonBlocking, addr, addrlen));
+            case UnixSocketFile u -> result(new UnixCalls(this).connect(u, f.nonBlocking, addr, addrlen));
         };
     }
 
@@ -234,6 +293,8 @@ final class KernelSyscalls implements Syscalls {
         return switch (s) {
             case null -> -1;
             case TcpSocket t -> result(new TcpCalls(this).shutdown(t, how));
+            case UdpSocket u -> result(new UdpCalls(this).shutdown(u, how));
+            case UnixSocketFile u -> result(new UnixCalls(this).shutdown(u, how));
         };
     }
 
@@ -274,6 +335,8 @@ final class KernelSyscalls implements Syscalls {
         }
         return switch (s) {
             case TcpSocket t -> new TcpCalls(this).receive(t, f.nonBlocking, buf, len, flags);
+            case UdpSocket u -> new UdpCalls(this).receive(u, f.nonBlocking, buf, len, flags, addr, addrlen);
+            case UnixSocketFile u -> new UnixCalls(this).receive(u, f.nonBlocking, buf, len, flags, addr, addrlen);
         };
     }
 
@@ -294,6 +357,8 @@ final class KernelSyscalls implements Syscalls {
         }
         return switch (s) {
             case TcpSocket t -> new TcpCalls(this).send(t, f.nonBlocking, buf, len, flags);
+            case UdpSocket u -> new UdpCalls(this).send(u, f.nonBlocking, buf, len, flags, addr, addrlen);
+            case UnixSocketFile u -> new UnixCalls(this).send(u, f.nonBlocking, buf, len, flags, addr, addrlen);
         };
     }
 
@@ -334,6 +399,8 @@ final class KernelSyscalls implements Syscalls {
         return switch (s) {
             case null -> -1;
             case TcpSocket t -> new TcpCalls(this).name(t, false, addr, addrlen);
+            case UdpSocket u -> new UdpCalls(this).name(u, false, addr, addrlen);
+            case UnixSocketFile u -> new UnixCalls(this).name(u, false, addr, addrlen);
         };
     }
 
@@ -343,6 +410,8 @@ final class KernelSyscalls implements Syscalls {
         return switch (s) {
             case null -> -1;
             case TcpSocket t -> new TcpCalls(this).name(t, true, addr, addrlen);
+            case UdpSocket u -> new UdpCalls(this).name(u, true, addr, addrlen);
+            case UnixSocketFile u -> new UnixCalls(this).name(u, true, addr, addrlen);
         };
     }
 
@@ -392,7 +461,12 @@ final class KernelSyscalls implements Syscalls {
                 yield 0;
             }
             case FIONREAD -> {
-                arg[0] = f.file instanceof TcpSocket t ? TcpCalls.available(t) : 0;
+                arg[0] = switch (f.file) {
+                    case TcpSocket t -> TcpCalls.available(t);
+                    case UdpSocket u -> kernel.stack().udp().queuedCount(u.handle) == 0 ? 0
+                            : kernel.stack().udp().peek(u.handle).length();
+                    default -> 0;
+                };
                 yield 0;
             }
             default -> fail(Errno.ENOTTY);
@@ -446,5 +520,72 @@ final class KernelSyscalls implements Syscalls {
         }
         process.setOpenFileLimit(limit);
         return 0;
+    }
+
+    @Override
+    public int mkdir(String path, int mode) {
+        return path == null ? fail(Errno.EFAULT) : vfs(kernel.vfs().mkdir(path, mode & ~process.umask(),
+                process.cred()));
+    }
+
+    @Override
+    public int creat(String path, int mode) {
+        if (path == null) {
+            return fail(Errno.EFAULT);
+        }
+        VfsResult r = kernel.vfs().createFile(path, mode & ~process.umask(), process.cred());
+        return switch (r) {
+            case VfsResult.Ok ok -> install(new RegularFile(ok.node()), false, false);
+            case VfsResult.Err err -> fail(err.errno());
+        };
+    }
+
+    @Override
+    public int chmod(String path, int mode) {
+        return path == null ? fail(Errno.EFAULT) : vfs(kernel.vfs().chmod(path, mode, process.cred()));
+    }
+
+    @Override
+    public int symlink(String target, String linkPath) {
+        return target == null || linkPath == null ? fail(Errno.EFAULT)
+                : vfs(kernel.vfs().symlink(target, linkPath, process.cred()));
+    }
+
+    @Override
+    public int unlink(String path) {
+        return path == null ? fail(Errno.EFAULT) : vfs(kernel.vfs().unlink(path, process.cred()));
+    }
+
+    @Override
+    public int setuid(int uid) {
+        if (uid < 0) {
+            return fail(Errno.EINVAL);
+        }
+        Cred c = process.cred();
+        if (!c.isRoot() && c.uid() != uid) {
+            return fail(Errno.EPERM);
+        }
+        process.setCred(new Cred(uid, c.gid(), c.groups()));
+        return 0;
+    }
+
+    @Override
+    public int setgid(int gid) {
+        if (gid < 0) {
+            return fail(Errno.EINVAL);
+        }
+        Cred c = process.cred();
+        if (!c.isRoot() && c.gid() != gid) {
+            return fail(Errno.EPERM);
+        }
+        process.setCred(new Cred(c.uid(), gid, c.groups()));
+        return 0;
+    }
+
+    private int vfs(VfsResult r) {
+        return switch (r) {
+            case VfsResult.Ok ok -> 0;
+            case VfsResult.Err err -> fail(err.errno());
+        };
     }
 }

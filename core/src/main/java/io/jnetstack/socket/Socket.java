@@ -6,7 +6,7 @@ import io.jnetstack.personality.abi.Errno;
  * A socket as the generic socket layer keeps it (Linux struct socket + sock, BSD struct socket): domain, type,
  * options, the pending error (so_error / sk_err) and the shutdown flags. Each protocol's socket extends it.
  */
-abstract sealed class Socket extends KernelFile permits TcpSocket {
+abstract sealed class Socket extends KernelFile permits TcpSocket, UdpSocket, UnixSocketFile {
     final SocketKernel kernel;
     final SocketSummary.Domain domain;
     final SocketSummary.Type type;

@@ -31,6 +31,8 @@ public final class SocketKernel implements StackListener {
     private final Runnable stackChanged;
     private final StackListener next;
     private final TreeMap<TcpHandle, TcpSocket> tcpByHandle = new TreeMap<>();
+    private final TreeMap<io.jnetstack.stack.UdpHandle, UdpSocket> udpByHandle = new TreeMap<>();
+    private final io.jnetstack.socket.unix.UnixDomain unix;
     private final TreeMap<Integer, TcpSocket> tcpListeners = new TreeMap<>();
     private final TreeMap<Integer, List<TcpSocket>> tcpBound = new TreeMap<>();
     private final RandomSource random;
@@ -49,6 +51,7 @@ public final class SocketKernel implements StackListener {
         this.stackChanged = stackChanged;
         this.next = next;
         this.sysctls = new Sysctls(personality);
+        this.unix = new io.jnetstack.socket.unix.UnixDomain(personality, vfs);
         this.random = new RandomSource(stack.name().hashCode() * 0x9E3779B97F4A7C15L);
         stack.setListener(this);
     }
@@ -86,6 +89,36 @@ public final class SocketKernel implements StackListener {
     /** Open file descriptions on the host. */
     public int openFiles() {
         return openFiles;
+    }
+
+    /** The host's UNIX-domain sockets. */
+    io.jnetstack.socket.unix.UnixDomain unix() {
+        return unix;
+    }
+
+    UdpSocket newUdp(SocketSummary.Domain d) {
+        UdpSocket s = new UdpSocket(this, d);
+        udpByHandle.put(s.handle, s);
+        return s;
+    }
+
+    void closeUdp(UdpSocket s) {
+        udpByHandle.remove(s.handle);
+        stack.udp().close(s.handle);
+        changed();
+    }
+
+    /** The primary interface's IPv4 broadcast address (FreeBSD/XNU rewrite INADDR_BROADCAST to it, F7). */
+    IpAddress primaryBroadcast() {
+        for (var ifc : stack.interfaces()) {
+            for (var a : ifc.addresses()) {
+                if (a.address() instanceof Ipv4Address v4 && a.prefix().length() < 31) {
+                    int mask = a.prefix().length() == 0 ? 0 : -1 << (32 - a.prefix().length());
+                    return new Ipv4Address(v4.bits() | ~mask);
+                }
+            }
+        }
+        return Ipv4Address.BROADCAST;
     }
 
     SocketRules rules() {
@@ -245,6 +278,17 @@ public final class SocketKernel implements StackListener {
         };
     }
 
+    /** The errno an ICMP error about a UDP datagram leaves on a connected socket. */
+    Errno udpErrno(IcmpReport report) {
+        return switch (report.icmpClass()) {
+            case PORT_UNREACHABLE, ADMIN_PROHIBITED -> Errno.ECONNREFUSED;
+            case NET_UNREACHABLE -> Errno.ENETUNREACH;
+            case HOST_UNREACHABLE, TIME_EXCEEDED -> Errno.EHOSTUNREACH;
+            case PROTOCOL_UNREACHABLE -> Errno.ENOPROTOOPT;
+            case OTHER -> null;
+        };
+    }
+
     @Override
     public void onTcpEvent(TcpHandle connection, TcpEvent event, long nowNs) {
         TcpSocket s = tcpByHandle.get(connection);
@@ -261,6 +305,18 @@ public final class SocketKernel implements StackListener {
     public void onEchoReply(io.jnetstack.wire.IpAddress from, int identifier, int sequence, int ttl, int dataLength,
             long nowNs) {
         next.onEchoReply(from, identifier, sequence, ttl, dataLength, nowNs);
+    }
+
+    @Override
+    public void onUdpError(io.jnetstack.stack.UdpHandle h, IcmpReport report, long nowNs) {
+        UdpSocket s = udpByHandle.get(h);
+        if (s != null && s.connected) {
+            Errno e = udpErrno(report);
+            if (e != null) {
+                s.error = e;
+            }
+        }
+        next.onUdpError(h, report, nowNs);
     }
 
     @Override

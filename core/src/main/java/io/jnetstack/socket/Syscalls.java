@@ -108,4 +108,25 @@ public interface Syscalls {
 
     /** setrlimit(RLIMIT_NOFILE): the soft limit on descriptors (EMFILE beyond it). */
     int setOpenFileLimit(int limit);
+
+    /** mkdir(2). */
+    int mkdir(String path, int mode);
+
+    /** creat(2): a new empty regular file, opened for writing. */
+    int creat(String path, int mode);
+
+    /** chmod(2). */
+    int chmod(String path, int mode);
+
+    /** symlink(2): {@code linkPath} pointing at {@code target}. */
+    int symlink(String target, String linkPath);
+
+    /** unlink(2). */
+    int unlink(String path);
+
+    /** setuid(2) (only root may change it; EPERM otherwise). */
+    int setuid(int uid);
+
+    /** setgid(2). */
+    int setgid(int gid);
 }

@@ -1,0 +1,282 @@
+package io.jnetstack.socket;
+
+import io.jnetstack.personality.UdpRules;
+import io.jnetstack.personality.abi.AbiConstant;
+import io.jnetstack.personality.abi.Errno;
+import io.jnetstack.personality.abi.Sockaddr;
+import io.jnetstack.personality.abi.SockaddrDecoding;
+import io.jnetstack.stack.UdpAddress;
+import io.jnetstack.stack.UdpDatagram;
+import io.jnetstack.stack.UdpEndpoints;
+import io.jnetstack.stack.UdpFailure;
+import io.jnetstack.stack.UdpLocalReset;
+import io.jnetstack.stack.UdpResult;
+import io.jnetstack.wire.IpAddress;
+import io.jnetstack.wire.Ipv4Address;
+import io.jnetstack.wire.Ipv6Address;
+
+/** bind, connect, sendto/recvfrom, shutdown and names of a UDP socket (catalogue §1G, F6–F8, B8, E3, I2). */
+final class UdpCalls {
+    private final KernelSyscalls sys;
+    private final SocketKernel kernel;
+    private final UdpEndpoints udp;
+    private final UdpRules rules;
+
+    UdpCalls(KernelSyscalls sys) {
+        this.sys = sys;
+        this.kernel = sys.kernel;
+        this.udp = kernel.stack().udp();
+        this.rules = kernel.personality().udpRules();
+    }
+
+    /** An address for this socket's family: the IP and port, or the errno (EAFNOSUPPORT, EINVAL, EFAULT…). */
+    private Object address(UdpSocket s, byte[] addr, int addrlen) {
+        SockaddrDecoding d = kernel.abi().sockaddr().decode(addr, 0, addrlen);
+        if (d instanceof SockaddrDecoding.Invalid bad) {
+            return switch (bad.problem()) {
+                case TOO_LONG -> kernel.personality().connectArgumentRules().tooLong();
+                case OUTSIDE_BUFFER -> Errno.EFAULT;
+                case BAD_FAMILY -> Errno.EAFNOSUPPORT;
+                case NO_FAMILY, TOO_SHORT, TOO_LONG_FOR_FAMILY, BAD_LENGTH_FIELD -> Errno.EINVAL;
+            };
+        }
+        return inet(s, ((SockaddrDecoding.Ok) d).address());
+    }
+
+    /** The IP and port of an INET address for socket {@code s}; a v4-mapped or v4 address on a dual-stack socket. */
+    private Object inet(UdpSocket s, Sockaddr a) {
+        return switch (a) {
+            case Sockaddr.In in when s.domain == SocketSummary.Domain.INET || !s.options.v6Only
+                    && kernel.rules().v4Mapped() -> new UdpAddress(new Ipv4Address(in.address()), in.port());
+            case Sockaddr.In6 in6 when s.domain == SocketSummary.Domain.INET6 -> InetAddresses.isV4Mapped(in6)
+                    ? s.options.v6Only || !kernel.rules().v4Mapped() ? Errno.ENETUNREACH
+                    : new UdpAddress(InetAddresses.unmap(in6), in6.port())
+                    : new UdpAddress(new Ipv6Address(in6.addressHigh(), in6.addressLow()), in6.port());
+            default -> Errno.EAFNOSUPPORT;
+        };
+    }
+
+    Errno bind(UdpSocket s, byte[] addr, int addrlen) {
+        Object a = address(s, addr, addrlen);
+        if (a instanceof Errno e) {
+            return e;
+        }
+        UdpAddress ua = (UdpAddress) a;
+        IpAddress ip = InetAddresses.isUnspecified(ua.address()) ? null : ua.address();
+        UdpResult r = udp.bind(s.handle, ip, ua.port(), s.options.reuseAddress, s.options.reusePort);
+        if (r instanceof UdpResult.Failed f) {
+            return bindFailure(f.failure());
+        }
+        s.explicitAddress = ip != null;
+        s.explicitPort = true;
+        return null;
+    }
+
+    private static Errno bindFailure(UdpFailure f) {
+        return switch (f) {
+            case IN_USE, NO_PORTS -> Errno.EADDRINUSE;
+            case NOT_LOCAL -> Errno.EADDRNOTAVAIL;
+            case ALREADY_BOUND -> Errno.EINVAL;
+            case FAMILY_MISMATCH -> Errno.EAFNOSUPPORT;
+            case NO_ROUTE, REJECT_ROUTE, MESSAGE_TOO_BIG, NOT_CONNECTED -> Errno.EINVAL;
+        };
+    }
+
+    Errno connect(UdpSocket s, boolean nonBlocking, byte[] addr, int addrlen) {
+        SocketSummary summary = new SocketSummary(true, true, s.domain, s.type, s.state(), nonBlocking,
+                s.options.v6Only);
+        ConnectCheck check = ConnectArguments.check(kernel.personality(), summary, addr, 0,
+                addr == null ? 0 : addr.length, addrlen);
+        return switch (check) {
+            case ConnectCheck.Fail f -> {
+                if (f.aftermath() == ConnectCheck.Aftermath.DISSOLVED) {
+                    dissolve(s);
+                }
+                yield f.errno();
+            }
+            case ConnectCheck.Disconnect d -> {
+                dissolve(s); // Linux __udp_disconnect
+                yield null;
+            }
+            case ConnectCheck.AwaitPending a -> Errno.EALREADY;
+            case ConnectCheck.Proceed p -> {
+                if (p.dissolved()) {
+                    dissolve(s); // BSD soconnect: sodisconnect before the protocol sees the address
+                }
+                Object a = inet(s, p.address());
+                yield a instanceof Errno e ? e : connectTo(s, (UdpAddress) a);
+            }
+        };
+    }
+
+    /** The protocol's connect: port 0, INADDR_ANY, broadcast, then the route and the implicit bind. */
+    private Errno connectTo(UdpSocket s, UdpAddress a) {
+        IpAddress dst = a.address();
+        if (a.port() == 0) {
+            if (rules.portZero() != null) {
+                return rules.portZero();
+            }
+            dissolve(s); // Linux: connected to port 0 is no peer at all (getpeername ENOTCONN)
+            return null;
+        }
+        if (InetAddresses.isUnspecified(dst)) {
+            dst = switch (rules.unspecified()) {
+                case LOOPBACK -> dst instanceof Ipv4Address ? Ipv4Address.of(127, 0, 0, 1) : Ipv6Address.LOOPBACK;
+                case PRIMARY_ADDRESS -> kernel.primaryAddress(dst instanceof Ipv4Address);
+                case AS_GIVEN -> dst;
+            };
+        }
+        if (dst instanceof Ipv4Address v4 && (v4.equals(Ipv4Address.BROADCAST) || isSubnetBroadcast(v4))) {
+            if (!s.options.broadcast && rules.broadcastNeedsFlag() != null) {
+                return rules.broadcastNeedsFlag();
+            }
+            if (rules.broadcastRewritten() && v4.equals(Ipv4Address.BROADCAST)) {
+                dst = kernel.primaryBroadcast();
+            }
+        }
+        boolean wasBound = udp.local(s.handle).port() != 0;
+        UdpResult r = udp.connect(s.handle, dst, a.port());
+        if (r instanceof UdpResult.Failed f) {
+            return switch (f.failure()) {
+                case NO_ROUTE, REJECT_ROUTE -> kernel.rules().noRoute();
+                case NO_PORTS -> rules.noPorts();
+                case IN_USE -> Errno.EADDRINUSE;
+                case NOT_LOCAL, ALREADY_BOUND, MESSAGE_TOO_BIG, NOT_CONNECTED, FAMILY_MISMATCH -> Errno.EINVAL;
+            };
+        }
+        if (!wasBound) {
+            s.explicitPort = false;
+        }
+        s.connected = true;
+        kernel.changed();
+        return null;
+    }
+
+    private boolean isSubnetBroadcast(Ipv4Address a) {
+        for (var ifc : kernel.stack().interfaces()) {
+            if (ifc.isBroadcast(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Dissolves the association as the OS does (Linux __udp_disconnect; BSD udp_disconnect). */
+    void dissolve(UdpSocket s) {
+        udp.disconnect(s.handle, reset(rules.dissolveAddress(), s.explicitAddress),
+                reset(rules.dissolvePort(), s.explicitPort));
+        s.connected = false;
+    }
+
+    private static UdpLocalReset reset(UdpRules.LocalReset r, boolean explicit) {
+        return switch (r) {
+            case KEEP -> UdpLocalReset.KEEP;
+            case IF_IMPLICIT -> UdpLocalReset.IF_IMPLICIT;
+            case ALWAYS -> UdpLocalReset.ALWAYS;
+        };
+    }
+
+    int send(UdpSocket s, boolean nonBlockingFile, byte[] buf, int len, int flags, byte[] addr, int addrlen) {
+        UdpAddress to = null;
+        if (addr != null || addrlen != 0) {
+            Object a = address(s, addr, addrlen);
+            if (a instanceof Errno e) {
+                return sys.fail(e);
+            }
+            to = (UdpAddress) a;
+            if (s.connected && rules.sendToConnected() != null) {
+                return sys.fail(rules.sendToConnected());
+            }
+        }
+        if (s.writeShut) {
+            return sys.fail(Errno.EPIPE);
+        }
+        if (s.error != null) {
+            return sys.fail(s.takeError());
+        }
+        if (to == null && !s.connected) {
+            return sys.fail(Errno.EDESTADDRREQ);
+        }
+        if (to != null && to.address() instanceof Ipv4Address v4 && v4.equals(Ipv4Address.BROADCAST)
+                && !s.options.broadcast) {
+            return sys.fail(Errno.EACCES); // ip_output / ip_route_output: broadcast needs SO_BROADCAST
+        }
+        byte[] data = len == buf.length ? buf : java.util.Arrays.copyOf(buf, len);
+        UdpResult r = udp.send(s.handle, to == null ? null : to.address(), to == null ? 0 : to.port(), data, 0, len,
+                sys.ctx.nowNs());
+        kernel.changed();
+        if (r instanceof UdpResult.Failed f) {
+            return sys.fail(switch (f.failure()) {
+                case NO_ROUTE, REJECT_ROUTE -> kernel.rules().noRoute();
+                case MESSAGE_TOO_BIG -> Errno.EMSGSIZE;
+                case NOT_CONNECTED -> Errno.EDESTADDRREQ;
+                case NO_PORTS -> rules.noPorts();
+                case IN_USE -> Errno.EADDRINUSE;
+                case NOT_LOCAL, ALREADY_BOUND, FAMILY_MISMATCH -> Errno.EINVAL;
+            });
+        }
+        return len;
+    }
+
+    int receive(UdpSocket s, boolean nonBlockingFile, byte[] buf, int len, int flags, byte[] addr, int[] addrlen) {
+        boolean nonBlocking = nonBlockingFile || has(flags, AbiConstant.MSG_DONTWAIT);
+        boolean peek = has(flags, AbiConstant.MSG_PEEK);
+        while (true) {
+            if (udp.queuedCount(s.handle) > 0) {
+                UdpDatagram d = peek ? udp.peek(s.handle) : udp.receive(s.handle);
+                int n = Math.min(len, d.payload().length);
+                if (n > 0) {
+                    System.arraycopy(d.payload(), 0, buf, 0, n);
+                }
+                if (addr != null || addrlen != null) {
+                    int r = new TcpCalls(sys).copyOut(s.domain, d.source(), d.sourcePort(), addr, addrlen);
+                    if (r < 0) {
+                        return r;
+                    }
+                }
+                kernel.changed();
+                return has(flags, AbiConstant.MSG_TRUNC) ? d.payload().length : n;
+            }
+            if (s.error != null) {
+                return sys.fail(s.takeError());
+            }
+            if (s.readShut) {
+                return 0;
+            }
+            if (nonBlocking) {
+                return sys.fail(Errno.EAGAIN);
+            }
+            Errno e = new TcpCalls(sys).waitFor(() -> udp.queuedCount(s.handle) > 0 || s.error != null
+                    || s.readShut, s.options.receiveTimeoutNs, true);
+            if (e != null) {
+                return sys.fail(e);
+            }
+        }
+    }
+
+    private boolean has(int flags, AbiConstant flag) {
+        int v = sys.c(flag);
+        return v != Integer.MIN_VALUE && (flags & v) != 0;
+    }
+
+    /** shutdown on a datagram socket: Linux needs a peer (ENOTCONN otherwise); the flags survive reconnects (G14). */
+    Errno shutdown(UdpSocket s, int how) {
+        boolean rd = how == sys.c(AbiConstant.SHUT_RD) || how == sys.c(AbiConstant.SHUT_RDWR);
+        boolean wr = how == sys.c(AbiConstant.SHUT_WR) || how == sys.c(AbiConstant.SHUT_RDWR);
+        if (!rd && !wr) {
+            return Errno.EINVAL;
+        }
+        s.readShut |= rd;
+        s.writeShut |= wr;
+        kernel.changed();
+        return null;
+    }
+
+    int name(UdpSocket s, boolean peer, byte[] addr, int[] addrlen) {
+        UdpAddress a = peer ? (s.connected ? udp.remote(s.handle) : null) : udp.local(s.handle);
+        if (a == null) {
+            return sys.fail(Errno.ENOTCONN);
+        }
+        return new TcpCalls(sys).copyOut(s.domain, a.address(), a.port(), addr, addrlen);
+    }
+}
