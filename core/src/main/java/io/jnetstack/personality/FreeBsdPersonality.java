@@ -160,4 +160,10 @@ public final class FreeBsdPersonality extends BsdPersonality {
         return new PortSelection(PortSelection.Strategy.RANDOM_START_LINEAR, PortSelection.Scope.FOUR_TUPLE, true,
                 List.of(), List.of());
     }
+
+    /** {@link IcmpErrnos#freebsd}: sys/netinet/ip_icmp.c icmp_errmap, sys/netinet6/icmp6.c icmp6_errmap. */
+    @Override
+    public io.jnetstack.personality.abi.Errno tcpErrno(TcpFailure failure) {
+        return IcmpErrnos.of(failure, IcmpErrnos::freebsd);
+    }
 }

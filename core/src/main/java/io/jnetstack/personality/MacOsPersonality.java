@@ -166,4 +166,10 @@ public final class MacOsPersonality extends BsdPersonality {
         return new PortSelection(PortSelection.Strategy.RANDOM_START_LINEAR, PortSelection.Scope.LOCAL_PORT, true,
                 List.of(55555), List.of(55555));
     }
+
+    /** {@link IcmpErrnos#xnu}: bsd/netinet/ip_input.c inetctlerrmap and the PRC_ codes of icmp_input. */
+    @Override
+    public io.jnetstack.personality.abi.Errno tcpErrno(TcpFailure failure) {
+        return IcmpErrnos.of(failure, IcmpErrnos::xnu);
+    }
 }

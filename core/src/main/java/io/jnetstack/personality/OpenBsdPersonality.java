@@ -204,4 +204,10 @@ public final class OpenBsdPersonality extends BsdPersonality {
                         6009, 6010),
                 List.of(623, 664, 749, 750, 751, 2049, 3784, 3785, 7784));
     }
+
+    /** {@link IcmpErrnos#openbsd}: sys/netinet/ip_input.c inetctlerrmap and the PRC_ codes of icmp_input. */
+    @Override
+    public io.jnetstack.personality.abi.Errno tcpErrno(TcpFailure failure) {
+        return IcmpErrnos.of(failure, IcmpErrnos::openbsd);
+    }
 }
