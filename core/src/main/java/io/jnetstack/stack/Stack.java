@@ -118,11 +118,10 @@ public final class Stack {
 
     /**
      * True when {@code a} is this host's: configured on any interface (the weak host model, RFC 1122 §3.3.4.2), or
-     * an address of the implicit loopback interface every stack has (index 0, not in {@link #interfaces()}): ::1,
-     * and 127.0.0.1 or all of 127.0.0.0/8 as {@link Personality#loopbackIpv4PrefixLength()} says.
+     * on the {@link ImplicitLoopback} interface (::1, 127.0.0.1 or all of 127/8, per the personality).
      */
     public boolean isLocal(IpAddress a) {
-        if (isLoopbackAddress(a)) {
+        if (ImplicitLoopback.holds(personality, a)) {
             return true;
         }
         for (NetInterface i : interfaces) {
@@ -133,28 +132,18 @@ public final class Stack {
         return false;
     }
 
-    private boolean isLoopbackAddress(IpAddress a) {
-        return switch (a) {
-            case Ipv4Address v4 -> {
-                int shift = 32 - personality.loopbackIpv4PrefixLength();
-                yield shift == 32 || (v4.bits() >>> shift) == (0x7F000001 >>> shift);
-            }
-            case Ipv6Address v6 -> v6.equals(Ipv6Address.LOOPBACK);
-        };
-    }
-
     /**
      * The route datagrams to {@code dst} take: for a local address an on-link host route through the implicit
      * loopback interface (index 0); else the longest-prefix match, reject kinds included; null when none matches.
      */
     public Route route(IpAddress dst) {
         if (isLocal(dst)) {
-            return Route.onLink(new Prefix(dst, dst.version() == 4 ? 32 : 128), 0);
+            return Route.onLink(new Prefix(dst, dst.version() == 4 ? 32 : 128), ImplicitLoopback.INDEX);
         }
         return routes.lookup(dst);
     }
 
-    /** True for null, 0.0.0.0 and :: (a socket's "any address"). */
+    /** True for null, 0.0.0.0 and ::. */
     static boolean isWildcard(IpAddress a) {
         return a == null || a.equals(Ipv4Address.ANY) || a.equals(Ipv6Address.ANY);
     }
@@ -186,43 +175,39 @@ public final class Stack {
         tcpListen(port, Integer.MAX_VALUE);
     }
 
-    /**
-     * Accepts TCP connections on {@code port} with listen(2)'s {@code backlog}, which the personality's
-     * {@link io.jnetstack.personality.ListenRules} turn into a queue limit (clamped to somaxconn; negative means the
-     * maximum; on XNU so does 0, on OpenBSD anything below 80 means 80). Completed handshakes wait in the accept
-     * queue for {@link #tcpAccept}, and still report CONNECTED to the listener. Listening again changes the limit.
-     * The same as {@code tcpListen(null, port, backlog)}.
-     */
+    /** Listens on {@code port} of every local address: {@code tcpListen(null, port, backlog)}. */
     public void tcpListen(int port, int backlog) {
         tcpListen(null, port, backlog);
     }
 
     /**
-     * Listens on {@code local}:{@code port}, one listener per (address, port), named by them in {@link #tcpAccept},
-     * {@link #tcpAcceptQueueLength} and {@link #tcpUnlisten}. {@code local} null: every local address of both
-     * versions; 0.0.0.0: every IPv4 address; ::: every IPv6 address; else that address only. A SYN goes to the
-     * most specific: its destination address, then its version's wildcard, then null. Bind conflicts are the
-     * caller's to refuse ({@link #tcpLocalPortUse}). Otherwise as {@link #tcpListen(int, int)}.
+     * Accepts TCP connections (RFC 9293 LISTEN) on {@code local}:{@code port} with listen(2)'s {@code backlog}, which
+     * the personality's {@link io.jnetstack.personality.ListenRules} turn into a queue limit (clamped to somaxconn;
+     * negative means the maximum; on XNU so does 0, on OpenBSD below 80 means 80). Completed handshakes wait for
+     * {@link #tcpAccept} and still report CONNECTED. Listening again changes the limit. One listener per (address,
+     * port), named by them in accept, queue length and unlisten: {@code local} null means every local address of both
+     * versions, 0.0.0.0 every IPv4 and :: every IPv6 address, else that address only. A SYN goes to the most
+     * specific: its destination, its version's wildcard, null. Bind conflicts are the caller's ({@link
+     * #tcpLocalPortUse}).
      */
     public void tcpListen(IpAddress local, int port, int backlog) {
         tcp.listen(new PassiveOpen.Key(port, local), backlog);
     }
 
-    /** {@code tcpAccept(null, port)}: accept(2) on the all-address listener of {@code port}. */
+    /** accept(2) on the all-address listener of {@code port}: {@code tcpAccept(null, port)}. */
     public TcpHandle tcpAccept(int port) {
         return tcpAccept(null, port);
     }
 
     /**
-     * Takes the oldest completed connection from the accept queue of listener {@code local}:{@code port} (as given
-     * to {@link #tcpListen(IpAddress, int, int)}), or null when none waits. The connection may have closed since it
-     * completed; {@link #tcpConnection} then returns null for it.
+     * The oldest completed connection in listener {@code local}:{@code port}'s accept queue, removed, or null (it may
+     * have closed since it completed; {@link #tcpConnection} then returns null for it).
      */
     public TcpHandle tcpAccept(IpAddress local, int port) {
         return tcp.accept(new PassiveOpen.Key(port, local));
     }
 
-    /** Completed connections waiting in {@code port}'s all-address accept queue (0 when not listening). */
+    /** {@code tcpAcceptQueueLength(null, port)}. */
     public int tcpAcceptQueueLength(int port) {
         return tcpAcceptQueueLength(null, port);
     }
@@ -257,20 +242,7 @@ public final class Stack {
      */
     public TcpConnectResult tcpConnect(IpAddress local, int localPort, IpAddress dst, int port, TcpConnectOptions opts,
             long nowNs) {
-        if (local != null && local.version() != dst.version()) {
-            throw new IllegalArgumentException("local " + local + " and destination " + dst + " differ in version");
-        }
-        Route r = route(dst);
-        if (r == null || r.kind() == Route.Kind.UNREACHABLE || r.kind() == Route.Kind.PROHIBIT) {
-            return new TcpConnectResult.Failure(r == null ? TcpConnectResult.Reason.NO_ROUTE
-                    : r.kind() == Route.Kind.PROHIBIT ? TcpConnectResult.Reason.PROHIBITED_ROUTE
-                    : TcpConnectResult.Reason.UNREACHABLE_ROUTE, false);
-        }
-        IpAddress src = isWildcard(local) ? sourceFor(dst) : local;
-        if (isWildcard(src) || !isLocal(src)) {
-            return new TcpConnectResult.Failure(TcpConnectResult.Reason.LOCAL_NOT_AVAILABLE, false);
-        }
-        return tcp.connect(src, localPort, dst, port, opts, nowNs);
+        return tcp.connect(local, localPort, dst, port, opts, nowNs);
     }
 
     /** Whether a connection (TIME-WAIT included) holds the four-tuple {@code h} (local first). */
@@ -283,10 +255,7 @@ public final class Stack {
         return tcp.holder(h) != null && tcp.holder(h).state() instanceof io.jnetstack.stack.tcp.TcpState.TimeWait;
     }
 
-    /**
-     * Who in the stack holds local TCP port {@code port} on {@code local} (null or a wildcard: on any address; a
-     * specific address also meets the wildcard and all-address listeners): the strongest use.
-     */
+    /** The strongest use of TCP port {@code port} on {@code local} (null or a wildcard: on any address). */
     public TcpPortUse tcpLocalPortUse(IpAddress local, int port) {
         return tcp.portUse(local, port);
     }
@@ -296,10 +265,7 @@ public final class Stack {
         return tcp.portUse(local, port) != TcpPortUse.FREE;
     }
 
-    /**
-     * Opens a TCP connection to {@code dst}.{@code port} from an ephemeral port (RFC 9293 active OPEN); its facts
-     * reach {@link StackListener#onTcpEvent}. Null when every ephemeral port to that destination is in use.
-     */
+    /** Active OPEN (RFC 9293) to {@code dst}.{@code port} from an ephemeral port; null when none is free. */
     public TcpHandle tcpConnect(IpAddress dst, int port, long nowNs) {
         return tcp.connect(dst, port, nowNs);
     }

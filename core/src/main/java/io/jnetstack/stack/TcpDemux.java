@@ -81,17 +81,27 @@ final class TcpDemux {
         return open(new TcpHandle(src, local, dst, port), TcpConnectOptions.DEFAULTS, nowNs);
     }
 
-    /**
-     * Opens a connection from {@code src} (already checked to be local) and {@code localPort} (0: an ephemeral
-     * one), or says why not.
-     */
-    TcpConnectResult connect(IpAddress src, int localPort, IpAddress dst, int port, TcpConnectOptions opts,
+    /** Opens a connection from {@code local} and {@code localPort} (see Stack#tcpConnect), or says why not. */
+    TcpConnectResult connect(IpAddress local, int localPort, IpAddress dst, int port, TcpConnectOptions opts,
             long nowNs) {
-        int local = localPort != 0 ? localPort : ephemeralPort(src, dst, port);
-        if (local < 0) {
+        if (local != null && local.version() != dst.version()) {
+            throw new IllegalArgumentException("local " + local + " and destination " + dst + " differ in version");
+        }
+        Route r = stack.route(dst);
+        if (r == null || r.kind() == Route.Kind.UNREACHABLE || r.kind() == Route.Kind.PROHIBIT) {
+            return new TcpConnectResult.Failure(r == null ? TcpConnectResult.Reason.NO_ROUTE
+                    : r.kind() == Route.Kind.PROHIBIT ? TcpConnectResult.Reason.PROHIBITED_ROUTE
+                    : TcpConnectResult.Reason.UNREACHABLE_ROUTE, false);
+        }
+        IpAddress src = Stack.isWildcard(local) ? stack.sourceFor(dst) : local;
+        if (Stack.isWildcard(src) || !stack.isLocal(src)) {
+            return new TcpConnectResult.Failure(TcpConnectResult.Reason.LOCAL_NOT_AVAILABLE, false);
+        }
+        int lport = localPort != 0 ? localPort : ephemeralPort(src, dst, port);
+        if (lport < 0) {
             return new TcpConnectResult.Failure(TcpConnectResult.Reason.NO_PORTS, false);
         }
-        TcpHandle h = new TcpHandle(src, local, dst, port);
+        TcpHandle h = new TcpHandle(src, lport, dst, port);
         TcpConnection old = connections.get(h);
         if (old != null) {
             return new TcpConnectResult.Failure(TcpConnectResult.Reason.TUPLE_IN_USE,
