@@ -1,7 +1,8 @@
 /**
  * The sans-IO network layer of one host: interfaces, routes, neighbour caches (ARP, NDP), IPv4/IPv6 input, output
- * and forwarding, ICMP/ICMPv6 echo and errors, fragmentation and reassembly, and the transport demultiplexing that
- * later issues hang TCP and UDP sockets on.
+ * and forwarding, ICMP/ICMPv6 echo and errors, fragmentation and reassembly, the implicit loopback interface, and the
+ * transport demultiplexing the socket layer hangs TCP and UDP sockets on (TCP: connect from a chosen endpoint with a
+ * typed result, listeners per local address, four-tuple and port queries for bind's conflict checks).
  *
  * <p>Every entry point takes {@code nowNs}; {@link io.jnetstack.stack.Stack#nextDeadlineNs()} says when the stack next
  * needs to run. Per-OS values come from the {@link io.jnetstack.personality.Personality}.
