@@ -140,4 +140,10 @@ public abstract class BsdPersonality implements Personality {
     public CongestionTuning congestionTuning() {
         return CongestionTuning.rfc();
     }
+
+    /** lo0 carries 127.0.0.1 only (netmask /8 gives the route, not the addresses): other 127/8 addresses need an alias. */
+    @Override
+    public int loopbackIpv4PrefixLength() {
+        return 32;
+    }
 }

@@ -208,4 +208,10 @@ public final class FreeBsdPersonality extends BsdPersonality {
         return new UdpRules(Errno.EADDRNOTAVAIL, UdpRules.Unspecified.PRIMARY_ADDRESS, null, true, Errno.EISCONN,
                 UdpRules.LocalReset.ALWAYS, UdpRules.LocalReset.KEEP, Errno.EADDRNOTAVAIL);
     }
+
+    /** {@link IcmpErrnos#freebsd}: sys/netinet/ip_icmp.c icmp_errmap, sys/netinet6/icmp6.c icmp6_errmap. */
+    @Override
+    public io.jnetstack.personality.abi.Errno tcpErrno(TcpFailure failure) {
+        return IcmpErrnos.of(failure, IcmpErrnos::freebsd);
+    }
 }

@@ -325,4 +325,16 @@ public final class LinuxPersonality implements Personality {
         return new UdpRules(null, UdpRules.Unspecified.LOOPBACK, Errno.EACCES, false, null,
                 UdpRules.LocalReset.IF_IMPLICIT, UdpRules.LocalReset.IF_IMPLICIT, Errno.EAGAIN);
     }
+
+    /** The local table's {@code local 127.0.0.0/8 dev lo} route: every 127/8 address is this host's. */
+    @Override
+    public int loopbackIpv4PrefixLength() {
+        return 8;
+    }
+
+    /** {@link IcmpErrnos#linux}: net/ipv4/icmp.c icmp_err_convert, net/ipv6/icmp.c icmpv6_err_convert. */
+    @Override
+    public io.jnetstack.personality.abi.Errno tcpErrno(TcpFailure failure) {
+        return IcmpErrnos.of(failure, IcmpErrnos::linux);
+    }
 }

@@ -213,4 +213,10 @@ public final class MacOsPersonality extends BsdPersonality {
         return new UdpRules(Errno.EADDRNOTAVAIL, UdpRules.Unspecified.PRIMARY_ADDRESS, null, true, Errno.EISCONN,
                 UdpRules.LocalReset.ALWAYS, UdpRules.LocalReset.KEEP, Errno.EADDRNOTAVAIL);
     }
+
+    /** {@link IcmpErrnos#xnu}: bsd/netinet/ip_input.c inetctlerrmap and the PRC_ codes of icmp_input. */
+    @Override
+    public io.jnetstack.personality.abi.Errno tcpErrno(TcpFailure failure) {
+        return IcmpErrnos.of(failure, IcmpErrnos::xnu);
+    }
 }

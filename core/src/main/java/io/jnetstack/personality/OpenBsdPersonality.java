@@ -247,4 +247,10 @@ public final class OpenBsdPersonality extends BsdPersonality {
         return new UdpRules(Errno.EADDRNOTAVAIL, UdpRules.Unspecified.AS_GIVEN, null, false, Errno.EISCONN,
                 UdpRules.LocalReset.ALWAYS, UdpRules.LocalReset.KEEP, Errno.EADDRNOTAVAIL);
     }
+
+    /** {@link IcmpErrnos#openbsd}: sys/netinet/ip_input.c inetctlerrmap and the PRC_ codes of icmp_input. */
+    @Override
+    public io.jnetstack.personality.abi.Errno tcpErrno(TcpFailure failure) {
+        return IcmpErrnos.of(failure, IcmpErrnos::openbsd);
+    }
 }

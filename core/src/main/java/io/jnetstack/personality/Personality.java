@@ -49,6 +49,13 @@ public interface Personality {
     /** MTU of the loopback interface. */
     int loopbackMtu();
 
+    /**
+     * How much of 127.0.0.0/8 is a local address of every host (the implicit loopback interface): 8 where the whole
+     * net answers (Linux), 32 where only 127.0.0.1 is configured on the loopback interface (the BSDs; further
+     * addresses need an alias). ::1 is always local.
+     */
+    int loopbackIpv4PrefixLength();
+
     /** The ephemeral (automatic) port range for implicit binds. */
     PortRange ephemeralPorts();
 
@@ -172,4 +179,11 @@ public interface Personality {
 
     /** UDP connect, dissolve and send decisions (connect-catalogue §1G, F6, F7, E3). */
     UdpRules udpRules();
+
+    /**
+     * The errno a TCP socket reports for {@code failure} (connect(), SO_ERROR, a later read or write): RST to a SYN
+     * ECONNREFUSED, RST later ECONNRESET, a timeout ETIMEDOUT, and an ICMP or ICMPv6 error through this kernel's
+     * own table (connect catalogue §1D). Null when this kernel attaches no errno to that ICMP message.
+     */
+    io.jnetstack.personality.abi.Errno tcpErrno(TcpFailure failure);
 }

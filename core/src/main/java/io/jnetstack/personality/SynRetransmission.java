@@ -41,6 +41,22 @@ public record SynRetransmission(long[] sendOffsetsNs, long giveUpNs) {
         return sendOffsetsNs[i];
     }
 
+    /**
+     * This schedule cut to at most {@code synCount} SYNs and abandoned at {@code giveUpNs} (SYNs due at or after it
+     * are dropped): what a per-socket TCP_SYNCNT (Linux), TCP_KEEPINIT (FreeBSD) or TCP_CONNECTIONTIMEOUT (macOS)
+     * turns the default into. The socket layer computes {@code giveUpNs} by its OS's rule.
+     */
+    public SynRetransmission truncated(int synCount, long giveUpNs) {
+        if (synCount < 1 || giveUpNs <= 0) {
+            throw new IllegalArgumentException("need at least one SYN and a positive give-up time");
+        }
+        int n = 0;
+        while (n < Math.min(synCount, sendOffsetsNs.length) && sendOffsetsNs[n] < giveUpNs) {
+            n++;
+        }
+        return new SynRetransmission(Arrays.copyOf(sendOffsetsNs, n), giveUpNs);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SynRetransmission r && Arrays.equals(sendOffsetsNs, r.sendOffsetsNs)

@@ -60,7 +60,8 @@ final class IpDelivery {
                 // RFC 1191 §4 / RFC 8201 §4: the next-hop MTU is the low 16 bits (IPv4) or the whole field (IPv6).
                 stack.tcpPacketTooBig(h, version == 4 ? rest & 0xFFFF : rest, Bytes.getInt(b, t + 4), nowNs);
             } else {
-                stack.tcpIcmp(h, classify(version, type, code), Bytes.getInt(b, t + 4), nowNs);
+                stack.tcpIcmp(h, classify(version, type, code), new io.jnetstack.stack.tcp.IcmpError(version, type, code),
+                        Bytes.getInt(b, t + 4), nowNs);
             }
         }
         stack.listener().onIcmpError(report, nowNs);

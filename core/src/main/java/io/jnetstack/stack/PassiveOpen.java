@@ -8,6 +8,9 @@ import io.jnetstack.stack.tcp.TcpSegment;
 import io.jnetstack.stack.tcp.TcpState;
 import io.jnetstack.time.RandomSource;
 import io.jnetstack.wire.tcp.TcpHeader;
+import io.jnetstack.wire.IpAddress;
+import io.jnetstack.wire.Ipv4Address;
+import io.jnetstack.wire.Ipv6Address;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,12 +23,32 @@ import java.util.TreeMap;
  * <p>Decisions: the SYN queue has no limit of its own (Linux with tcp_syncookies = 1 never refuses a SYN for it,
  * FreeBSD falls back to cookies; OpenBSD's syn-cache limits of about 10 000 entries are not modelled). A completed
  * connection stays in the accept queue until accepted even if it has since closed (Linux: accept() returns it).
+ * A connection belongs to the listener {@link #listenerFor} finds for its local address and port; a more specific
+ * listener added while a handshake is under way takes that handshake's later segments (not modelled further).
  */
 final class PassiveOpen {
     private final TcpDemux demux;
     private final ListenRules rules;
     private final RandomSource random;
-    private final Map<Integer, TcpListener> listeners = new TreeMap<>();
+    private final TreeMap<Key, TcpListener> listeners = new TreeMap<>();
+
+    /**
+     * A listener's name: its port and local address. The address null means every local address of both versions
+     * (the port-only API), 0.0.0.0 every IPv4 address and :: every IPv6 address; anything else that address only.
+     */
+    record Key(int port, IpAddress address) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            int c = Integer.compare(port, o.port);
+            if (c != 0 || address == o.address) {
+                return c;
+            }
+            if (address == null || o.address == null) {
+                return address == null ? -1 : 1;
+            }
+            return address.compareTo(o.address);
+        }
+    }
 
     PassiveOpen(TcpDemux demux, ListenRules rules, RandomSource random) {
         this.demux = demux;
@@ -33,27 +56,52 @@ final class PassiveOpen {
         this.random = random;
     }
 
-    void listen(int port, int backlog) {
-        TcpListener l = listeners.get(port);
+    void listen(Key k, int backlog) {
+        TcpListener l = listeners.get(k);
         if (l == null) {
-            listeners.put(port, new TcpListener(rules, backlog));
+            listeners.put(k, new TcpListener(rules, backlog));
         } else {
             l.setBacklog(backlog);
         }
     }
 
-    TcpListener listener(int port) {
-        return listeners.get(port);
+    /**
+     * The listener a segment to {@code local}:{@code port} reaches: the one bound to that address, else the
+     * version's wildcard (0.0.0.0 or ::), else the all-address one; null when none.
+     */
+    TcpListener listenerFor(IpAddress local, int port) {
+        TcpListener l = listeners.get(new Key(port, local));
+        if (l == null) {
+            l = listeners.get(new Key(port, local.version() == 4 ? Ipv4Address.ANY : Ipv6Address.ANY));
+        }
+        return l != null ? l : listeners.get(new Key(port, null));
     }
 
-    /** The next completed connection on {@code port}, or null. */
-    TcpHandle accept(int port) {
-        TcpListener l = listeners.get(port);
+    /** Whether any listener (on any address) holds {@code port}. */
+    boolean listensOn(int port) {
+        Key k = listeners.ceilingKey(new Key(port, null));
+        return k != null && k.port() == port;
+    }
+
+    /**
+     * Whether a listener holds {@code port} in a way that overlaps {@code address} (null or a wildcard: any
+     * listener on the port; a specific address: a listener on it, on its version's wildcard or on all addresses).
+     */
+    boolean listensOn(IpAddress address, int port) {
+        if (Stack.isWildcard(address)) {
+            return listensOn(port);
+        }
+        return listenerFor(address, port) != null;
+    }
+
+    /** The next completed connection on listener {@code k}, or null. */
+    TcpHandle accept(Key k) {
+        TcpListener l = listeners.get(k);
         return l == null ? null : l.accept();
     }
 
-    int acceptQueueLength(int port) {
-        TcpListener l = listeners.get(port);
+    int acceptQueueLength(Key k) {
+        TcpListener l = listeners.get(k);
         return l == null ? 0 : l.acceptQueueLength();
     }
 
@@ -62,8 +110,8 @@ final class PassiveOpen {
      * measured: {@code [R.] seq 1, ack 1}; BSD soclose soabort → tcp_drop). Half-open connections are forgotten
      * silently where they live in a SYN cache or as request socks; XNU's are sockets, aborted with a RST (derived).
      */
-    void unlisten(int port, long nowNs) {
-        TcpListener l = listeners.remove(port);
+    void unlisten(Key k, long nowNs) {
+        TcpListener l = listeners.remove(k);
         if (l == null) {
             return;
         }
@@ -85,7 +133,7 @@ final class PassiveOpen {
      * connection may be answered by its listener. Returns true when the segment has been dealt with.
      */
     boolean intercept(TcpHandle h, TcpConnection c, TcpSegment seg, byte[] d, int off, int len, long nowNs) {
-        TcpListener l = listeners.get(h.localPort());
+        TcpListener l = listenerFor(h.localAddress(), h.localPort());
         if (l == null) {
             return false;
         }
@@ -140,7 +188,7 @@ final class PassiveOpen {
 
     /** After connection {@code h} of a listener took a segment: a completed handshake joins the accept queue. */
     void settle(TcpHandle h, TcpConnection c) {
-        TcpListener l = listeners.get(h.localPort());
+        TcpListener l = listenerFor(h.localAddress(), h.localPort());
         if (l == null || l.halfOpen(h) == null) {
             return;
         }

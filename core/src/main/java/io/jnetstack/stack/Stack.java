@@ -120,14 +120,36 @@ public final class Stack {
         return interfaces.get(i - 1);
     }
 
-    /** True when {@code a} is configured on any interface (the weak host model, RFC 1122 §3.3.4.2). */
+    /**
+     * True when {@code a} is this host's: configured on any interface (the weak host model, RFC 1122 §3.3.4.2), or
+     * on the {@link ImplicitLoopback} interface (::1, 127.0.0.1 or all of 127/8, per the personality).
+     */
     public boolean isLocal(IpAddress a) {
+        if (ImplicitLoopback.holds(personality, a)) {
+            return true;
+        }
         for (NetInterface i : interfaces) {
             if (i.hasAddress(a)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The route datagrams to {@code dst} take: for a local address an on-link host route through the implicit
+     * loopback interface (index 0); else the longest-prefix match, reject kinds included; null when none matches.
+     */
+    public Route route(IpAddress dst) {
+        if (isLocal(dst)) {
+            return Route.onLink(new Prefix(dst, dst.version() == 4 ? 32 : 128), ImplicitLoopback.INDEX);
+        }
+        return routes.lookup(dst);
+    }
+
+    /** True for null, 0.0.0.0 and ::. */
+    static boolean isWildcard(IpAddress a) {
+        return a == null || a.equals(Ipv4Address.ANY) || a.equals(Ipv6Address.ANY);
     }
 
     /** When the stack next needs {@link #advanceTo}; {@link Long#MAX_VALUE} when idle. */
@@ -157,42 +179,97 @@ public final class Stack {
         tcpListen(port, Integer.MAX_VALUE);
     }
 
-    /**
-     * Accepts TCP connections on {@code port} with listen(2)'s {@code backlog}, which the personality's
-     * {@link io.jnetstack.personality.ListenRules} turn into a queue limit (clamped to somaxconn; negative means the
-     * maximum; on XNU so does 0, on OpenBSD anything below 80 means 80). Completed handshakes wait in the accept
-     * queue for {@link #tcpAccept}, and still report CONNECTED to the listener. Listening again changes the limit.
-     */
+    /** Listens on {@code port} of every local address: {@code tcpListen(null, port, backlog)}. */
     public void tcpListen(int port, int backlog) {
-        tcp.listen(port, backlog);
+        tcpListen(null, port, backlog);
     }
 
     /**
-     * Takes the oldest completed connection from {@code port}'s accept queue (accept(2)), or null when none waits.
-     * The connection may have closed since it completed; {@link #tcpConnection} then returns null for it.
+     * Accepts TCP connections (RFC 9293 LISTEN) on {@code local}:{@code port} with listen(2)'s {@code backlog}, which
+     * the personality's {@link io.jnetstack.personality.ListenRules} turn into a queue limit (clamped to somaxconn;
+     * negative means the maximum; on XNU so does 0, on OpenBSD below 80 means 80). Completed handshakes wait for
+     * {@link #tcpAccept} and still report CONNECTED. Listening again changes the limit. One listener per (address,
+     * port), named by them in accept, queue length and unlisten: {@code local} null means every local address of both
+     * versions, 0.0.0.0 every IPv4 and :: every IPv6 address, else that address only. A SYN goes to the most
+     * specific: its destination, its version's wildcard, null. Bind conflicts are the caller's ({@link
+     * #tcpLocalPortUse}).
      */
+    public void tcpListen(IpAddress local, int port, int backlog) {
+        tcp.listen(new PassiveOpen.Key(port, local), backlog);
+    }
+
+    /** accept(2) on the all-address listener of {@code port}: {@code tcpAccept(null, port)}. */
     public TcpHandle tcpAccept(int port) {
-        return tcp.accept(port);
+        return tcpAccept(null, port);
     }
 
-    /** Completed connections waiting in {@code port}'s accept queue (0 when not listening). */
+    /**
+     * The oldest completed connection in listener {@code local}:{@code port}'s accept queue, removed, or null (it may
+     * have closed since it completed; {@link #tcpConnection} then returns null for it).
+     */
+    public TcpHandle tcpAccept(IpAddress local, int port) {
+        return tcp.accept(new PassiveOpen.Key(port, local));
+    }
+
+    /** {@code tcpAcceptQueueLength(null, port)}. */
     public int tcpAcceptQueueLength(int port) {
-        return tcp.acceptQueueLength(port);
+        return tcpAcceptQueueLength(null, port);
     }
 
-    /**
-     * Stops listening on {@code port} (close(2) of the listening socket): completed connections not yet accepted
-     * are aborted with RST,ACK; half-open ones are forgotten (reset on macOS). Established, accepted connections
-     * are untouched.
-     */
+    /** Completed connections waiting in listener {@code local}:{@code port}'s accept queue (0 when none). */
+    public int tcpAcceptQueueLength(IpAddress local, int port) {
+        return tcp.acceptQueueLength(new PassiveOpen.Key(port, local));
+    }
+
+    /** {@code tcpUnlisten(null, port, nowNs)}. */
     public void tcpUnlisten(int port, long nowNs) {
-        tcp.unlisten(port, nowNs);
+        tcpUnlisten(null, port, nowNs);
     }
 
     /**
-     * Opens a TCP connection to {@code dst}.{@code port} from an ephemeral port (RFC 9293 active OPEN); its facts
-     * reach {@link StackListener#onTcpEvent}. Null when every ephemeral port to that destination is in use.
+     * Stops listener {@code local}:{@code port} (close(2) of the listening socket): completed connections not yet
+     * accepted are aborted with RST,ACK; half-open ones are forgotten (reset on macOS). Established, accepted
+     * connections are untouched.
      */
+    public void tcpUnlisten(IpAddress local, int port, long nowNs) {
+        tcp.unlisten(new PassiveOpen.Key(port, local), nowNs);
+    }
+
+    /**
+     * Opens a TCP connection from {@code local} ({@code null} or a wildcard: the source address of the route, RFC
+     * 1122 §3.3.4.3) and {@code localPort} (0: an ephemeral port, never one in use towards the same destination
+     * or held by a listener) to {@code dst}.{@code port}, with {@code opts} applied before the SYN leaves. Refuses
+     * at once, without sending, when no route matches or a reject route does (a blackhole route is taken: its SYNs
+     * vanish), when {@code local} is not this host's, when no port is free, or when the four-tuple is taken. Its
+     * later facts reach {@link StackListener#onTcpEvent}; an ICMP-class fact's message is
+     * {@code tcpConnection(h).lastIcmp()}, readable during that call.
+     */
+    public TcpConnectResult tcpConnect(IpAddress local, int localPort, IpAddress dst, int port, TcpConnectOptions opts,
+            long nowNs) {
+        return tcp.connect(local, localPort, dst, port, opts, nowNs);
+    }
+
+    /** Whether a connection (TIME-WAIT included) holds the four-tuple {@code h} (local first). */
+    public boolean tcpFourTupleInUse(TcpHandle h) {
+        return tcp.holder(h) != null;
+    }
+
+    /** Whether the connection holding four-tuple {@code h} is in TIME-WAIT (false when none holds it). */
+    public boolean tcpFourTupleInTimeWait(TcpHandle h) {
+        return tcp.holder(h) != null && tcp.holder(h).state() instanceof io.jnetstack.stack.tcp.TcpState.TimeWait;
+    }
+
+    /** The strongest use of TCP port {@code port} on {@code local} (null or a wildcard: on any address). */
+    public TcpPortUse tcpLocalPortUse(IpAddress local, int port) {
+        return tcp.portUse(local, port);
+    }
+
+    /** Whether anything in the stack holds local TCP port {@code port} on {@code local} (see tcpLocalPortUse). */
+    public boolean tcpLocalPortInUse(IpAddress local, int port) {
+        return tcp.portUse(local, port) != TcpPortUse.FREE;
+    }
+
+    /** Active OPEN (RFC 9293) to {@code dst}.{@code port} from an ephemeral port; null when none is free. */
     public TcpHandle tcpConnect(IpAddress dst, int port, long nowNs) {
         return tcp.connect(dst, port, nowNs);
     }
@@ -291,8 +368,9 @@ public final class Stack {
         tcp.packetTooBig(h, mtu, quotedSeq, nowNs);
     }
 
-    void tcpIcmp(TcpHandle h, io.jnetstack.personality.IcmpClass icmp, int quotedSeq, long nowNs) {
-        tcp.icmp(h, icmp, quotedSeq, nowNs);
+    void tcpIcmp(TcpHandle h, io.jnetstack.personality.IcmpClass icmp, io.jnetstack.stack.tcp.IcmpError detail,
+            int quotedSeq, long nowNs) {
+        tcp.icmp(h, icmp, detail, quotedSeq, nowNs);
     }
 
     /** A valid UDP datagram to this host; false when no endpoint takes it. */
@@ -305,7 +383,12 @@ public final class Stack {
         udpDemux.icmpError(src, sport, dst, dport, r, nowNs);
     }
 
-    IpAddress sourceFor(IpAddress dst) {
+    /**
+     * The source address for datagrams to {@code dst} (getsockname after an unbound connect): {@code dst} itself
+     * when local, else the outgoing interface's address (RFC 1122 §3.3.4.3), else some configured address of that
+     * version, else 0.0.0.0 or :: when the host has none.
+     */
+    public IpAddress sourceFor(IpAddress dst) {
         return switch (dst) {
             case Ipv4Address d -> ipv4.sourceFor(d);
             case Ipv6Address d -> ipv6.sourceFor(d);

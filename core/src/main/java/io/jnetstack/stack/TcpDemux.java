@@ -47,24 +47,24 @@ final class TcpDemux {
         this.passive = new PassiveOpen(this, stack.personality().listenRules(), stack.random().fork("listen"));
     }
 
-    /** Starts (or re-limits) a listener on {@code port}; {@code backlog} as listen(2) takes it. */
-    void listen(int port, int backlog) {
-        passive.listen(port, backlog);
+    /** Starts (or re-limits) listener {@code k}; {@code backlog} as listen(2) takes it. */
+    void listen(PassiveOpen.Key k, int backlog) {
+        passive.listen(k, backlog);
     }
 
-    /** Closes the listener on {@code port}, resetting the connections it queued. */
-    void unlisten(int port, long nowNs) {
-        passive.unlisten(port, nowNs);
+    /** Closes listener {@code k}, resetting the connections it queued. */
+    void unlisten(PassiveOpen.Key k, long nowNs) {
+        passive.unlisten(k, nowNs);
     }
 
-    /** The next completed connection on {@code port}, or null. */
-    TcpHandle accept(int port) {
-        return passive.accept(port);
+    /** The next completed connection on listener {@code k}, or null. */
+    TcpHandle accept(PassiveOpen.Key k) {
+        return passive.accept(k);
     }
 
-    /** Completed connections waiting for {@link #accept} on {@code port}. */
-    int acceptQueueLength(int port) {
-        return passive.acceptQueueLength(port);
+    /** Completed connections waiting for {@link #accept} on listener {@code k}. */
+    int acceptQueueLength(PassiveOpen.Key k) {
+        return passive.acceptQueueLength(k);
     }
 
     TcpConnection connection(TcpHandle h) {
@@ -78,12 +78,88 @@ final class TcpDemux {
         if (local < 0) {
             return null;
         }
-        TcpHandle h = new TcpHandle(src, local, dst, port);
-        TcpConnection c = TcpConnection.connect(stack.personality(), h.localPort(), port, iss(h, nowNs), mss(dst),
-                random.nextInt(Integer.MAX_VALUE), nowNs);
+        return open(new TcpHandle(src, local, dst, port), TcpConnectOptions.DEFAULTS, nowNs);
+    }
+
+    /** Opens a connection from {@code local} and {@code localPort} (see Stack#tcpConnect), or says why not. */
+    TcpConnectResult connect(IpAddress local, int localPort, IpAddress dst, int port, TcpConnectOptions opts,
+            long nowNs) {
+        if (local != null && local.version() != dst.version()) {
+            throw new IllegalArgumentException("local " + local + " and destination " + dst + " differ in version");
+        }
+        Route r = stack.route(dst);
+        if (r == null || r.kind() == Route.Kind.UNREACHABLE || r.kind() == Route.Kind.PROHIBIT) {
+            return new TcpConnectResult.Failure(r == null ? TcpConnectResult.Reason.NO_ROUTE
+                    : r.kind() == Route.Kind.PROHIBIT ? TcpConnectResult.Reason.PROHIBITED_ROUTE
+                    : TcpConnectResult.Reason.UNREACHABLE_ROUTE, false);
+        }
+        IpAddress src = Stack.isWildcard(local) ? stack.sourceFor(dst) : local;
+        if (Stack.isWildcard(src) || !stack.isLocal(src)) {
+            return new TcpConnectResult.Failure(TcpConnectResult.Reason.LOCAL_NOT_AVAILABLE, false);
+        }
+        int lport = localPort != 0 ? localPort : ephemeralPort(src, dst, port);
+        if (lport < 0) {
+            return new TcpConnectResult.Failure(TcpConnectResult.Reason.NO_PORTS, false);
+        }
+        TcpHandle h = new TcpHandle(src, lport, dst, port);
+        TcpConnection old = connections.get(h);
+        if (old != null) {
+            return new TcpConnectResult.Failure(TcpConnectResult.Reason.TUPLE_IN_USE,
+                    old.state() instanceof io.jnetstack.stack.tcp.TcpState.TimeWait);
+        }
+        return new TcpConnectResult.Ok(open(h, opts, nowNs));
+    }
+
+    /** Creates connection {@code h} in SYN-SENT with options {@code o} applied before its SYN leaves. */
+    private TcpHandle open(TcpHandle h, TcpConnectOptions o, long nowNs) {
+        int mss = mss(h.remoteAddress());
+        if (o.maxSegment() > 0) {
+            mss = Math.min(mss, o.maxSegment());
+        }
+        var p = stack.personality();
+        TcpConnection c = TcpConnection.connect(p, h.localPort(), h.remotePort(), iss(h, nowNs), mss,
+                random.nextInt(Integer.MAX_VALUE), o.synSchedule() != null ? o.synSchedule() : p.synRetransmission(),
+                nowNs);
+        if (o.maxSegment() > 0) {
+            c.setMaxSegment(o.maxSegment());
+        }
+        if (o.congestion() != null) {
+            c.setCongestionControl(o.congestion());
+        }
+        if (o.noDelay()) {
+            c.setNoDelay(true, nowNs);
+        }
+        if (o.keepAlive()) {
+            c.setKeepAlive(true, nowNs);
+        }
         connections.put(h, c);
         flush(h, c, nowNs);
         return h;
+    }
+
+    /** What holds four-tuple {@code h}: null when free, else its connection. */
+    TcpConnection holder(TcpHandle h) {
+        return connections.get(h);
+    }
+
+    /** The strongest use of local port {@code port} on {@code address} (null or a wildcard: on any address). */
+    TcpPortUse portUse(IpAddress address, int port) {
+        if (passive.listensOn(address, port)) {
+            return TcpPortUse.LISTENING;
+        }
+        boolean any = Stack.isWildcard(address);
+        TcpPortUse use = TcpPortUse.FREE;
+        for (var e : connections.entrySet()) { // TreeMap: ordered, deterministic
+            TcpHandle h = e.getKey();
+            if (h.localPort() != port || !(any || h.localAddress().equals(address))) {
+                continue;
+            }
+            if (!(e.getValue().state() instanceof io.jnetstack.stack.tcp.TcpState.TimeWait)) {
+                return TcpPortUse.CONNECTED;
+            }
+            use = TcpPortUse.TIME_WAIT;
+        }
+        return use;
     }
 
     /** A TCP segment inside datagram {@code d[off, off+len)} addressed to this host. */
@@ -98,14 +174,16 @@ final class TcpDemux {
         TcpSegment seg = new TcpSegment(th, ByteString.copyOf(d, tcpOff + th.headerLength(), tcpLen - th.headerLength()));
         TcpHandle h = new TcpHandle(dst, th.destinationPort(), src, th.sourcePort());
         TcpConnection c = connections.get(h);
-        TcpListener l = passive.listener(th.destinationPort());
         if (c != null) {
             if (!passive.intercept(h, c, seg, d, off, len, nowNs)) {
                 c.onSegment(seg, nowNs);
                 flush(h, c, nowNs);
                 passive.settle(h, c);
             }
-        } else if (l != null) {
+            return;
+        }
+        TcpListener l = passive.listenerFor(dst, th.destinationPort());
+        if (l != null) {
             onListen(l, h, seg, d, off, len, nowNs);
         } else {
             closedPort(d, off, len, nowNs);
@@ -205,10 +283,11 @@ final class TcpDemux {
     }
 
     /** An ICMP error quoting one of our segments. */
-    void icmp(TcpHandle h, io.jnetstack.personality.IcmpClass icmp, int quotedSeq, long nowNs) {
+    void icmp(TcpHandle h, io.jnetstack.personality.IcmpClass icmp, io.jnetstack.stack.tcp.IcmpError detail,
+            int quotedSeq, long nowNs) {
         TcpConnection c = connections.get(h);
         if (c != null) {
-            c.onIcmp(icmp, quotedSeq, nowNs);
+            c.onIcmp(icmp, detail, quotedSeq, nowNs);
             flush(h, c, nowNs);
         }
     }
@@ -281,7 +360,7 @@ final class TcpDemux {
 
     private int ephemeralPort(IpAddress src, IpAddress dst, int dport) {
         boolean local = stack.personality().portSelection().connectScope() == PortSelection.Scope.LOCAL_PORT;
-        return ports.pick(EphemeralPorts.Use.CONNECT, src, dst, dport, p -> passive.listener(p) != null
+        return ports.pick(EphemeralPorts.Use.CONNECT, src, dst, dport, p -> passive.listensOn(p)
                 || (local ? boundLocally(src, p) : connections.containsKey(new TcpHandle(src, p, dst, dport))));
     }
 

@@ -6,6 +6,7 @@ import static io.jnetstack.wire.tcp.SeqNum.lt;
 
 import io.jnetstack.personality.CongestionAlgorithm;
 import io.jnetstack.personality.IcmpClass;
+import io.jnetstack.personality.IcmpDisposition;
 import io.jnetstack.personality.Personality;
 import io.jnetstack.personality.SynRetransmission;
 import io.jnetstack.stack.tcp.cc.CongestionControl;
@@ -86,6 +87,10 @@ public final class TcpConnection {
     boolean timestamps;
     int tsRecent;
     TcpEvent softError;
+    /** The ICMP message that last set {@link #softError} or ended the connection (null: none, or not known). */
+    IcmpError lastIcmp;
+    /** When SYNs are sent and the attempt abandoned: the personality's, unless the socket overrode it. */
+    SynRetransmission synSchedule;
     boolean timing;
     int timedSeq;
     long timedAtNs;
@@ -181,6 +186,7 @@ public final class TcpConnection {
         this.keepIdleNs = timers.keepIdleNs();
         this.keepIntervalNs = timers.keepIntervalNs();
         this.keepCount = timers.keepCount();
+        this.synSchedule = personality.synRetransmission();
     }
 
     /**
@@ -192,13 +198,23 @@ public final class TcpConnection {
      */
     public static TcpConnection connect(Personality p, int localPort, int remotePort, int iss, int mss, int tsOffset,
             long nowNs) {
+        return connect(p, localPort, remotePort, iss, mss, tsOffset, p.synRetransmission(), nowNs);
+    }
+
+    /**
+     * Active open with SYN schedule {@code r} in place of the personality's (TCP_SYNCNT, TCP_KEEPINIT,
+     * TCP_CONNECTIONTIMEOUT set before connect()); otherwise as {@link #connect(Personality, int, int, int, int,
+     * int, long)}.
+     */
+    public static TcpConnection connect(Personality p, int localPort, int remotePort, int iss, int mss, int tsOffset,
+            SynRetransmission r, long nowNs) {
         TcpConnection c = new TcpConnection(p, localPort, remotePort, iss, mss, tsOffset);
+        c.synSchedule = r;
         c.sndUna = iss;
         c.sndNxt = add(iss, 1);
         c.sndMax = c.sndNxt;
         c.state = new TcpState.SynSent(nowNs, 1);
         Segments.syn(c, nowNs);
-        SynRetransmission r = p.synRetransmission();
         c.deadlineNs = nowNs + (r.synCount() > 1 ? r.offsetNs(1) : r.giveUpNs());
         return c;
     }
@@ -546,7 +562,7 @@ public final class TcpConnection {
     }
 
     private void synTimer(TcpState.SynSent ss, long nowNs) {
-        SynRetransmission r = personality.synRetransmission();
+        SynRetransmission r = synSchedule;
         if (nowNs >= ss.firstSynNs() + r.giveUpNs() || ss.synsSent() >= r.synCount()) {
             if (nowNs >= ss.firstSynNs() + r.giveUpNs()) {
                 // A remembered soft error replaces ETIMEDOUT (Linux sk_err_soft, BSD t_softerror).
@@ -570,15 +586,28 @@ public final class TcpConnection {
      * if the connection later times out.
      */
     public void onIcmp(IcmpClass icmp, int quotedSeq, long nowNs) {
+        onIcmp(icmp, null, quotedSeq, nowNs);
+    }
+
+    /**
+     * As {@link #onIcmp(IcmpClass, int, long)}, remembering the message {@code detail} (null when unknown) whenever
+     * the error is kept or ends the connection, for {@link #lastIcmp()}.
+     */
+    public void onIcmp(IcmpClass icmp, IcmpError detail, int quotedSeq, long nowNs) {
         if (!(leq(sndUna, quotedSeq) && lt(quotedSeq, sndMax)) || TcpEvent.of(icmp) == null) {
             return;
         }
         TcpEvent fact = TcpEvent.of(icmp);
         if (!(state instanceof TcpState.SynSent ss)) {
             softError = fact;
+            lastIcmp = detail;
             return;
         }
-        switch (personality.synSentIcmp(icmp, ss.synsSent() - 1, softError != null)) {
+        IcmpDisposition d = personality.synSentIcmp(icmp, ss.synsSent() - 1, softError != null);
+        if (d != IcmpDisposition.IGNORE) {
+            lastIcmp = detail;
+        }
+        switch (d) {
             case ABORT -> close(fact);
             case SOFT -> softError = fact;
             case REPORT -> {
@@ -587,6 +616,15 @@ public final class TcpConnection {
             }
             case IGNORE -> { }
         }
+    }
+
+    /**
+     * The ICMP or ICMPv6 message behind the connection's ICMP-class event or remembered soft error (the last one
+     * that counted), or null when none arrived or the caller did not pass it. It stays readable after the connection
+     * has reported its failure, while the caller holds the connection.
+     */
+    public IcmpError lastIcmp() {
+        return lastIcmp;
     }
 
     /**

@@ -2,7 +2,8 @@ package io.jnetstack.stack.tcp;
 
 /**
  * Facts a connection reports upward; the socket layer turns them into errno through the personality (design.md
- * §3: errors in three layers).
+ * §3: errors in three layers). For the ICMP-class facts the exact message is {@link TcpConnection#lastIcmp()}, which
+ * the personality's {@code tcpErrno} needs (each OS maps type and code its own way).
  */
 public enum TcpEvent {
     /** The three-way handshake completed (ESTABLISHED). */

@@ -1,0 +1,54 @@
+package io.jnetstack.stack;
+
+import io.jnetstack.personality.CongestionAlgorithm;
+import io.jnetstack.personality.SynRetransmission;
+
+/**
+ * What a socket may have set before connect(2) that the connection needs from its first segment on.
+ *
+ * @param maxSegment   TCP_MAXSEG: at most this much payload per segment, and the MSS our SYN advertises is clamped to
+ *                     it (Linux tcp_advertise_mss uses {@code user_mss} when smaller); 0 for none, else at least 64
+ * @param noDelay      TCP_NODELAY
+ * @param keepAlive    SO_KEEPALIVE, with the personality's schedule
+ * @param congestion   TCP_CONGESTION, or null for the personality's default
+ * @param synSchedule  when SYNs go and the attempt is abandoned in place of the personality's schedule (TCP_SYNCNT,
+ *                     TCP_KEEPINIT, TCP_CONNECTIONTIMEOUT: see {@link SynRetransmission#truncated}), or null
+ */
+public record TcpConnectOptions(int maxSegment, boolean noDelay, boolean keepAlive, CongestionAlgorithm congestion,
+        SynRetransmission synSchedule) {
+
+    /** Nothing set: the personality's defaults. */
+    public static final TcpConnectOptions DEFAULTS = new TcpConnectOptions(0, false, false, null, null);
+
+    /** Validates the segment size. */
+    public TcpConnectOptions {
+        if (maxSegment != 0 && (maxSegment < 64 || maxSegment > 65535)) {
+            throw new IllegalArgumentException("TCP_MAXSEG out of 64..65535: " + maxSegment);
+        }
+    }
+
+    /** These options with TCP_MAXSEG {@code bytes}. */
+    public TcpConnectOptions withMaxSegment(int bytes) {
+        return new TcpConnectOptions(bytes, noDelay, keepAlive, congestion, synSchedule);
+    }
+
+    /** These options with TCP_NODELAY {@code on}. */
+    public TcpConnectOptions withNoDelay(boolean on) {
+        return new TcpConnectOptions(maxSegment, on, keepAlive, congestion, synSchedule);
+    }
+
+    /** These options with SO_KEEPALIVE {@code on}. */
+    public TcpConnectOptions withKeepAlive(boolean on) {
+        return new TcpConnectOptions(maxSegment, noDelay, on, congestion, synSchedule);
+    }
+
+    /** These options with congestion control {@code a}. */
+    public TcpConnectOptions withCongestion(CongestionAlgorithm a) {
+        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, a, synSchedule);
+    }
+
+    /** These options with SYN schedule {@code r}. */
+    public TcpConnectOptions withSynSchedule(SynRetransmission r) {
+        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, congestion, r);
+    }
+}
