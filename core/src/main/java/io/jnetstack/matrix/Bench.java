@@ -78,6 +78,105 @@ public final class Bench {
         return sys().socket(k(AbiConstant.AF_INET6), k(AbiConstant.SOCK_STREAM), 0);
     }
 
+    /** A new AF_INET datagram socket. */
+    public int udp() {
+        return sys().socket(k(AbiConstant.AF_INET), k(AbiConstant.SOCK_DGRAM), 0);
+    }
+
+    /** A new AF_INET6 datagram socket. */
+    public int udp6() {
+        return sys().socket(k(AbiConstant.AF_INET6), k(AbiConstant.SOCK_DGRAM), 0);
+    }
+
+    /** A new AF_UNIX socket of {@code type} (SOCK_STREAM, SOCK_DGRAM, SOCK_SEQPACKET). */
+    public int unix(AbiConstant type) {
+        return sys().socket(k(AbiConstant.AF_UNIX), k(type), 0);
+    }
+
+    /** A sockaddr_un naming {@code path}, in the OS's layout. */
+    public byte[] un(String path) {
+        return sys().abi().sockaddr().encode(Sockaddr.Un.pathname(path));
+    }
+
+    /** A sockaddr_un with a Linux abstract name (a leading NUL). */
+    public byte[] abstractName(String name) {
+        // written by hand: the family header, a NUL, the name (on the BSDs a leading NUL is just an empty path)
+        byte[] a = new byte[2 + 1 + name.length()];
+        if (sys().abi().sockaddr().hasLengthByte()) {
+            a[0] = (byte) a.length;
+            a[1] = (byte) k(AbiConstant.AF_UNIX);
+        } else {
+            a[0] = (byte) k(AbiConstant.AF_UNIX);
+        }
+        for (int i = 0; i < name.length(); i++) {
+            a[3 + i] = (byte) name.charAt(i);
+        }
+        return a;
+    }
+
+    /** Narrows the ephemeral port range to {@code first..last} with the OS's own sysctl names; the result. */
+    public int portRange(int first, int last) {
+        int r = sys().sysctl("net.ipv4.ip_local_port_range", null, new long[] {first, last});
+        if (r == 0) {
+            return 0;
+        }
+        for (String[] names : new String[][] {{"net.inet.ip.portrange.first", "net.inet.ip.portrange.last"},
+                {"net.inet.ip.portfirst", "net.inet.ip.portlast"}}) {
+            // widen first, so that first <= last holds after each step
+            if (sys().sysctl(names[0], null, new long[] {1024}) == 0) {
+                sys().sysctl(names[1], null, new long[] {last});
+                return sys().sysctl(names[0], null, new long[] {first});
+            }
+        }
+        return -1;
+    }
+
+    /** Adds a default route on the client via 10.0.0.254 (a router that is not there), as an ordinary host has. */
+    public void defaultRoute() {
+        client.stack().addRoute(io.jnetstack.stack.Route.via(io.jnetstack.stack.Prefix.of("0.0.0.0/0"),
+                Ipv4Address.of("10.0.0.254"), 1));
+    }
+
+    /** getpeername as text: {@code a.b.c.d:port}, {@code [v6]:port}, a path, or {@code -1 ERRNO}. */
+    public String peer(int fd) {
+        return nameOf(fd, true);
+    }
+
+    /** getsockname as text. */
+    public String name(int fd) {
+        return nameOf(fd, false);
+    }
+
+    private String nameOf(int fd, boolean peer) {
+        byte[] a = new byte[256];
+        int[] len = {256};
+        int r = peer ? sys().getpeername(fd, a, len) : sys().getsockname(fd, a, len);
+        if (r < 0) {
+            return r(r);
+        }
+        var d = sys().abi().sockaddr().decode(a, 0, Math.min(len[0], 256));
+        if (!(d instanceof io.jnetstack.personality.abi.SockaddrDecoding.Ok ok)) {
+            return "?";
+        }
+        return switch (ok.address()) {
+            case Sockaddr.In in -> new Ipv4Address(in.address()) + ":" + in.port();
+            case Sockaddr.In6 in6 -> "[" + new Ipv6Address(in6.addressHigh(), in6.addressLow()) + "]:" + in6.port();
+            case Sockaddr.Un un -> un.kind() == Sockaddr.UnixKind.UNNAMED ? "unnamed"
+                    : (un.kind() == Sockaddr.UnixKind.ABSTRACT ? "@" : "") + un.name();
+            case Sockaddr.Unspec u -> "unspec";
+        };
+    }
+
+    /** sendto(fd, 4 bytes, addr); the result. */
+    public int sendTo(int fd, byte[] addr) {
+        return sys().sendto(fd, new byte[] {1, 2, 3, 4}, 4, 0, addr, addr == null ? 0 : addr.length);
+    }
+
+    /** A non-blocking recv of up to 64 bytes; the result. */
+    public int recvNow(int fd) {
+        return sys().recv(fd, new byte[64], 64, k(AbiConstant.MSG_DONTWAIT));
+    }
+
     /** A sockaddr_in in the OS's layout. */
     public byte[] in(String ip, int port) {
         return sys().abi().sockaddr().encode(new Sockaddr.In(port, Ipv4Address.of(ip).bits()));

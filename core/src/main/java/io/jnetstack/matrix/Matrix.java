@@ -22,7 +22,10 @@ public final class Matrix {
         all.addAll(ArgumentRows.rows());
         all.addAll(LifecycleRows.rows());
         all.addAll(NetworkRows.rows());
+        all.addAll(DatagramRows.rows());
+        all.addAll(UnixRows.rows());
         all.addAll(AddressRows.rows());
+        all.addAll(PortRows.rows());
         all.addAll(StateRows.rows());
         return all;
     }

@@ -175,7 +175,10 @@ public final class FreeBsdPersonality extends BsdPersonality {
         return new SocketRules(SocketRules.ConnectLifecycle.FREEBSD_DROPPED_PCB, false, false,
                 SocketRules.PollStyle.FREEBSD, 58982, 65536, Errno.ENETUNREACH, Errno.EADDRINUSE, Errno.EADDRNOTAVAIL,
                 Errno.EACCES, Errno.EAFNOSUPPORT, null, SocketRules.Unspecified.PRIMARY_ADDRESS, null, true, true,
-                Errno.EINVAL, Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, Errno.ENOTCONN, "kern.maxfiles");
+                Errno.EINVAL, Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, Errno.ENOTCONN, Errno.EHOSTUNREACH, Errno.EHOSTUNREACH,
+                Errno.ENETDOWN, null,
+                "kern.maxfiles",
+                "net.inet.ip.portrange.first", "net.inet.ip.portrange.last");
     }
 
     /**

@@ -140,9 +140,9 @@ final class IcmpErrnos {
      * codes 9, 10, 13 PRC_UNREACH_ADMIN_PROHIB; others a bad code; time exceeded 0/1 PRC_TIMXCEED_INTRANS/REASS;
      * parameter problem 0/1 PRC_PARAMPROB. bsd/netinet/ip_input.c inetctlerrmap[] (read): UNREACH_NET ENETUNREACH
      * (XNU's own entry; the other BSDs have EHOSTUNREACH), UNREACH_PORT ECONNREFUSED, MSGSIZE EMSGSIZE,
-     * PARAMPROB ENOPROTOOPT, ADMIN_PROHIB ECONNREFUSED, TIMXCEED_INTRANS 0: tcp_ctlinput's icmp_may_rst path
-     * (tcp_drop_syn_sent) then drops with error 0 — the catalogue's D5 EHOSTUNREACH is not what this table says;
-     * to confirm on a Mac. ICMPv6 bsd/netinet6/icmp6.c: KAME's mapping with admin prohibited to
+     * PARAMPROB ENOPROTOOPT, ADMIN_PROHIB ECONNREFUSED, TIMXCEED_INTRANS (index 18) EHOSTUNREACH and TIMXCEED_REASS
+     * 0 (re-read in the xnu-11417 tree: tcp_ctlinput's icmp_may_rst path drops the SYN_SENT connection with it,
+     * catalogue D5). ICMPv6 bsd/netinet6/icmp6.c: KAME's mapping with admin prohibited to
      * PRC_UNREACH_ADMIN_PROHIB, and bsd/netinet6/ip6_input.c inet6ctlerrmap[] (FreeBSD's older table:
      * UNREACH_NET EHOSTUNREACH, TIMXCEED_INTRANS EHOSTUNREACH, ADMIN_PROHIB ECONNREFUSED).
      */
@@ -172,6 +172,7 @@ final class IcmpErrnos {
                 case 4 -> Errno.EMSGSIZE;
                 default -> null;
             };
+            case 11 -> code == 0 ? Errno.EHOSTUNREACH : null;
             case 12 -> code <= 1 ? Errno.ENOPROTOOPT : null;
             default -> null;
         };

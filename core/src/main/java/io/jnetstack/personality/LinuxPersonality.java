@@ -290,7 +290,10 @@ public final class LinuxPersonality implements Personality {
         return new SocketRules(SocketRules.ConnectLifecycle.LINUX_SOCK_STATE, true, true, SocketRules.PollStyle.LINUX,
                 1024, Integer.MAX_VALUE, Errno.ENETUNREACH, Errno.EADDRNOTAVAIL, null, Errno.ENETUNREACH,
                 Errno.ENETUNREACH, Errno.ENETUNREACH, SocketRules.Unspecified.LOOPBACK, null, false, true,
-                Errno.ENETUNREACH, Errno.ENETUNREACH, Errno.EAFNOSUPPORT, Errno.EPIPE, "fs.file-max");
+                Errno.ENETUNREACH, Errno.ENETUNREACH, Errno.EAFNOSUPPORT, Errno.EPIPE, Errno.EHOSTUNREACH, Errno.EACCES,
+                Errno.ENETUNREACH, null,
+                "fs.file-max",
+                "net.ipv4.ip_local_port_range", "net.ipv4.ip_local_port_range");
     }
 
     /**

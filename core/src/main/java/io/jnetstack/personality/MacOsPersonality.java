@@ -183,7 +183,10 @@ public final class MacOsPersonality extends BsdPersonality {
                 SocketRules.PollStyle.XNU, 256, 122880, Errno.ENETUNREACH, Errno.EADDRINUSE, Errno.EADDRNOTAVAIL,
                 Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, null, SocketRules.Unspecified.PRIMARY_ADDRESS, Errno.EINVAL,
                 false, true, Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, Errno.ENOTCONN,
-                "kern.maxfiles");
+                Errno.EHOSTUNREACH, Errno.EHOSTUNREACH,
+                Errno.ENETDOWN, null,
+                "kern.maxfiles",
+                "net.inet.ip.portrange.first", "net.inet.ip.portrange.last");
     }
 
     /**

@@ -218,7 +218,10 @@ public final class OpenBsdPersonality extends BsdPersonality {
         return new SocketRules(SocketRules.ConnectLifecycle.DEAD_PCB_SO_ERROR, false, false,
                 SocketRules.PollStyle.OPENBSD, 512, 7030, Errno.EADDRNOTAVAIL, Errno.EADDRINUSE, Errno.EADDRNOTAVAIL,
                 Errno.EINVAL, Errno.EINVAL, Errno.EINVAL, SocketRules.Unspecified.REFUSED, null, true, false,
-                Errno.EINVAL, Errno.EINVAL, Errno.EINVAL, Errno.ENOTCONN, "kern.maxfiles");
+                Errno.EINVAL, Errno.EINVAL, Errno.EINVAL, Errno.ENOTCONN, Errno.ENETUNREACH, Errno.ENETUNREACH,
+                Errno.ENETDOWN, Errno.EPERM,
+                "kern.maxfiles",
+                "net.inet.ip.portfirst", "net.inet.ip.portlast");
     }
 
     /**

@@ -30,13 +30,26 @@ import io.jnetstack.personality.abi.Errno;
  * @param v6OnV4Bound        connect to a native IPv6 address from a socket bound to a v4-mapped one (J4)
  * @param sendUnconnected    send on a TCP socket that never connected: Linux sk_stream_wait_connect EPIPE (and it waits
  *                           while the handshake runs); BSD sosend ENOTCONN (also while connecting)
+ * @param rejectRoute        connect through an "unreachable" reject route (Linux RTN_UNREACHABLE EHOSTUNREACH, BSD
+ *                           RTF_REJECT EHOSTUNREACH)
+ * @param prohibitRoute      connect through a "prohibit" route or a firewall rule that rejects (Linux RTN_PROHIBIT and
+ *                           ip_route_connect EACCES; BSD RTF_REJECT EHOSTUNREACH)
+ * @param interfaceDown      connect through an interface that is down (Linux: its routes are gone, ENETUNREACH; BSD
+ *                           ip_output ENETDOWN returned by tcp_output in SYN_SENT)
+ * @param signatureWithoutKey connect with TCP_MD5SIG set and no security association (OpenBSD tcp_output's
+ *                           gettdbbysrcdst → EPERM); null where connect does not look for a key
  * @param maxFilesName       the sysctl naming the host-wide open-file ceiling (fs.file-max, kern.maxfiles)
+ * @param portFirstName      the sysctl naming the ephemeral range's first port (Linux's ip_local_port_range holds both
+ *                           ends: the same name twice)
+ * @param portLastName       the sysctl naming its last port
  */
 public record SocketRules(ConnectLifecycle lifecycle, boolean restartsConnect, boolean honoursSendTimeout,
         PollStyle poll, int openFilesPerProcess, int openFilesPerHost, Errno noRoute, Errno tupleInUse,
         Errno portZero, Errno broadcast, Errno multicast, Errno subnetBroadcast, Unspecified unspecified,
         Errno selfConnect, boolean defaultV6Only, boolean v4Mapped, Errno v4MappedOnV6Only, Errno v4MappedOnV6Bound, Errno v6OnV4Bound,
-        Errno sendUnconnected, String maxFilesName) {
+        Errno sendUnconnected, Errno rejectRoute, Errno prohibitRoute, Errno interfaceDown,
+        Errno signatureWithoutKey, String maxFilesName,
+        String portFirstName, String portLastName) {
 
     /** Validates the required values. */
     public SocketRules {

@@ -484,22 +484,27 @@ final class KernelSyscalls implements Syscalls {
     }
 
     @Override
-    public int sysctl(String name, long[] oldValue, Long newValue) {
+    public int sysctl(String name, long[] oldValues, long[] newValues) {
         if (name == null) {
             return fail(Errno.EFAULT);
         }
-        Long v = kernel.sysctls().get(name);
+        long[] v = kernel.sysctls().get(name);
         if (v == null) {
             return fail(Errno.ENOENT);
         }
-        if (oldValue != null) {
-            if (oldValue.length < 1) {
+        if (oldValues != null) {
+            if (oldValues.length < v.length) {
                 return fail(Errno.EFAULT);
             }
-            oldValue[0] = v;
+            System.arraycopy(v, 0, oldValues, 0, v.length);
         }
-        if (newValue != null && (newValue < 0 || !kernel.sysctls().set(name, newValue))) {
-            return fail(Errno.EINVAL);
+        if (newValues != null) {
+            if (!process.cred().isRoot()) {
+                return fail(Errno.EPERM);
+            }
+            if (!kernel.sysctls().set(name, newValues)) {
+                return fail(Errno.EINVAL);
+            }
         }
         return 0;
     }

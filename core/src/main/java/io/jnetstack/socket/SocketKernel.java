@@ -38,6 +38,7 @@ public final class SocketKernel implements StackListener {
     private final RandomSource random;
     private final Sysctls sysctls;
     private int openFiles;
+    private int connectionLimit = Integer.MAX_VALUE;
     private int pids;
 
     /**
@@ -50,7 +51,7 @@ public final class SocketKernel implements StackListener {
         this.vfs = vfs;
         this.stackChanged = stackChanged;
         this.next = next;
-        this.sysctls = new Sysctls(personality);
+        this.sysctls = new Sysctls(personality, stack);
         this.unix = new io.jnetstack.socket.unix.UnixDomain(personality, vfs);
         this.random = new RandomSource(stack.name().hashCode() * 0x9E3779B97F4A7C15L);
         stack.setListener(this);
@@ -121,6 +122,18 @@ public final class SocketKernel implements StackListener {
         return Ipv4Address.BROADCAST;
     }
 
+    /**
+     * Caps kernel memory for TCP connections, counted in connections: beyond it connect() fails with ENOBUFS as when
+     * the SYN's buffer cannot be allocated. For tests of memory pressure; unlimited by default.
+     */
+    public void setConnectionMemoryLimit(int connections) {
+        connectionLimit = connections;
+    }
+
+    boolean connectionMemoryFull() {
+        return tcpByHandle.size() >= connectionLimit;
+    }
+
     SocketRules rules() {
         return personality.socketRules();
     }
@@ -131,7 +144,7 @@ public final class SocketKernel implements StackListener {
 
     /** True when the host-wide table is full (ENFILE). */
     boolean fileTableFull() {
-        return openFiles >= sysctls.value(Sysctls.MAX_FILES);
+        return openFiles >= sysctls.maxFiles();
     }
 
     OpenFile newFile(KernelFile f, boolean nonBlocking) {
@@ -151,8 +164,24 @@ public final class SocketKernel implements StackListener {
     }
 
     void listen(TcpSocket s, int backlog) {
-        stack.tcpListen(s.boundPort, backlog);
+        stack.tcpListen(listenAddress(s), s.boundPort, backlog);
         tcpListeners.put(s.boundPort, s);
+    }
+
+    /** The stack listener's address: null for both versions (a dual-stack AF_INET6 socket on ::), else the address. */
+    static IpAddress listenAddress(TcpSocket s) {
+        if (s.domain == SocketSummary.Domain.INET6 && !s.options.v6Only && InetAddresses.isUnspecified(s.boundAddress)) {
+            return null;
+        }
+        return s.boundAddress;
+    }
+
+    int acceptQueueLength(TcpSocket s) {
+        return stack.tcpAcceptQueueLength(listenAddress(s), s.boundPort);
+    }
+
+    TcpHandle acceptFrom(TcpSocket s) {
+        return stack.tcpAccept(listenAddress(s), s.boundPort);
     }
 
     TcpSocket listenerOn(int port) {
@@ -163,10 +192,14 @@ public final class SocketKernel implements StackListener {
         unbind(s);
         if (s.listening) {
             tcpListeners.remove(s.boundPort);
-            stack.tcpUnlisten(s.boundPort, nowNs);
+            stack.tcpUnlisten(listenAddress(s), s.boundPort, nowNs);
         } else if (s.handle != null) {
             tcpByHandle.remove(s.handle);
-            stack.tcpClose(s.handle, nowNs);
+            if (s.options.lingerSeconds == 0) {
+                stack.tcpAbort(s.handle, nowNs); // SO_LINGER with l_linger 0: close sends a RST (tcp_disconnect)
+            } else {
+                stack.tcpClose(s.handle, nowNs);
+            }
         }
         changed();
     }
@@ -206,7 +239,7 @@ public final class SocketKernel implements StackListener {
 
     /** A free port from the personality's ephemeral range for bind(0) or listen's autobind; 0 when none is free. */
     int ephemeralBindPort(TcpSocket s) {
-        PortRange r = personality.ephemeralPorts();
+        PortRange r = stack.ephemeralPortRange();
         int size = r.size();
         int start = random.nextInt(size);
         IpAddress ip = s.boundAddress == null ? InetAddresses.any(s.domain) : s.boundAddress;
@@ -219,11 +252,22 @@ public final class SocketKernel implements StackListener {
         return 0;
     }
 
-    /** Starts the active open of {@code s} towards {@code dst}:{@code port}; null when no local port is free. */
-    TcpHandle openTcp(TcpSocket s, IpAddress dst, int port, long nowNs) {
+    /**
+     * Starts the active open of {@code s} towards {@code dst}:{@code port} from its bound address and port (any and 0
+     * when unbound: the route's source and an ephemeral port).
+     */
+    io.jnetstack.stack.TcpConnectResult openTcp(TcpSocket s, IpAddress dst, int port, long nowNs) {
+        IpAddress local = s.boundAddress == null || InetAddresses.isUnspecified(s.boundAddress) ? null
+                : s.boundAddress;
+        io.jnetstack.stack.TcpConnectOptions opts = io.jnetstack.stack.TcpConnectOptions.DEFAULTS
+                .withMaxSegment(s.options.maxSegment).withNoDelay(s.options.noDelay)
+                .withKeepAlive(s.options.keepAlive);
         unbind(s);
-        TcpHandle h = stack.tcpConnect(dst, port, nowNs);
-        return h;
+        var r = stack.tcpConnect(local, s.boundPort, dst, port, opts, nowNs);
+        if (r instanceof io.jnetstack.stack.TcpConnectResult.Failure && s.explicitlyBound) {
+            bound(s);
+        }
+        return r;
     }
 
     /** Aborts the connection of {@code s} (RST when synchronized) and forgets it. */
@@ -262,20 +306,46 @@ public final class SocketKernel implements StackListener {
     }
 
     /**
-     * The errno a TCP fact becomes on this OS. ICMP-caused failures follow the fact's class; the OS's own tables
-     * (Linux icmp_err_convert, FreeBSD icmp_errmap, OpenBSD/XNU inetctlerrmap) decide the class upstream.
+     * The errno a TCP fact becomes on this OS: {@link Personality#tcpErrno} with the ICMP message that ended (or softly
+     * marked) the attempt, read from the connection while the fact is reported. Null when the kernel has no errno
+     * for it (the fact is then not an error the socket sees).
      */
-    Errno errnoFor(TcpEvent e, boolean established) {
-        return switch (e) {
-            case REFUSED -> Errno.ECONNREFUSED;
-            case RESET -> established ? Errno.ECONNRESET : Errno.ECONNREFUSED;
-            case TIMED_OUT -> Errno.ETIMEDOUT;
-            case NET_UNREACHABLE -> Errno.ENETUNREACH;
-            case HOST_UNREACHABLE, TIME_EXCEEDED -> Errno.EHOSTUNREACH;
-            case PROTOCOL_UNREACHABLE -> Errno.ENOPROTOOPT;
-            case PORT_UNREACHABLE, ADMIN_PROHIBITED -> Errno.ECONNREFUSED;
+    Errno errnoFor(TcpEvent e, TcpHandle h, boolean established) {
+        io.jnetstack.personality.TcpFailure f = switch (e) {
+            case REFUSED -> io.jnetstack.personality.TcpFailure.refused();
+            case RESET -> established ? io.jnetstack.personality.TcpFailure.reset()
+                    : io.jnetstack.personality.TcpFailure.refused();
+            case TIMED_OUT -> timedOut(h);
+            case NET_UNREACHABLE, HOST_UNREACHABLE, PROTOCOL_UNREACHABLE, PORT_UNREACHABLE, ADMIN_PROHIBITED,
+                    TIME_EXCEEDED -> icmp(h, e);
             case CONNECTED, URGENT, PEER_CLOSED, CLOSED -> null;
         };
+        return f == null ? null : personality.tcpErrno(f);
+    }
+
+    /** A timeout, or the soft ICMP error recorded before it (catalogue C20: t_softerror / sk_err_soft). */
+    private io.jnetstack.personality.TcpFailure timedOut(TcpHandle h) {
+        var c = h == null ? null : stack.tcpConnection(h);
+        var icmp = c == null ? null : c.lastIcmp();
+        return icmp == null ? io.jnetstack.personality.TcpFailure.timedOut()
+                : io.jnetstack.personality.TcpFailure.icmp(icmp.version(), icmp.type(), icmp.code());
+    }
+
+    private io.jnetstack.personality.TcpFailure icmp(TcpHandle h, TcpEvent e) {
+        var c = h == null ? null : stack.tcpConnection(h);
+        var icmp = c == null ? null : c.lastIcmp();
+        if (icmp != null) {
+            return io.jnetstack.personality.TcpFailure.icmp(icmp.version(), icmp.type(), icmp.code());
+        }
+        int[] tc = switch (e) {
+            case NET_UNREACHABLE -> new int[] {3, 0};
+            case HOST_UNREACHABLE -> new int[] {3, 1};
+            case PROTOCOL_UNREACHABLE -> new int[] {3, 2};
+            case PORT_UNREACHABLE -> new int[] {3, 3};
+            case ADMIN_PROHIBITED -> new int[] {3, 13};
+            default -> new int[] {11, 0};
+        };
+        return io.jnetstack.personality.TcpFailure.icmp(4, tc[0], tc[1]);
     }
 
     /** The errno an ICMP error about a UDP datagram leaves on a connected socket. */

@@ -44,6 +44,7 @@ final class SocketOptionCalls {
             case SO_KEEPALIVE -> intValue(s.options.keepAlive ? 1 : 0);
             case SO_BROADCAST -> intValue(s.options.broadcast ? 1 : 0);
             case SO_OOBINLINE -> intValue(s.options.oobInline ? 1 : 0);
+            case SO_PASSCRED -> intValue(s.options.passCredentials ? 1 : 0);
             case SO_SNDBUF -> intValue(s.options.sendBuffer);
             case SO_RCVBUF -> intValue(s.options.receiveBuffer);
             case SO_LINGER -> linger(s.options.lingerSeconds);
@@ -76,6 +77,7 @@ final class SocketOptionCalls {
         }
         int need = switch (o.get()) {
             case SO_SNDTIMEO, SO_RCVTIMEO -> 16;
+            case TCP_MD5SIG -> sys.kernel.rules().signatureWithoutKey() != null ? 4 : 216; // Linux: struct tcp_md5sig
             case SO_LINGER -> 8;
             default -> 4;
         };
@@ -112,6 +114,13 @@ final class SocketOptionCalls {
             }
             case TCP_NODELAY -> opts.noDelay = v != 0;
             case TCP_MAXSEG -> opts.maxSegment = v;
+            case TCP_MD5SIG -> opts.md5Signature = v != 0;
+            case SO_PASSCRED -> {
+                opts.passCredentials = v != 0;
+                if (s instanceof UnixSocketFile u) {
+                    u.socket.passCredentials(v != 0);
+                }
+            }
             case IPV6_V6ONLY -> {
                 if (s.domain != SocketSummary.Domain.INET6) {
                     return sys.fail(Errno.ENOPROTOOPT);

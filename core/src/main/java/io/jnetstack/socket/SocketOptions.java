@@ -9,6 +9,10 @@ final class SocketOptions {
     boolean noDelay;
     boolean v6Only;
     boolean oobInline;
+    /** TCP_MD5SIG requested (OpenBSD's TF_SIGNATURE). */
+    boolean md5Signature;
+    /** SO_PASSCRED (Linux). */
+    boolean passCredentials;
     /** SO_LINGER: off when negative, else the linger time in seconds. */
     int lingerSeconds = -1;
     /** SO_SNDTIMEO in ns; 0 means none (wait forever). */

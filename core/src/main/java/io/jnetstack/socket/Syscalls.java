@@ -98,10 +98,11 @@ public interface Syscalls {
     int select(int nfds, FdSet readfds, FdSet writefds, FdSet exceptfds, long timeoutUs);
 
     /**
-     * sysctl by name (Linux: /proc/sys, e.g. {@code net.ipv4.tcp_syn_retries}): the old value into {@code oldValue[0]}
-     * when non-null, then {@code newValue} written when non-null.
+     * sysctl by name (Linux: the /proc/sys path with dots, e.g. {@code net.ipv4.ip_local_port_range}): the old values
+     * into {@code oldValues} when non-null (EFAULT if it is too short; Linux's port range is two numbers), then
+     * {@code newValues} written when non-null (EINVAL when the kernel refuses them). ENOENT for a name the OS lacks.
      */
-    int sysctl(String name, long[] oldValue, Long newValue);
+    int sysctl(String name, long[] oldValues, long[] newValues);
 
     /** sigaction(2), reduced to what the pages need: a catching handler, with or without SA_RESTART, or the default. */
     int sigaction(int signo, SignalDisposition disposition);

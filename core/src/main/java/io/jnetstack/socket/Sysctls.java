@@ -1,39 +1,101 @@
 package io.jnetstack.socket;
 
+import io.jnetstack.personality.PortRange;
 import io.jnetstack.personality.Personality;
+import io.jnetstack.stack.Stack;
 import java.util.TreeMap;
 
 /**
- * A host's tunables by name, each OS's own names (Linux /proc/sys with dots, BSD sysctl MIB names). Reading an unknown
- * name is ENOENT at the system call.
+ * A host's tunables under each OS's own names (Linux /proc/sys with dots, BSD sysctl MIB names): the open-file
+ * ceiling (fs.file-max, kern.maxfiles) and the ephemeral port range (Linux net.ipv4.ip_local_port_range, a pair;
+ * FreeBSD and macOS net.inet.ip.portrange.first/last; OpenBSD net.inet.ip.portfirst/portlast). A name the OS does
+ * not have is ENOENT at the system call; a value the kernel would refuse is EINVAL.
  */
 public final class Sysctls {
-    /** The host-wide open-file ceiling, under each OS's name. */
-    static final String MAX_FILES = "maxfiles";
-    private final TreeMap<String, Long> values = new TreeMap<>();
-    private final TreeMap<String, String> aliases = new TreeMap<>();
+    private final TreeMap<String, Knob> knobs = new TreeMap<>();
+    private long maxFiles;
 
-    Sysctls(Personality p) {
-        values.put(MAX_FILES, (long) p.socketRules().openFilesPerHost());
-        aliases.put(p.socketRules().maxFilesName(), MAX_FILES);
+    /** Reads and writes one tunable; the setter says whether the kernel accepts the values. */
+    private interface Knob {
+        long[] get();
+
+        boolean set(long[] v);
     }
 
-    /** The value of {@code name} (an OS name or an internal one); null when the OS has no such tunable. */
-    public Long get(String name) {
-        return values.get(aliases.getOrDefault(name, name));
+    Sysctls(Personality p, Stack stack) {
+        maxFiles = p.socketRules().openFilesPerHost();
+        knobs.put(p.socketRules().maxFilesName(), new Knob() {
+            public long[] get() {
+                return new long[] {maxFiles};
+            }
+
+            public boolean set(long[] v) {
+                if (v.length != 1 || v[0] < 0) {
+                    return false;
+                }
+                maxFiles = v[0];
+                return true;
+            }
+        });
+        String first = p.socketRules().portFirstName();
+        String last = p.socketRules().portLastName();
+        if (first.equals(last)) {
+            knobs.put(first, new Knob() { // Linux: "first last" in one file (proc_do_large_bitmap-free pair)
+                public long[] get() {
+                    PortRange r = stack.ephemeralPortRange();
+                    return new long[] {r.first(), r.last()};
+                }
+
+                public boolean set(long[] v) {
+                    return v.length == 2 && range(stack, v[0], v[1]);
+                }
+            });
+        } else {
+            knobs.put(first, end(stack, true));
+            knobs.put(last, end(stack, false));
+        }
     }
 
-    /** Sets {@code name}; false when the OS has no such tunable. */
-    public boolean set(String name, long value) {
-        String key = aliases.getOrDefault(name, name);
-        if (!values.containsKey(key)) {
+    private static Knob end(Stack stack, boolean first) {
+        return new Knob() {
+            public long[] get() {
+                PortRange r = stack.ephemeralPortRange();
+                return new long[] {first ? r.first() : r.last()};
+            }
+
+            public boolean set(long[] v) {
+                PortRange r = stack.ephemeralPortRange();
+                return v.length == 1 && (first ? range(stack, v[0], r.last()) : range(stack, r.first(), v[0]));
+            }
+        };
+    }
+
+    private static boolean range(Stack stack, long first, long last) {
+        if (first < 1 || last > 65535 || first > last) {
             return false;
         }
-        values.put(key, value);
+        stack.setEphemeralPortRange(new PortRange((int) first, (int) last));
         return true;
     }
 
-    long value(String key) {
-        return values.get(key);
+    /** The values of {@code name}; null when the OS has no such tunable. */
+    public long[] get(String name) {
+        Knob k = knobs.get(name);
+        return k == null ? null : k.get();
+    }
+
+    /** Sets {@code name}; false when the OS has no such tunable or refuses the values. */
+    public boolean set(String name, long[] values) {
+        Knob k = knobs.get(name);
+        return k != null && k.set(values);
+    }
+
+    /** Whether the OS has {@code name}. */
+    public boolean has(String name) {
+        return knobs.containsKey(name);
+    }
+
+    long maxFiles() {
+        return maxFiles;
     }
 }

@@ -109,11 +109,11 @@ final class TcpCalls {
         if (!s.listening) {
             return sys.fail(Errno.EINVAL);
         }
-        while (kernel.stack().tcpAcceptQueueLength(s.boundPort) == 0) {
+        while (kernel.acceptQueueLength(s) == 0) {
             if (nonBlockingFile) {
                 return sys.fail(Errno.EAGAIN);
             }
-            Errno e = waitFor(() -> !s.listening || kernel.stack().tcpAcceptQueueLength(s.boundPort) > 0,
+            Errno e = waitFor(() -> !s.listening || kernel.acceptQueueLength(s) > 0,
                     s.options.receiveTimeoutNs, true);
             if (e != null) {
                 return sys.fail(e);
@@ -128,7 +128,7 @@ final class TcpCalls {
         if (kernel.fileTableFull()) {
             return sys.fail(Errno.ENFILE);
         }
-        TcpHandle h = kernel.stack().tcpAccept(s.boundPort);
+        TcpHandle h = kernel.acceptFrom(s);
         TcpSocket child = TcpSocket.accepted(kernel, s.domain, h);
         child.options.noDelay = s.options.noDelay;
         kernel.adopt(child);

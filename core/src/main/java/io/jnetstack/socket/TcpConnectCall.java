@@ -3,7 +3,7 @@ package io.jnetstack.socket;
 import io.jnetstack.personality.SocketRules;
 import io.jnetstack.personality.abi.Errno;
 import io.jnetstack.personality.abi.Sockaddr;
-import io.jnetstack.stack.Stack;
+import io.jnetstack.stack.TcpConnectResult;
 import io.jnetstack.stack.TcpHandle;
 import io.jnetstack.wire.IpAddress;
 import io.jnetstack.wire.Ipv4Address;
@@ -160,22 +160,36 @@ final class TcpConnectCall {
     }
 
     private Errno start(TcpSocket s, IpAddress dst, int port) {
-        Stack stack = kernel.stack();
-        if (!stack.isLocal(dst) && stack.routes().lookup(dst) == null) {
-            return rules.noRoute(); // D10: ip_route_connect / in_pcbladdr / in_pcbselsrc
-        }
         if (rules.selfConnect() != null && s.boundPort == port && dst.equals(s.boundAddress)) {
             return rules.selfConnect(); // C24: XNU tcp_connect
         }
-        TcpHandle h = kernel.openTcp(s, dst, port, ctx.nowNs());
-        if (h == null) {
-            return s.boundPort != 0 && s.explicitlyBound ? rules.tupleInUse() : Errno.EADDRNOTAVAIL;
+        var route = kernel.stack().route(dst);
+        if (route != null && route.ifIndex() > 0 && !kernel.stack().iface(route.ifIndex()).isUp()) {
+            return rules.interfaceDown();
         }
+        if (s.options.md5Signature && rules.signatureWithoutKey() != null) {
+            return rules.signatureWithoutKey(); // OpenBSD: no SA for the TCP_MD5SIG segment
+        }
+        if (kernel.connectionMemoryFull()) {
+            return Errno.ENOBUFS; // tcp_connect: no buffer for the SYN (Linux tcp_stream_alloc_skb, BSD m_gethdr)
+        }
+        TcpConnectResult r = kernel.openTcp(s, dst, port, ctx.nowNs());
+        if (r instanceof TcpConnectResult.Failure f) {
+            return switch (f.reason()) {
+                case NO_ROUTE -> rules.noRoute(); // D10: ip_route_connect / in_pcbladdr / in_pcbselsrc
+                case UNREACHABLE_ROUTE -> rules.rejectRoute();
+                case PROHIBITED_ROUTE -> rules.prohibitRoute();
+                case NO_PORTS, LOCAL_NOT_AVAILABLE -> Errno.EADDRNOTAVAIL;
+                case TUPLE_IN_USE -> rules.tupleInUse();
+            };
+        }
+        TcpHandle h = ((TcpConnectResult.Ok) r).handle();
         s.handle = h;
         s.boundAddress = h.localAddress();
         s.boundPort = h.localPort();
         s.linuxState = SocketSummary.State.CONNECTING;
         kernel.adopt(s);
+        kernel.bound(s);
         kernel.changed();
         return null;
     }
@@ -204,6 +218,11 @@ final class TcpConnectCall {
                         return Destination.fail(rules.v6OnV4Bound());
                     }
                     dst = new Ipv6Address(in6.addressHigh(), in6.addressLow());
+                    if (((Ipv6Address) dst).isLinkLocal() && in6.scopeId() == 0) {
+                        // J7: a link-local peer needs an interface (Linux tcp_v6_connect: no sin6_scope_id and no
+                        // bound device → EINVAL; XNU in6_embedscope fails → EINVAL)
+                        return Destination.fail(Errno.EINVAL);
+                    }
                 }
             }
             case Sockaddr.Unspec u -> {

@@ -103,7 +103,10 @@ final class TcpSocket extends Socket {
             case CLOSED -> connectionGone = true;
             case REFUSED, TIMED_OUT, RESET, NET_UNREACHABLE, HOST_UNREACHABLE, PROTOCOL_UNREACHABLE,
                     PORT_UNREACHABLE, ADMIN_PROHIBITED, TIME_EXCEEDED -> {
-                error = kernel.errnoFor(e, established);
+                Errno mapped = kernel.errnoFor(e, handle, established);
+                if (mapped != null) {
+                    error = mapped;
+                }
                 if (closed()) {
                     connectionGone = true;
                 }
@@ -114,7 +117,7 @@ final class TcpSocket extends Socket {
     @Override
     Readiness readiness() {
         if (listening) {
-            return new Readiness(kernel.stack().tcpAcceptQueueLength(boundPort) > 0, false, false, false, false);
+            return new Readiness(kernel.acceptQueueLength(this) > 0, false, false, false, false);
         }
         TcpConnection c = connection();
         boolean readable = c != null && c.available() > 0 || peerClosed || readShut;

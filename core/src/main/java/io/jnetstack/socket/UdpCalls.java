@@ -43,17 +43,35 @@ final class UdpCalls {
         return inet(s, ((SockaddrDecoding.Ok) d).address());
     }
 
-    /** The IP and port of an INET address for socket {@code s}; a v4-mapped or v4 address on a dual-stack socket. */
+    /**
+     * The IP and port of an INET address for socket {@code s}: on an AF_INET6 socket an IPv4 peer is the v4-mapped
+     * IPv6 address (the stack's dual-stack endpoints speak v6), refused when the socket is v6-only.
+     */
     private Object inet(UdpSocket s, Sockaddr a) {
+        boolean v6 = s.domain == SocketSummary.Domain.INET6;
+        boolean dual = v6 && !s.options.v6Only && kernel.rules().v4Mapped();
         return switch (a) {
-            case Sockaddr.In in when s.domain == SocketSummary.Domain.INET || !s.options.v6Only
-                    && kernel.rules().v4Mapped() -> new UdpAddress(new Ipv4Address(in.address()), in.port());
-            case Sockaddr.In6 in6 when s.domain == SocketSummary.Domain.INET6 -> InetAddresses.isV4Mapped(in6)
-                    ? s.options.v6Only || !kernel.rules().v4Mapped() ? Errno.ENETUNREACH
-                    : new UdpAddress(InetAddresses.unmap(in6), in6.port())
+            case Sockaddr.In in when !v6 -> new UdpAddress(new Ipv4Address(in.address()), in.port());
+            case Sockaddr.In in when dual -> new UdpAddress(InetAddresses.map(new Ipv4Address(in.address())),
+                    in.port());
+            case Sockaddr.In6 in6 when v6 -> InetAddresses.isV4Mapped(in6) && !dual ? Errno.ENETUNREACH
                     : new UdpAddress(new Ipv6Address(in6.addressHigh(), in6.addressLow()), in6.port());
             default -> Errno.EAFNOSUPPORT;
         };
+    }
+
+    /** The IPv4 address behind {@code a} (itself, or unmapped), or null for a native IPv6 address. */
+    private static Ipv4Address v4(IpAddress a) {
+        if (a instanceof Ipv4Address v4) {
+            return v4;
+        }
+        Ipv6Address v6 = (Ipv6Address) a;
+        return InetAddresses.isV4Mapped(v6) ? new Ipv4Address((int) v6.low()) : null;
+    }
+
+    /** {@code a} in the socket's family (IPv4 on an AF_INET6 socket becomes v4-mapped). */
+    private static IpAddress inFamily(UdpSocket s, IpAddress a) {
+        return s.domain == SocketSummary.Domain.INET6 && a instanceof Ipv4Address v4 ? InetAddresses.map(v4) : a;
     }
 
     Errno bind(UdpSocket s, byte[] addr, int addrlen) {
@@ -119,19 +137,22 @@ final class UdpCalls {
             dissolve(s); // Linux: connected to port 0 is no peer at all (getpeername ENOTCONN)
             return null;
         }
-        if (InetAddresses.isUnspecified(dst)) {
-            dst = switch (rules.unspecified()) {
-                case LOOPBACK -> dst instanceof Ipv4Address ? Ipv4Address.of(127, 0, 0, 1) : Ipv6Address.LOOPBACK;
-                case PRIMARY_ADDRESS -> kernel.primaryAddress(dst instanceof Ipv4Address);
+        Ipv4Address d4 = v4(dst);
+        if (d4 != null ? d4.bits() == 0 : InetAddresses.isUnspecified(dst)) {
+            boolean family4 = d4 != null;
+            dst = inFamily(s, switch (rules.unspecified()) {
+                case LOOPBACK -> family4 ? Ipv4Address.of(127, 0, 0, 1) : Ipv6Address.LOOPBACK;
+                case PRIMARY_ADDRESS -> kernel.primaryAddress(family4);
                 case AS_GIVEN -> dst;
-            };
+            });
+            d4 = v4(dst);
         }
-        if (dst instanceof Ipv4Address v4 && (v4.equals(Ipv4Address.BROADCAST) || isSubnetBroadcast(v4))) {
+        if (d4 != null && (d4.equals(Ipv4Address.BROADCAST) || isSubnetBroadcast(d4))) {
             if (!s.options.broadcast && rules.broadcastNeedsFlag() != null) {
                 return rules.broadcastNeedsFlag();
             }
-            if (rules.broadcastRewritten() && v4.equals(Ipv4Address.BROADCAST)) {
-                dst = kernel.primaryBroadcast();
+            if (rules.broadcastRewritten() && d4.equals(Ipv4Address.BROADCAST)) {
+                dst = inFamily(s, kernel.primaryBroadcast());
             }
         }
         boolean wasBound = udp.local(s.handle).port() != 0;
@@ -197,8 +218,7 @@ final class UdpCalls {
         if (to == null && !s.connected) {
             return sys.fail(Errno.EDESTADDRREQ);
         }
-        if (to != null && to.address() instanceof Ipv4Address v4 && v4.equals(Ipv4Address.BROADCAST)
-                && !s.options.broadcast) {
+        if (to != null && Ipv4Address.BROADCAST.equals(v4(to.address())) && !s.options.broadcast) {
             return sys.fail(Errno.EACCES); // ip_output / ip_route_output: broadcast needs SO_BROADCAST
         }
         byte[] data = len == buf.length ? buf : java.util.Arrays.copyOf(buf, len);

@@ -39,7 +39,7 @@ public final class EphemeralPorts {
     private static final int PERTURB_MASK = (1 << 16) - 1;
 
     private final PortSelection selection;
-    private final PortRange range;
+    private PortRange range;
     private final List<Integer> skipped;
     private final RandomSource random;
     private final long secret;
@@ -60,6 +60,16 @@ public final class EphemeralPorts {
         this.random = random;
         this.secret = random.nextLong();
         this.perturbSeed = random.nextLong();
+    }
+
+    /** The range ports come from now. */
+    public PortRange range() {
+        return range;
+    }
+
+    /** Changes the range (the OS's sysctl: Linux ip_local_port_range, BSD portrange.first/last). */
+    public void setRange(PortRange r) {
+        range = r;
     }
 
     /** The TCP allocator of {@code p}: its selection, range and TCP skip list. */

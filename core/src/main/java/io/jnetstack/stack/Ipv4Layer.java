@@ -259,7 +259,9 @@ final class Ipv4Layer {
     /** The source address for datagrams to {@code dst}: the outgoing interface's address (RFC 1122 §3.3.4.3). */
     Ipv4Address sourceFor(Ipv4Address dst) {
         if (stack.isLocal(dst)) {
-            return dst;
+            // the local route's preferred source: 127.0.0.1 for all of 127/8 ("local 127.0.0.0/8 dev lo src
+            // 127.0.0.1"), the address itself otherwise
+            return dst.isLoopback() ? Ipv4Address.of(127, 0, 0, 1) : dst;
         }
         Route r = stack.routes().lookup(dst);
         NetInterface out = r == null || r.kind() != Route.Kind.UNICAST ? null : stack.iface(r.ifIndex());

@@ -309,6 +309,17 @@ public final class Stack {
         tcp.apply(h, c -> c.setKeepAlive(on, nowNs), nowNs);
     }
 
+    /** The ephemeral port range TCP and UDP draw from (the personality's until a sysctl changes it). */
+    public io.jnetstack.personality.PortRange ephemeralPortRange() {
+        return tcp.ports().range();
+    }
+
+    /** Changes the ephemeral port range for TCP and UDP (Linux ip_local_port_range, BSD portrange.first/last). */
+    public void setEphemeralPortRange(io.jnetstack.personality.PortRange r) {
+        tcp.ports().setRange(r);
+        udp().ports().setRange(r);
+    }
+
     /** TCP counters summed over every connection this stack has had (netstat -s / Linux TcpExt). */
     public io.jnetstack.stack.tcp.TcpStats tcpStats() {
         return tcp.stats();

@@ -47,6 +47,11 @@ final class TcpDemux {
         this.passive = new PassiveOpen(this, stack.personality().listenRules(), stack.random().fork("listen"));
     }
 
+    /** The ephemeral port allocator connect() draws from. */
+    EphemeralPorts ports() {
+        return ports;
+    }
+
     /** Starts (or re-limits) listener {@code k}; {@code backlog} as listen(2) takes it. */
     void listen(PassiveOpen.Key k, int backlog) {
         passive.listen(k, backlog);

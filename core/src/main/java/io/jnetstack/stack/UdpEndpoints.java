@@ -35,6 +35,11 @@ public final class UdpEndpoints {
         this.ports = EphemeralPorts.udp(stack.personality(), stack.random().fork("udp-ports"));
     }
 
+    /** The allocator bind(0) and implicit binds draw from. */
+    EphemeralPorts ports() {
+        return ports;
+    }
+
     /** A new, unbound, unconnected endpoint for IPv6 ({@code ipv6}, dual-stack until v6-only) or IPv4. */
     public UdpHandle open(boolean ipv6) {
         return demux.open(ipv6);

@@ -64,6 +64,8 @@ class RandomSyscallTest {
     }
 
     private static final AbiConstant[] CONSTANTS = AbiConstant.values();
+    private static final String[] SYSCTLS = {"kern.maxfiles", "fs.file-max", "net.ipv4.ip_local_port_range",
+        "net.inet.ip.portrange.first", "net.inet.ip.portlast", "no.such.name"};
 
     private static int k(Syscalls s, SplittableRandom rnd) {
         int pick = rnd.nextInt(10);
@@ -136,7 +138,8 @@ class RandomSyscallTest {
                 set.set(Math.max(fd, 0));
                 yield s.select(rnd.nextInt(1100) - 10, set, rnd.nextBoolean() ? set : null, null, 0);
             }
-            case 19 -> s.sysctl(rnd.nextBoolean() ? "kern.maxfiles" : "fs.file-max", new long[1], null);
+            case 19 -> s.sysctl(SYSCTLS[rnd.nextInt(SYSCTLS.length)], rnd.nextBoolean() ? null
+                    : new long[rnd.nextInt(3)], rnd.nextInt(4) == 0 ? new long[] {rnd.nextInt(70000) - 10} : null);
             case 20 -> nonBlocking(s, fd) ? s.recvfrom(fd, a, len(a, rnd), k(s, rnd), a, lenRef) : 0;
             default -> nonBlocking(s, fd) ? s.sendto(fd, a, len(a, rnd), k(s, rnd), a, len(a, rnd)) : 0;
         };

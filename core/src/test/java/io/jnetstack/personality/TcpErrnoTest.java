@@ -36,7 +36,7 @@ class TcpErrnoTest {
             4 3 14  EHOSTUNREACH EHOSTUNREACH EHOSTUNREACH ENETUNREACH
             4 3 15  EHOSTUNREACH EHOSTUNREACH EHOSTUNREACH ENETUNREACH
             4 3 16  -            -            -            -
-            4 11 0  EHOSTUNREACH EHOSTUNREACH -            -
+            4 11 0  EHOSTUNREACH EHOSTUNREACH -            EHOSTUNREACH
             4 11 1  EHOSTUNREACH -            -            -
             4 12 0  EPROTO       ENOPROTOOPT  ENOPROTOOPT  ENOPROTOOPT
             4 12 1  EPROTO       ENOPROTOOPT  ENOPROTOOPT  ENOPROTOOPT

@@ -87,8 +87,8 @@ class TenThousandConnectionsTest {
 
     /** OpenBSD's kern.maxfiles is 7,030: raise the host-wide limit as root would (sysctl kern.maxfiles). */
     private static void raiseHostLimit(Syscalls s) {
-        if (s.sysctl("kern.maxfiles", null, 4L * N) < 0) {
-            assertThat(s.sysctl("fs.file-max", null, 4L * N)).isZero();
+        if (s.sysctl("kern.maxfiles", null, new long[] {4L * N}) < 0) {
+            assertThat(s.sysctl("fs.file-max", null, new long[] {4L * N})).isZero();
         }
     }
 

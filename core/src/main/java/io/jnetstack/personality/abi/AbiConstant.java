@@ -29,6 +29,8 @@ public enum AbiConstant {
     SO_ERROR(Kind.SOCKET_OPTION), SO_TYPE(Kind.SOCKET_OPTION),
     /** FreeBSD and macOS only: no SIGPIPE on EPIPE. */
     SO_NOSIGPIPE(Kind.SOCKET_OPTION),
+    /** Linux only: pass credentials; an unbound AF_UNIX socket autobinds before connect/send. */
+    SO_PASSCRED(Kind.SOCKET_OPTION),
 
     TCP_NODELAY(Kind.TCP_OPTION), TCP_MAXSEG(Kind.TCP_OPTION),
     /** Keep-alive idle time: Linux, FreeBSD. macOS spells it {@link #TCP_KEEPALIVE}; OpenBSD has no such option. */

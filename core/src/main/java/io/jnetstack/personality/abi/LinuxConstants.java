@@ -20,7 +20,7 @@ final class LinuxConstants {
                 .put(SOCK_NONBLOCK, 04000).put(SOCK_CLOEXEC, 02000000)
                 // include/uapi/asm-generic/socket.h
                 .put(SOL_SOCKET, 1)
-                .put(SO_DEBUG, 1).put(SO_REUSEADDR, 2).put(SO_TYPE, 3).put(SO_ERROR, 4).put(SO_DONTROUTE, 5)
+                .put(SO_PASSCRED, 16).put(SO_DEBUG, 1).put(SO_REUSEADDR, 2).put(SO_TYPE, 3).put(SO_ERROR, 4).put(SO_DONTROUTE, 5)
                 .put(SO_BROADCAST, 6).put(SO_SNDBUF, 7).put(SO_RCVBUF, 8).put(SO_KEEPALIVE, 9).put(SO_OOBINLINE, 10)
                 .put(SO_LINGER, 13).put(SO_REUSEPORT, 15).put(SO_RCVLOWAT, 18).put(SO_SNDLOWAT, 19)
                 // SO_RCVTIMEO_OLD / SO_SNDTIMEO_OLD: what SO_RCVTIMEO/SO_SNDTIMEO mean with a 64-bit time_t

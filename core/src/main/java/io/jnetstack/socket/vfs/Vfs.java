@@ -11,6 +11,7 @@ import io.jnetstack.personality.abi.Errno;
  * path from a working directory.
  */
 public final class Vfs {
+    private final java.util.TreeMap<String, Errno> injected = new java.util.TreeMap<>();
     /** Read permission bit of {@link #access}. */
     public static final int R = 4;
     /** Write permission bit of {@link #access}. */
@@ -57,8 +58,24 @@ public final class Vfs {
         return lookupAt(root, path, cred, followFinalSymlink);
     }
 
+    /**
+     * Makes every later lookup of exactly {@code path} fail with {@code errno} (a failing disk, a stale NFS handle: the
+     * pages' EIO "an I/O error occurred while reading from or writing to the file system"); null removes it.
+     */
+    public void injectError(String path, Errno errno) {
+        if (errno == null) {
+            injected.remove(path);
+        } else {
+            injected.put(path, errno);
+        }
+    }
+
     /** {@link #lookup} with a relative path starting at {@code cwd}. */
     public VfsResult lookupAt(Node cwd, String path, Cred cred, boolean followFinalSymlink) {
+        Errno failing = path == null ? null : injected.get(path);
+        if (failing != null) {
+            return VfsResult.err(failing);
+        }
         PathWalk.Walk w = PathWalk.walk(limits, root, cwd, path, cred, followFinalSymlink);
         if (w.error() != null) {
             return VfsResult.err(w.error());

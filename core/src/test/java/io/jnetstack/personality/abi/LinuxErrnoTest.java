@@ -43,6 +43,7 @@ class LinuxErrnoTest {
             "ESPIPE 29 Illegal seek",
             "EROFS 30 Read-only file system",
             "EPIPE 32 Broken pipe",
+            "EDOM 33 Numerical argument out of domain",
             "EDEADLK 35 Resource deadlock avoided",
             "ENAMETOOLONG 36 File name too long",
             "ENOSYS 38 Function not implemented",
