@@ -58,6 +58,8 @@ final class AddressRows {
                     int r = b.bind(fd, b.in6("::ffff:10.0.0.1", 0));
                     return r < 0 ? "bind " + b.r(r) : b.r(b.connect(fd, b.in6("2001:db8::2", 80)));
                 }),
+                new Scenario("J9", "AF_INET6 TCP", "connect [2001:db8::2]:0",
+                        b -> b.r(b.connect(b.tcp6(), b.in6("2001:db8::2", 0)))),
                 new Scenario("J5", "AF_INET6 TCP", "connect [::]:81 (unused port)",
                         b -> b.r(b.connect(b.tcp6(), b.in6("::", 81)))),
                 new Scenario("J6", "AF_INET TCP", "connect 0.0.0.0:81 (unused port)",

@@ -333,6 +333,9 @@ final class KernelSyscalls implements Syscalls {
         if (len > 0 && (buf == null || buf.length < len)) {
             return fail(Errno.EFAULT);
         }
+        if (buf == null) {
+            buf = new byte[0]; // a NULL buffer with length 0 is never touched
+        }
         return switch (s) {
             case TcpSocket t -> new TcpCalls(this).receive(t, f.nonBlocking, buf, len, flags);
             case UdpSocket u -> new UdpCalls(this).receive(u, f.nonBlocking, buf, len, flags, addr, addrlen);
@@ -354,6 +357,9 @@ final class KernelSyscalls implements Syscalls {
         }
         if (len > 0 && (buf == null || buf.length < len)) {
             return fail(Errno.EFAULT);
+        }
+        if (buf == null) {
+            buf = new byte[0]; // a NULL buffer with length 0 is never touched
         }
         return switch (s) {
             case TcpSocket t -> new TcpCalls(this).send(t, f.nonBlocking, buf, len, flags);

@@ -80,8 +80,9 @@ class RandomSyscallTest {
     }
 
     private static byte[] buf(Bench b, Syscalls s, SplittableRandom rnd) {
-        return switch (rnd.nextInt(8)) {
+        return switch (rnd.nextInt(9)) {
             case 0 -> null;
+            case 7 -> b.un(rnd.nextBoolean() ? "/r" + rnd.nextInt(4) : "/nonexistent/dir/" + rnd.nextInt(4));
             case 1 -> new byte[rnd.nextInt(4)];
             case 2 -> b.in(rnd.nextBoolean() ? Bench.SERVER : "127.0.0.1", rnd.nextInt(3) == 0 ? 80 : rnd.nextInt(65536));
             case 3 -> b.in6(rnd.nextBoolean() ? "2001:db8::2" : "::ffff:10.0.0.2", rnd.nextInt(3) == 0 ? 80 : 81);
@@ -107,7 +108,7 @@ class RandomSyscallTest {
         int fd = fd(rnd);
         byte[] a = buf(b, s, rnd);
         int[] lenRef = rnd.nextInt(6) == 0 ? null : new int[] {rnd.nextInt(6) == 0 ? -1 : rnd.nextInt(140)};
-        return switch (rnd.nextInt(22)) {
+        return switch (rnd.nextInt(23)) {
             case 0, 1 -> {
                 int f = s.socket(k(s, rnd), k(s, rnd) | s.abi().constants().value(AbiConstant.SOCK_NONBLOCK)
                         .orElse(0), rnd.nextInt(4) == 0 ? k(s, rnd) : 0);
@@ -138,9 +139,11 @@ class RandomSyscallTest {
                 set.set(Math.max(fd, 0));
                 yield s.select(rnd.nextInt(1100) - 10, set, rnd.nextBoolean() ? set : null, null, 0);
             }
+            case 20 -> rnd.nextBoolean() ? s.mkdir("/r" + rnd.nextInt(4), rnd.nextInt(01000))
+                    : s.symlink("/r" + rnd.nextInt(4), "/r" + rnd.nextInt(4));
             case 19 -> s.sysctl(SYSCTLS[rnd.nextInt(SYSCTLS.length)], rnd.nextBoolean() ? null
                     : new long[rnd.nextInt(3)], rnd.nextInt(4) == 0 ? new long[] {rnd.nextInt(70000) - 10} : null);
-            case 20 -> nonBlocking(s, fd) ? s.recvfrom(fd, a, len(a, rnd), k(s, rnd), a, lenRef) : 0;
+            case 21 -> nonBlocking(s, fd) ? s.recvfrom(fd, a, len(a, rnd), k(s, rnd), a, lenRef) : 0;
             default -> nonBlocking(s, fd) ? s.sendto(fd, a, len(a, rnd), k(s, rnd), a, len(a, rnd)) : 0;
         };
     }
