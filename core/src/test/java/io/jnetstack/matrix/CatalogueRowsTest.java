@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the expectation records it; rows whose result deviates from the catalogue are listed in {@link #DEVIATIONS}.
  */
 @Execution(ExecutionMode.CONCURRENT)
-class CatalogueRowsTest {
+public class CatalogueRowsTest {
     private static final String[] OS = {"linux", "freebsd", "openbsd", "macos"};
-    static final Map<String, String[]> EXPECTED = new LinkedHashMap<>();
+    public static final Map<String, String[]> EXPECTED = new LinkedHashMap<>();
 
     /**
      * Catalogue rows the matrix cannot run yet, and why (a feature the simulated kernel does not have). A test keeps
