@@ -169,6 +169,8 @@ public final class FreeBsdPersonality extends BsdPersonality {
      * EAFNOSUPPORT); in_pcb.c in_pcbconnect_setup (port 0 → EADDRNOTAVAIL, INADDR_ANY → primary address on 14.x,
      * in_pcblookup_hash hit → EADDRINUSE); kern.maxfiles sized for a 2 GiB machine, maxfilesperproc 90% of it;
      * net.inet6.ip6.v6only 1; tcp6_usr_connect (v4-mapped with V6ONLY → EINVAL, lost INP_IPV4 → EAFNOSUPPORT).
+     * ip_output: RTF_REJECT EHOSTUNREACH, an interface down ENETDOWN, pfil PFIL_DROPPED EACCES — tcp_output returns
+     * these in SYN_SENT (soft only once a SYN was received); TCP_MD5SIG takes an int.
      */
     @Override
     public SocketRules socketRules() {
@@ -177,7 +179,7 @@ public final class FreeBsdPersonality extends BsdPersonality {
                 Errno.EACCES, Errno.EAFNOSUPPORT, null, SocketRules.Unspecified.PRIMARY_ADDRESS, null, true, true,
                 Errno.EINVAL, Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, Errno.ENOTCONN, Errno.EHOSTUNREACH, Errno.EHOSTUNREACH,
                 Errno.ENETDOWN, null,
-                "kern.maxfiles",
+                Errno.EACCES, false, 4, "kern.maxfiles",
                 "net.inet.ip.portrange.first", "net.inet.ip.portrange.last");
     }
 

@@ -284,6 +284,9 @@ public final class LinuxPersonality implements Personality {
      * inet_sk_saddr/ip_route_connect_init); inet_hashtables.c __inet_check_established → EADDRNOTAVAIL;
      * net/ipv6/tcp_ipv6.c tcp_v6_connect (v4-mapped with ipv6only → ENETUNREACH, bound to a native address →
      * ENETUNREACH; ipv6_addr_any → ::1); bindv6only 0.
+     * Reject routes: RTN_UNREACHABLE EHOSTUNREACH, RTN_PROHIBIT EACCES (ip_route_connect); an interface set down
+     * takes its routes with it (fib_sync_down_dev): ENETUNREACH; a cgroup connect hook or netfilter drop: EPERM;
+     * TCP_MD5SIG takes a struct tcp_md5sig (216 bytes).
      */
     @Override
     public SocketRules socketRules() {
@@ -292,7 +295,7 @@ public final class LinuxPersonality implements Personality {
                 Errno.ENETUNREACH, Errno.ENETUNREACH, SocketRules.Unspecified.LOOPBACK, null, false, true,
                 Errno.ENETUNREACH, Errno.ENETUNREACH, Errno.EAFNOSUPPORT, Errno.EPIPE, Errno.EHOSTUNREACH, Errno.EACCES,
                 Errno.ENETUNREACH, null,
-                "fs.file-max",
+                Errno.EPERM, true, 216, "fs.file-max",
                 "net.ipv4.ip_local_port_range", "net.ipv4.ip_local_port_range");
     }
 

@@ -176,6 +176,8 @@ public final class MacOsPersonality extends BsdPersonality {
      * primary address, no route → ENETUNREACH); in_pcbconnect (existing four-tuple → EADDRINUSE); launchd soft
      * RLIMIT_NOFILE 256, kern.maxfiles 122880; tcp6_connect (v4-mapped on V6ONLY or a native-bound socket →
      * EAFNOSUPPORT).
+     * ip_output: RTF_REJECT EHOSTUNREACH; an interface down: dlil/ether output ENETDOWN, which tcp_output returns in
+     * SYN_SENT; pf hook drop [I: EACCES as FreeBSD]; TCP_MD5SIG is not defined.
      */
     @Override
     public SocketRules socketRules() {
@@ -185,7 +187,7 @@ public final class MacOsPersonality extends BsdPersonality {
                 false, true, Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, Errno.ENOTCONN,
                 Errno.EHOSTUNREACH, Errno.EHOSTUNREACH,
                 Errno.ENETDOWN, null,
-                "kern.maxfiles",
+                Errno.EACCES, false, 4, "kern.maxfiles",
                 "net.inet.ip.portrange.first", "net.inet.ip.portrange.last");
     }
 

@@ -212,6 +212,9 @@ public final class OpenBsdPersonality extends BsdPersonality {
      * pending so_error, else EINVAL) and tcp_connect (broadcast, multicast, INADDR_ANY and in_broadcast destinations
      * → EINVAL); in_pcb.c in_pcbconnect (port 0 → EADDRNOTAVAIL, in_pcbselsrc without a route → EADDRNOTAVAIL,
      * existing four-tuple → EADDRINUSE); login.conf openfiles-cur 512, kern.maxfiles 7030; no IPv4-mapped sockets.
+     * ip_output: an RTF_REJECT network route ENETUNREACH, an interface down ENETDOWN, pf_test drop EACCES —
+     * tcp_output returns them in SYN_SENT; tcp_ctloutput TCP_MD5SIG sets TF_SIGNATURE and tcp_output's
+     * gettdbbysrcdst without an SA gives EPERM, which tcp_connect returns.
      */
     @Override
     public SocketRules socketRules() {
@@ -220,7 +223,7 @@ public final class OpenBsdPersonality extends BsdPersonality {
                 Errno.EINVAL, Errno.EINVAL, Errno.EINVAL, SocketRules.Unspecified.REFUSED, null, true, false,
                 Errno.EINVAL, Errno.EINVAL, Errno.EINVAL, Errno.ENOTCONN, Errno.ENETUNREACH, Errno.ENETUNREACH,
                 Errno.ENETDOWN, Errno.EPERM,
-                "kern.maxfiles",
+                Errno.EACCES, false, 4, "kern.maxfiles",
                 "net.inet.ip.portfirst", "net.inet.ip.portlast");
     }
 

@@ -38,6 +38,13 @@ import io.jnetstack.personality.abi.Errno;
  *                           ip_output ENETDOWN returned by tcp_output in SYN_SENT)
  * @param signatureWithoutKey connect with TCP_MD5SIG set and no security association (OpenBSD tcp_output's
  *                           gettdbbysrcdst → EPERM); null where connect does not look for a key
+ * @param firewall           a local firewall rule refuses the destination: Linux's cgroup connect hook
+ *                           (BPF_CGROUP_INET4_CONNECT) and netfilter NF_DROP on send give EPERM; FreeBSD ip_output
+ *                           (pfil PFIL_DROPPED) and OpenBSD ip_output (pf_test) EACCES, which tcp_output returns in
+ *                           SYN_SENT; XNU's pf hook [I: assumed EACCES as FreeBSD]
+ * @param firewallAtConnect  whether a datagram connect is checked too (Linux's connect hook) or only the send
+ * @param md5OptionLength    the smallest TCP_MD5SIG option value (Linux struct tcp_md5sig, 216 bytes; the BSDs an
+ *                           int)
  * @param maxFilesName       the sysctl naming the host-wide open-file ceiling (fs.file-max, kern.maxfiles)
  * @param portFirstName      the sysctl naming the ephemeral range's first port (Linux's ip_local_port_range holds both
  *                           ends: the same name twice)
@@ -48,7 +55,8 @@ public record SocketRules(ConnectLifecycle lifecycle, boolean restartsConnect, b
         Errno portZero, Errno broadcast, Errno multicast, Errno subnetBroadcast, Unspecified unspecified,
         Errno selfConnect, boolean defaultV6Only, boolean v4Mapped, Errno v4MappedOnV6Only, Errno v4MappedOnV6Bound, Errno v6OnV4Bound,
         Errno sendUnconnected, Errno rejectRoute, Errno prohibitRoute, Errno interfaceDown,
-        Errno signatureWithoutKey, String maxFilesName,
+        Errno signatureWithoutKey, Errno firewall, boolean firewallAtConnect,
+        int md5OptionLength, String maxFilesName,
         String portFirstName, String portLastName) {
 
     /** Validates the required values. */

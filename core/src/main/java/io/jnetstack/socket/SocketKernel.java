@@ -39,6 +39,7 @@ public final class SocketKernel implements StackListener {
     private final Sysctls sysctls;
     private int openFiles;
     private int connectionLimit = Integer.MAX_VALUE;
+    private final List<io.jnetstack.stack.Prefix> blocked = new ArrayList<>();
     private int pids;
 
     /**
@@ -128,6 +129,27 @@ public final class SocketKernel implements StackListener {
      */
     public void setConnectionMemoryLimit(int connections) {
         connectionLimit = connections;
+    }
+
+    /**
+     * A local firewall rule refusing connections and datagrams to {@code destination} (Linux: a cgroup connect hook or
+     * an OUTPUT drop rule; BSD: a pf/pfil block rule): connect and send fail with the personality's errno.
+     */
+    public void blockOutgoing(io.jnetstack.stack.Prefix destination) {
+        blocked.add(destination);
+    }
+
+    boolean blocked(IpAddress destination) {
+        IpAddress d = destination;
+        if (InetAddresses.isV4Mapped(d)) {
+            d = new Ipv4Address((int) ((Ipv6Address) d).low());
+        }
+        for (io.jnetstack.stack.Prefix p : blocked) {
+            if (p.contains(d)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean connectionMemoryFull() {

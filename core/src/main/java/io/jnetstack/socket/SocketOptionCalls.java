@@ -77,7 +77,7 @@ final class SocketOptionCalls {
         }
         int need = switch (o.get()) {
             case SO_SNDTIMEO, SO_RCVTIMEO -> 16;
-            case TCP_MD5SIG -> sys.kernel.rules().signatureWithoutKey() != null ? 4 : 216; // Linux: struct tcp_md5sig
+            case TCP_MD5SIG -> sys.kernel.rules().md5OptionLength();
             case SO_LINGER -> 8;
             default -> 4;
         };

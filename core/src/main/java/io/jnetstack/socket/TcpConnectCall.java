@@ -170,6 +170,9 @@ final class TcpConnectCall {
         if (s.options.md5Signature && rules.signatureWithoutKey() != null) {
             return rules.signatureWithoutKey(); // OpenBSD: no SA for the TCP_MD5SIG segment
         }
+        if (kernel.blocked(dst)) {
+            return rules.firewall();
+        }
         if (kernel.connectionMemoryFull()) {
             return Errno.ENOBUFS; // tcp_connect: no buffer for the SYN (Linux tcp_stream_alloc_skb, BSD m_gethdr)
         }

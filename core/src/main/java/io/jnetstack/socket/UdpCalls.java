@@ -155,6 +155,9 @@ final class UdpCalls {
                 dst = inFamily(s, kernel.primaryBroadcast());
             }
         }
+        if (kernel.rules().firewallAtConnect() && kernel.blocked(dst)) {
+            return kernel.rules().firewall();
+        }
         boolean wasBound = udp.local(s.handle).port() != 0;
         UdpResult r = udp.connect(s.handle, dst, a.port());
         if (r instanceof UdpResult.Failed f) {
@@ -220,6 +223,10 @@ final class UdpCalls {
         }
         if (to != null && Ipv4Address.BROADCAST.equals(v4(to.address())) && !s.options.broadcast) {
             return sys.fail(Errno.EACCES); // ip_output / ip_route_output: broadcast needs SO_BROADCAST
+        }
+        IpAddress target = to != null ? to.address() : s.connected ? udp.remote(s.handle).address() : null;
+        if (target != null && kernel.blocked(target)) {
+            return sys.fail(kernel.rules().firewall());
         }
         byte[] data = len == buf.length ? buf : java.util.Arrays.copyOf(buf, len);
         UdpResult r = udp.send(s.handle, to == null ? null : to.address(), to == null ? 0 : to.port(), data, 0, len,

@@ -144,6 +144,11 @@ class ErrnoCoverageTest {
                 b.client.stack().addRoute(new Route(Prefix.of("192.0.2.0/24"), null, 0, Route.Kind.UNREACHABLE));
                 return b.r(b.connect(b.tcp(), b.in("192.0.2.1", 80)));
             }),
+            new Scenario("P-FIREWALL", "a local firewall rule refusing 10.0.0.2", "TCP connect; UDP sendto", b -> {
+                b.client.kernel().blockOutgoing(Prefix.of("10.0.0.2/32"));
+                String tcp = b.r(b.connect(b.tcp(), b.in(Bench.SERVER, 80)));
+                return tcp + ", " + b.r(b.sendTo(b.udp(), b.in(Bench.SERVER, 7000)));
+            }),
             new Scenario("P-PROHIBIT", "a prohibit route (a firewall) for 192.0.2.0/24", "TCP connect 192.0.2.1", b -> {
                 b.client.stack().addRoute(new Route(Prefix.of("192.0.2.0/24"), null, 0, Route.Kind.PROHIBIT));
                 return b.r(b.connect(b.tcp(), b.in("192.0.2.1", 80)));
