@@ -315,6 +315,13 @@ public final class Bench {
         thread.sleep(1000);
     }
 
+    /** Sets a struct timeval socket option (SO_SNDTIMEO, SO_RCVTIMEO) to {@code seconds}. */
+    public int setTimeout(int fd, AbiConstant option, int seconds) {
+        byte[] tv = new byte[16];
+        tv[0] = (byte) seconds;
+        return sys().setsockopt(fd, k(AbiConstant.SOL_SOCKET), k(option), tv, 16);
+    }
+
     /** Installs a handler for SIGALRM (14 on all four) and arranges one for this thread {@code seconds} from now. */
     public void alarm(double seconds, boolean restart) {
         sys().sigaction(14, restart ? SignalDisposition.HANDLER_RESTART : SignalDisposition.HANDLER);

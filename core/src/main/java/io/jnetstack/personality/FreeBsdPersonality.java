@@ -179,7 +179,7 @@ public final class FreeBsdPersonality extends BsdPersonality {
                 Errno.EACCES, Errno.EAFNOSUPPORT, null, SocketRules.Unspecified.PRIMARY_ADDRESS, null, true, true,
                 Errno.EINVAL, Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, Errno.ENOTCONN, Errno.EHOSTUNREACH, Errno.EHOSTUNREACH,
                 Errno.ENETDOWN, null,
-                Errno.EACCES, false, 4, "kern.maxfiles",
+                Errno.EACCES, false, 4, false, "kern.maxfiles",
                 "net.inet.ip.portrange.first", "net.inet.ip.portrange.last");
     }
 

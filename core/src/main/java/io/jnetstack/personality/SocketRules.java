@@ -45,6 +45,8 @@ import io.jnetstack.personality.abi.Errno;
  * @param firewallAtConnect  whether a datagram connect is checked too (Linux's connect hook) or only the send
  * @param md5OptionLength    the smallest TCP_MD5SIG option value (Linux struct tcp_md5sig, 216 bytes; the BSDs an
  *                           int)
+ * @param acceptTimeout      whether SO_RCVTIMEO bounds a blocking accept (Linux inet_csk_accept uses sk_rcvtimeo →
+ *                           EAGAIN; the BSDs' accept sleeps on so_timeo without a timeout)
  * @param maxFilesName       the sysctl naming the host-wide open-file ceiling (fs.file-max, kern.maxfiles)
  * @param portFirstName      the sysctl naming the ephemeral range's first port (Linux's ip_local_port_range holds both
  *                           ends: the same name twice)
@@ -56,7 +58,7 @@ public record SocketRules(ConnectLifecycle lifecycle, boolean restartsConnect, b
         Errno selfConnect, boolean defaultV6Only, boolean v4Mapped, Errno v4MappedOnV6Only, Errno v4MappedOnV6Bound, Errno v6OnV4Bound,
         Errno sendUnconnected, Errno rejectRoute, Errno prohibitRoute, Errno interfaceDown,
         Errno signatureWithoutKey, Errno firewall, boolean firewallAtConnect,
-        int md5OptionLength, String maxFilesName,
+        int md5OptionLength, boolean acceptTimeout, String maxFilesName,
         String portFirstName, String portLastName) {
 
     /** Validates the required values. */

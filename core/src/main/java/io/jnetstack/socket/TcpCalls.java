@@ -114,7 +114,7 @@ final class TcpCalls {
                 return sys.fail(Errno.EAGAIN);
             }
             Errno e = waitFor(() -> !s.listening || kernel.acceptQueueLength(s) > 0,
-                    s.options.receiveTimeoutNs, true);
+                    kernel.rules().acceptTimeout() ? s.options.receiveTimeoutNs : 0, true);
             if (e != null) {
                 return sys.fail(e);
             }

@@ -112,8 +112,8 @@ final class UnixCalls {
         if (sys.process.full()) {
             return sys.fail(Errno.EMFILE);
         }
-        UnixResult<UnixSocket> r = retry(() -> s.socket.accept(nonBlockingFile), s.options.receiveTimeoutNs,
-                Errno.EAGAIN);
+        UnixResult<UnixSocket> r = retry(() -> s.socket.accept(nonBlockingFile),
+                kernel.rules().acceptTimeout() ? s.options.receiveTimeoutNs : 0, Errno.EAGAIN);
         if (!(r instanceof UnixResult.Done<UnixSocket> d)) {
             return sys.fail(errno(r));
         }
