@@ -246,49 +246,28 @@ public final class Bench {
 
     /** A listening socket on the server at {@code port} with {@code backlog}, accepting nothing. */
     public void listen(int port, int backlog) {
-        serverThread(s -> {
-            int fd = s.socket(k(AbiConstant.AF_INET), k(AbiConstant.SOCK_STREAM), 0);
-            byte[] a = s.abi().sockaddr().encode(new Sockaddr.In(port, 0));
-            s.bind(fd, a, a.length);
-            s.listen(fd, backlog);
-        });
+        serverListener(false, port, backlog, (s, l) -> { });
     }
 
     /** A listener on the server at {@code port} that accepts every connection and keeps it open. */
     public void listenAndAccept(int port) {
-        serverThread(s -> {
-            int fd = s.socket(k(AbiConstant.AF_INET), k(AbiConstant.SOCK_STREAM), 0);
-            byte[] a = s.abi().sockaddr().encode(new Sockaddr.In(port, 0));
-            s.bind(fd, a, a.length);
-            s.listen(fd, 16);
-            while (s.accept(fd, null, null) >= 0) {
-                // keep the connection
-            }
-        });
+        serverListener(false, port, 16, Bench::acceptForever);
     }
 
     /** An AF_INET6 listener on the server at {@code port} (V6ONLY cleared) accepting every connection. */
     public void listen6AndAccept(int port) {
-        serverThread(s -> {
-            int fd = s.socket(k(AbiConstant.AF_INET6), k(AbiConstant.SOCK_STREAM), 0);
-            Ipv6Address any = Ipv6Address.ANY;
-            byte[] a = s.abi().sockaddr().encode(new Sockaddr.In6(port, 0, any.high(), any.low(), 0));
-            s.bind(fd, a, a.length);
-            s.listen(fd, 16);
-            while (s.accept(fd, null, null) >= 0) {
-                // keep the connection
-            }
-        });
+        serverListener(true, port, 16, Bench::acceptForever);
+    }
+
+    /** A listener on the server that accepts one connection and closes it at once. */
+    public void acceptAndClose(int port) {
+        serverListener(false, port, 16, (s, l) -> s.close(s.accept(l, null, null)));
     }
 
     /** A listener on the server that reads each connection to its end, then closes it. */
     public void acceptReadClose(int port) {
-        serverThread(s -> {
-            int fd = s.socket(k(AbiConstant.AF_INET), k(AbiConstant.SOCK_STREAM), 0);
-            byte[] a = s.abi().sockaddr().encode(new Sockaddr.In(port, 0));
-            s.bind(fd, a, a.length);
-            s.listen(fd, 16);
-            int c = s.accept(fd, null, null);
+        serverListener(false, port, 16, (s, l) -> {
+            int c = s.accept(l, null, null);
             byte[] buf = new byte[512];
             while (s.read(c, buf, buf.length) > 0) {
                 // drain
@@ -297,15 +276,26 @@ public final class Bench {
         });
     }
 
-    /** A listener on the server that accepts one connection and closes it at once. */
-    public void acceptAndClose(int port) {
+    private static void acceptForever(Syscalls s, int l) {
+        while (s.accept(l, null, null) >= 0) {
+            // keep the connection
+        }
+    }
+
+    /** A server thread with a listener bound to any address (v4, or v6 with V6ONLY cleared), then {@code then}. */
+    private void serverListener(boolean v6, int port, int backlog,
+            java.util.function.BiConsumer<Syscalls, Integer> then) {
         serverThread(s -> {
-            int fd = s.socket(k(AbiConstant.AF_INET), k(AbiConstant.SOCK_STREAM), 0);
-            byte[] a = s.abi().sockaddr().encode(new Sockaddr.In(port, 0));
+            int fd = s.socket(k(v6 ? AbiConstant.AF_INET6 : AbiConstant.AF_INET), k(AbiConstant.SOCK_STREAM), 0);
+            Ipv6Address any = Ipv6Address.ANY;
+            byte[] a = s.abi().sockaddr().encode(v6 ? new Sockaddr.In6(port, 0, any.high(), any.low(), 0)
+                    : new Sockaddr.In(port, 0));
+            if (v6) {
+                s.setsockopt(fd, k(AbiConstant.IPPROTO_IPV6), k(AbiConstant.IPV6_V6ONLY), new byte[4], 4);
+            }
             s.bind(fd, a, a.length);
-            s.listen(fd, 16);
-            int c = s.accept(fd, null, null);
-            s.close(c);
+            s.listen(fd, backlog);
+            then.accept(s, fd);
         });
     }
 

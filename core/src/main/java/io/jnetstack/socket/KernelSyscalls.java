@@ -184,6 +184,47 @@ final class KernelSyscalls implements Syscalls {
         };
     }
 
+    /**
+     * Copies a socket address out as the kernels do (move_addr_to_user, sockargs' copyout): truncated to
+     * {@code *addrlen}, which then holds the address's full size; EFAULT for a missing or short buffer, EINVAL for a
+     * negative length.
+     */
+    int copyOut(io.jnetstack.personality.abi.Sockaddr a, byte[] addr, int[] addrlen) {
+        if (addrlen == null || addrlen.length < 1) {
+            return fail(Errno.EFAULT);
+        }
+        if (addrlen[0] < 0) {
+            return fail(Errno.EINVAL);
+        }
+        byte[] enc = abi.sockaddr().encode(a);
+        int n = Math.min(addrlen[0], enc.length);
+        if (n > 0 && (addr == null || addr.length < n)) {
+            return fail(Errno.EFAULT);
+        }
+        if (n > 0) {
+            System.arraycopy(enc, 0, addr, 0, n);
+        }
+        addrlen[0] = enc.length;
+        return 0;
+    }
+
+    /** The errno a caller's address bytes get when they do not decode (copy-in and family/length checks). */
+    Errno addressErrno(io.jnetstack.personality.abi.SockaddrDecoding.Invalid bad) {
+        return switch (bad.problem()) {
+            case TOO_LONG -> kernel.personality().connectArgumentRules().tooLong();
+            case OUTSIDE_BUFFER -> Errno.EFAULT;
+            case BAD_FAMILY -> Errno.EAFNOSUPPORT;
+            case NO_FAMILY, TOO_SHORT, TOO_LONG_FOR_FAMILY, BAD_LENGTH_FIELD -> Errno.EINVAL;
+        };
+    }
+
+    /** shutdown(2)'s {@code how} as (read, write); null when it names neither. */
+    boolean[] shutdownHow(int how) {
+        boolean rd = how == c(AbiConstant.SHUT_RD) || how == c(AbiConstant.SHUT_RDWR);
+        boolean wr = how == c(AbiConstant.SHUT_WR) || how == c(AbiConstant.SHUT_RDWR);
+        return rd || wr ? new boolean[] {rd, wr} : null;
+    }
+
     /** The open file behind {@code fd}; null after setting EBADF. */
     OpenFile file(int fd) {
         OpenFile f = process.file(fd);
@@ -327,19 +368,12 @@ final class KernelSyscalls implements Syscalls {
         if (!(f.file instanceof Socket s)) {
             return f.file instanceof RegularFile ? 0 : fail(Errno.ENOTSOCK);
         }
-        if (len < 0) {
-            return fail(Errno.EINVAL);
-        }
-        if (len > 0 && (buf == null || buf.length < len)) {
-            return fail(Errno.EFAULT);
-        }
-        if (buf == null) {
-            buf = new byte[0]; // a NULL buffer with length 0 is never touched
-        }
-        return switch (s) {
-            case TcpSocket t -> new TcpCalls(this).receive(t, f.nonBlocking, buf, len, flags);
-            case UdpSocket u -> new UdpCalls(this).receive(u, f.nonBlocking, buf, len, flags, addr, addrlen);
-            case UnixSocketFile u -> new UnixCalls(this).receive(u, f.nonBlocking, buf, len, flags, addr, addrlen);
+        byte[] b = buffer(buf, len);
+        return switch (b == null ? null : s) {
+            case null -> -1;
+            case TcpSocket t -> new TcpCalls(this).receive(t, f.nonBlocking, b, len, flags);
+            case UdpSocket u -> new UdpCalls(this).receive(u, f.nonBlocking, b, len, flags, addr, addrlen);
+            case UnixSocketFile u -> new UnixCalls(this).receive(u, f.nonBlocking, b, len, flags, addr, addrlen);
         };
     }
 
@@ -352,20 +386,29 @@ final class KernelSyscalls implements Syscalls {
         if (!(f.file instanceof Socket s)) {
             return f.file instanceof RegularFile ? Math.max(len, 0) : fail(Errno.ENOTSOCK);
         }
+        byte[] b = buffer(buf, len);
+        return switch (b == null ? null : s) {
+            case null -> -1;
+            case TcpSocket t -> new TcpCalls(this).send(t, f.nonBlocking, b, len, flags);
+            case UdpSocket u -> new UdpCalls(this).send(u, f.nonBlocking, b, len, flags, addr, addrlen);
+            case UnixSocketFile u -> new UnixCalls(this).send(u, f.nonBlocking, b, len, flags, addr, addrlen);
+        };
+    }
+
+    /**
+     * The data buffer of a read or write: EINVAL for a negative length, EFAULT when the buffer is shorter than it
+     * (memory outside the process); a NULL buffer with length 0 is never touched. Null after setting errno.
+     */
+    private byte[] buffer(byte[] buf, int len) {
         if (len < 0) {
-            return fail(Errno.EINVAL);
+            fail(Errno.EINVAL);
+            return null;
         }
         if (len > 0 && (buf == null || buf.length < len)) {
-            return fail(Errno.EFAULT);
+            fail(Errno.EFAULT);
+            return null;
         }
-        if (buf == null) {
-            buf = new byte[0]; // a NULL buffer with length 0 is never touched
-        }
-        return switch (s) {
-            case TcpSocket t -> new TcpCalls(this).send(t, f.nonBlocking, buf, len, flags);
-            case UdpSocket u -> new UdpCalls(this).send(u, f.nonBlocking, buf, len, flags, addr, addrlen);
-            case UnixSocketFile u -> new UnixCalls(this).send(u, f.nonBlocking, buf, len, flags, addr, addrlen);
-        };
+        return buf == null ? new byte[0] : buf;
     }
 
     @Override

@@ -25,12 +25,7 @@ final class TcpCalls {
     Errno bind(TcpSocket s, byte[] addr, int addrlen) {
         SockaddrDecoding d = kernel.abi().sockaddr().decode(addr, 0, addrlen);
         if (d instanceof SockaddrDecoding.Invalid bad) {
-            return switch (bad.problem()) {
-                case TOO_LONG -> kernel.personality().connectArgumentRules().tooLong();
-                case OUTSIDE_BUFFER -> Errno.EFAULT;
-                case BAD_FAMILY -> Errno.EAFNOSUPPORT;
-                case NO_FAMILY, TOO_SHORT, TOO_LONG_FOR_FAMILY, BAD_LENGTH_FIELD -> Errno.EINVAL;
-            };
+            return sys.addressErrno(bad);
         }
         Sockaddr a = ((SockaddrDecoding.Ok) d).address();
         IpAddress ip;
@@ -264,11 +259,12 @@ final class TcpCalls {
 
     /** Linux inet_shutdown, BSD soshutdown: ENOTCONN unless connected or connecting; SYN-SENT is aborted (C23). */
     Errno shutdown(TcpSocket s, int how) {
-        boolean rd = how == sys.c(AbiConstant.SHUT_RD) || how == sys.c(AbiConstant.SHUT_RDWR);
-        boolean wr = how == sys.c(AbiConstant.SHUT_WR) || how == sys.c(AbiConstant.SHUT_RDWR);
-        if (!rd && !wr) {
+        boolean[] h = sys.shutdownHow(how);
+        if (h == null) {
             return Errno.EINVAL;
         }
+        boolean rd = h[0];
+        boolean wr = h[1];
         if (s.handle == null && !s.listening) {
             return Errno.ENOTCONN;
         }
@@ -300,23 +296,8 @@ final class TcpCalls {
         return copyOut(s.domain, a, s.boundPort, addr, addrlen);
     }
 
-    /** Copies an address out the way the kernels do: truncated to *addrlen, which then says the full size. */
+    /** Copies {@code a}:{@code port} out in the socket's family ({@link KernelSyscalls#copyOut}). */
     int copyOut(SocketSummary.Domain domain, IpAddress a, int port, byte[] addr, int[] addrlen) {
-        if (addrlen == null || addrlen.length < 1) {
-            return sys.fail(Errno.EFAULT);
-        }
-        if (addrlen[0] < 0) {
-            return sys.fail(Errno.EINVAL);
-        }
-        byte[] enc = kernel.abi().sockaddr().encode(InetAddresses.toSockaddr(domain, a, port));
-        int n = Math.min(addrlen[0], enc.length);
-        if (n > 0 && (addr == null || addr.length < n)) {
-            return sys.fail(Errno.EFAULT);
-        }
-        if (n > 0) {
-            System.arraycopy(enc, 0, addr, 0, n);
-        }
-        addrlen[0] = enc.length;
-        return 0;
+        return sys.copyOut(InetAddresses.toSockaddr(domain, a, port), addr, addrlen);
     }
 }

@@ -33,12 +33,7 @@ final class UdpCalls {
     private Object address(UdpSocket s, byte[] addr, int addrlen) {
         SockaddrDecoding d = kernel.abi().sockaddr().decode(addr, 0, addrlen);
         if (d instanceof SockaddrDecoding.Invalid bad) {
-            return switch (bad.problem()) {
-                case TOO_LONG -> kernel.personality().connectArgumentRules().tooLong();
-                case OUTSIDE_BUFFER -> Errno.EFAULT;
-                case BAD_FAMILY -> Errno.EAFNOSUPPORT;
-                case NO_FAMILY, TOO_SHORT, TOO_LONG_FOR_FAMILY, BAD_LENGTH_FIELD -> Errno.EINVAL;
-            };
+            return sys.addressErrno(bad);
         }
         return inet(s, ((SockaddrDecoding.Ok) d).address());
     }
@@ -288,13 +283,12 @@ final class UdpCalls {
 
     /** shutdown on a datagram socket: Linux needs a peer (ENOTCONN otherwise); the flags survive reconnects (G14). */
     Errno shutdown(UdpSocket s, int how) {
-        boolean rd = how == sys.c(AbiConstant.SHUT_RD) || how == sys.c(AbiConstant.SHUT_RDWR);
-        boolean wr = how == sys.c(AbiConstant.SHUT_WR) || how == sys.c(AbiConstant.SHUT_RDWR);
-        if (!rd && !wr) {
+        boolean[] h = sys.shutdownHow(how);
+        if (h == null) {
             return Errno.EINVAL;
         }
-        s.readShut |= rd;
-        s.writeShut |= wr;
+        s.readShut |= h[0];
+        s.writeShut |= h[1];
         kernel.changed();
         return null;
     }

@@ -27,12 +27,7 @@ final class UnixCalls {
     private Object address(byte[] addr, int addrlen) {
         SockaddrDecoding d = kernel.abi().sockaddr().decode(addr, 0, addrlen);
         if (d instanceof SockaddrDecoding.Invalid bad) {
-            return switch (bad.problem()) {
-                case TOO_LONG -> kernel.personality().connectArgumentRules().tooLong();
-                case OUTSIDE_BUFFER -> Errno.EFAULT;
-                case BAD_FAMILY -> Errno.EAFNOSUPPORT;
-                case NO_FAMILY, TOO_SHORT, TOO_LONG_FOR_FAMILY, BAD_LENGTH_FIELD -> Errno.EINVAL;
-            };
+            return sys.addressErrno(bad);
         }
         Sockaddr a = ((SockaddrDecoding.Ok) d).address();
         return a instanceof Sockaddr.Un un ? un : kernel.personality().connectArgumentRules().unix().wrongFamily();
@@ -190,22 +185,7 @@ final class UnixCalls {
     }
 
     private int copyOut(Sockaddr.Un a, byte[] addr, int[] addrlen) {
-        if (addrlen == null || addrlen.length < 1) {
-            return sys.fail(Errno.EFAULT);
-        }
-        if (addrlen[0] < 0) {
-            return sys.fail(Errno.EINVAL);
-        }
-        byte[] enc = kernel.abi().sockaddr().encode(a);
-        int n = Math.min(addrlen[0], enc.length);
-        if (n > 0 && (addr == null || addr.length < n)) {
-            return sys.fail(Errno.EFAULT);
-        }
-        if (n > 0) {
-            System.arraycopy(enc, 0, addr, 0, n);
-        }
-        addrlen[0] = enc.length;
-        return 0;
+        return sys.copyOut(a, addr, addrlen);
     }
 
     private boolean has(int flags, AbiConstant flag) {
