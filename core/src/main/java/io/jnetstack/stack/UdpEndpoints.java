@@ -110,17 +110,12 @@ public final class UdpEndpoints {
         UdpEndpoint e = demux.get(h);
         UdpFailure f = familyFailure(e, remote);
         IpAddress dst = UdpEndpoint.unmapped(remote);
-        f = f != null ? f : peerFailure(e, dst);
-        IpAddress src = f != null ? null : sourceFor(e, dst);
-        if (f == null && src == null) {
-            f = UdpFailure.NO_ROUTE;
-        }
-        if (f == null && !e.isBound()) {
-            f = autoBind(e);
-        }
+        IpAddress[] source = new IpAddress[1];
+        f = f != null ? f : prepare(e, dst, source);
         if (f != null) {
             return fail(f);
         }
+        IpAddress src = source[0];
         if (e.local == null) {
             e.local = src;
         }
@@ -167,17 +162,12 @@ public final class UdpEndpoints {
         if (f == null && len > (to.version() == 4 ? MAX_PAYLOAD_V4 : MAX_PAYLOAD_V6)) {
             f = UdpFailure.MESSAGE_TOO_BIG;
         }
-        f = f != null ? f : peerFailure(e, to);
-        IpAddress src = f != null ? null : sourceFor(e, to);
-        if (f == null && src == null) {
-            f = UdpFailure.NO_ROUTE;
-        }
-        if (f == null && !e.isBound()) {
-            f = autoBind(e);
-        }
+        IpAddress[] source = new IpAddress[1];
+        f = f != null ? f : prepare(e, to, source);
         if (f != null) {
             return fail(f);
         }
+        IpAddress src = source[0];
         transmit(src, e.localPort, to, dport, b, off, len, nowNs);
         return ok(e, src);
     }
@@ -338,5 +328,22 @@ public final class UdpEndpoints {
 
     private static UdpResult fail(UdpFailure f) {
         return new UdpResult.Failed(f);
+    }
+
+    /**
+     * What connect and send share: the peer checks, the source address towards {@code dst} (NO_ROUTE without one) and
+     * the implicit bind of an unbound endpoint. Null when all passed, with the source in {@code source[0]}.
+     */
+    private UdpFailure prepare(UdpEndpoint e, IpAddress dst, IpAddress[] source) {
+        UdpFailure f = peerFailure(e, dst);
+        IpAddress src = f != null ? null : sourceFor(e, dst);
+        if (f == null && src == null) {
+            f = UdpFailure.NO_ROUTE;
+        }
+        if (f == null && !e.isBound()) {
+            f = autoBind(e);
+        }
+        source[0] = src;
+        return f;
     }
 }
