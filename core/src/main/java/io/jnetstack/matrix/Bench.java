@@ -188,6 +188,12 @@ public final class Bench {
         return sys().abi().sockaddr().encode(new Sockaddr.In6(port, 0, a.high(), a.low(), 0));
     }
 
+    /** A sockaddr_in6 with a flow label field and a scope id. */
+    public byte[] in6(String ip, int port, int flowInfo, int scopeId) {
+        Ipv6Address a = Ipv6Address.of(ip);
+        return sys().abi().sockaddr().encode(new Sockaddr.In6(port, flowInfo, a.high(), a.low(), scopeId));
+    }
+
     /** connect(fd, a, sizeof a). */
     public int connect(int fd, byte[] a) {
         return sys().connect(fd, a, a.length);

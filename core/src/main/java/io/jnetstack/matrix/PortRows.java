@@ -22,16 +22,17 @@ final class PortRows {
                             b.serverFault(firstThenDrop(3, 1));
                             return b.r(b.connect(b.tcp(), b.in(Bench.SERVER, 80)));
                         }),
-                new Scenario("C24", "TCP bound to 127.0.0.1:7400", "connect to 127.0.0.1:7400 (itself); send, recv", b -> {
-                    int fd = b.tcp();
-                    b.bind(fd, b.in("127.0.0.1", 7400));
-                    String r = b.r(b.connect(fd, b.in("127.0.0.1", 7400)));
-                    if (!r.equals("0")) {
-                        return r;
-                    }
-                    b.sys().write(fd, new byte[] {1, 2, 3}, 3);
-                    return r + ", " + b.r(b.sys().read(fd, new byte[8], 8));
-                }),
+                new Scenario("C24", "TCP bound to 127.0.0.1:7400", "connect to 127.0.0.1:7400 (itself); send, recv",
+                        b -> {
+                            int fd = b.tcp();
+                            b.bind(fd, b.in("127.0.0.1", 7400));
+                            String r = b.r(b.connect(fd, b.in("127.0.0.1", 7400)));
+                            if (!r.equals("0")) {
+                                return r;
+                            }
+                            b.sys().write(fd, new byte[] {1, 2, 3}, 3);
+                            return r + ", " + b.r(b.sys().read(fd, new byte[8], 8));
+                        }),
                 new Scenario("D7", "the first SYN answered with ICMP fragmentation needed", "blocking connect", b -> {
                     b.listenAndAccept(80);
                     b.serverFault(firstThenPass(3, 4));
@@ -39,14 +40,16 @@ final class PortRows {
                 }),
                 new Scenario("D12", "on-link destination that never answers ARP", "blocking connect",
                         b -> b.r(b.connect(b.tcp(), b.in(Bench.HOLE, 80)))),
-                new Scenario("E2", "ephemeral range narrowed to 2 ports, both used towards 10.0.0.2:80", "connect", b -> {
-                    b.listenAndAccept(80);
-                    b.portRange(40000, 40001);
-                    b.connect(b.tcp(), b.in(Bench.SERVER, 80));
-                    b.connect(b.tcp(), b.in(Bench.SERVER, 80));
-                    return b.r(b.connect(b.tcp(), b.in(Bench.SERVER, 80)));
-                }),
-                new Scenario("E3", "ephemeral range narrowed to 2 ports, both bound by UDP sockets", "unbound UDP connect",
+                new Scenario("E2", "ephemeral range narrowed to 2 ports, both used towards 10.0.0.2:80", "connect",
+                        b -> {
+                            b.listenAndAccept(80);
+                            b.portRange(40000, 40001);
+                            b.connect(b.tcp(), b.in(Bench.SERVER, 80));
+                            b.connect(b.tcp(), b.in(Bench.SERVER, 80));
+                            return b.r(b.connect(b.tcp(), b.in(Bench.SERVER, 80)));
+                        }),
+                new Scenario("E3", "ephemeral range narrowed to 2 ports, both bound by UDP sockets",
+                        "unbound UDP connect",
                         b -> {
                             b.portRange(40000, 40001);
                             b.bind(b.udp(), b.in("0.0.0.0", 0));
@@ -71,6 +74,19 @@ final class PortRows {
                             b.sys().close(a);
                             int c = shared(b, 7600);
                             return b.r(b.connect(c, b.in(Bench.SERVER, 80)));
+                        }),
+                new Scenario("E6", "IP_BIND_ADDRESS_NO_PORT, bind(10.0.0.1:0)", "getsockname; connect; getsockname",
+                        b -> {
+                            b.listenAndAccept(80);
+                            int fd = b.tcp();
+                            if (b.k(AbiConstant.IP_BIND_ADDRESS_NO_PORT) < 0) {
+                                return "n/a (no IP_BIND_ADDRESS_NO_PORT)";
+                            }
+                            b.setInt(fd, AbiConstant.IPPROTO_IP, AbiConstant.IP_BIND_ADDRESS_NO_PORT, 1);
+                            b.bind(fd, b.in(Bench.CLIENT, 0));
+                            String before = b.name(fd);
+                            String r = b.r(b.connect(fd, b.in(Bench.SERVER, 80)));
+                            return before + ", " + r + ", " + (b.name(fd).endsWith(":0") ? "port 0" : "port chosen");
                         }),
                 new Scenario("E8", "bound to 10.0.0.1:0", "connect; getsockname's address", b -> {
                     b.listenAndAccept(80);
@@ -118,6 +134,24 @@ final class PortRows {
                     int fd = b.tcp();
                     b.connect(fd, b.in(Bench.SERVER, 80));
                     return Integer.parseInt(b.name(fd).replaceAll(".*:", "")) > 1023 ? "yes" : "no";
+                }),
+                new Scenario("J8", "SO_BINDTODEVICE eth0 (index 1)", "connect [fe80::2%2]:80", b -> {
+                    int fd = b.tcp6();
+                    if (b.k(AbiConstant.SO_BINDTODEVICE) < 0) {
+                        return "n/a (no SO_BINDTODEVICE)";
+                    }
+                    byte[] dev = "eth0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    b.sys().setsockopt(fd, b.k(AbiConstant.SOL_SOCKET), b.k(AbiConstant.SO_BINDTODEVICE), dev,
+                            dev.length);
+                    return b.r(b.connect(fd, b.in6("fe80::2", 80, 0, 2)));
+                }),
+                new Scenario("J10", "IPV6_FLOWINFO_SEND 1", "connect with flow label 0x12345 (not owned)", b -> {
+                    int fd = b.tcp6();
+                    if (b.k(AbiConstant.IPV6_FLOWINFO_SEND) < 0) {
+                        return "n/a (no IPV6_FLOWINFO_SEND)";
+                    }
+                    b.setInt(fd, AbiConstant.IPPROTO_IPV6, AbiConstant.IPV6_FLOWINFO_SEND, 1);
+                    return b.r(b.connect(fd, b.in6("2001:db8::2", 80, 0x12345, 0)));
                 }),
                 new Scenario("J7", "AF_INET6 TCP", "connect fe80::1 without a scope id",
                         b -> b.r(b.connect(b.tcp6(), b.in6("fe80::1", 80)))));

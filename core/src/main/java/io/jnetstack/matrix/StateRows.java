@@ -27,6 +27,19 @@ final class StateRows {
                     b.pause(0.1);
                     return b.r(b.connect(fd, b.in(Bench.SERVER, 80)));
                 }),
+                new Scenario("I9", "SO_RESTRICTIONS with SO_RESTRICT_DENY_OUT", "connect", b -> {
+                    int fd = b.tcp();
+                    if (b.k(AbiConstant.SO_RESTRICTIONS) < 0) {
+                        return "n/a (no SO_RESTRICTIONS)";
+                    }
+                    b.setInt(fd, AbiConstant.SOL_SOCKET, AbiConstant.SO_RESTRICTIONS, 0x2);
+                    return b.r(b.connect(fd, b.in(Bench.SERVER, 80)));
+                }),
+                new Scenario("I10", "process in capability mode (cap_enter)", "connect", b -> {
+                    int fd = b.tcp();
+                    int r = b.sys().capEnter();
+                    return r < 0 ? "cap_enter " + b.r(r) : b.r(b.connect(fd, b.in(Bench.SERVER, 80)));
+                }),
                 new Scenario("I7", "accepted TCP socket", "connect", b -> {
                     int l = b.tcp();
                     b.bind(l, b.in("0.0.0.0", 90));

@@ -69,7 +69,7 @@ final class ConnectAddressChecks {
             case LINUX_STREAM_SWITCH -> inet && stream ? linuxSwitch(s) : null;
             case SOCONNECT_LISTEN_IN_PROTOCOL -> connectedRequired(st, stream);
             case SOCONNECT -> st == SocketSummary.State.LISTENING ? fail(Errno.EOPNOTSUPP)
-                    : connectedRequired(st, stream);
+                    : s.denyOut() ? fail(Errno.EPERM) : connectedRequired(st, stream);
         };
     }
 

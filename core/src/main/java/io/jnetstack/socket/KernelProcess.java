@@ -17,6 +17,7 @@ public final class KernelProcess {
     private int openFileLimit;
     private io.jnetstack.socket.vfs.Cred cred = io.jnetstack.socket.vfs.Cred.root();
     private int umask = 022;
+    private boolean capabilityMode;
     private int open;
 
     KernelProcess(SocketKernel kernel, int pid, int openFileLimit) {
@@ -58,6 +59,14 @@ public final class KernelProcess {
 
     void setCred(io.jnetstack.socket.vfs.Cred c) {
         cred = c;
+    }
+
+    boolean capabilityMode() {
+        return capabilityMode;
+    }
+
+    void enterCapabilityMode() {
+        capabilityMode = true;
     }
 
     int umask() {

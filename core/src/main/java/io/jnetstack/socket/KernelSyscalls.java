@@ -90,7 +90,8 @@ final class KernelSyscalls implements Syscalls {
                         return fail(Errno.EPROTONOSUPPORT);
                     }
                     var r = kernel.unix().socket(unixType(ty.get()));
-                    if (!(r instanceof io.jnetstack.socket.unix.UnixResult.Done<io.jnetstack.socket.unix.UnixSocket> u)) {
+                    if (!(r instanceof io.jnetstack.socket.unix.UnixResult.Done<
+                            io.jnetstack.socket.unix.UnixSocket> u)) {
                         return fail(r.errnoOrNull());
                     }
                     s = new UnixSocketFile(kernel, u.value());
@@ -249,6 +250,10 @@ final class KernelSyscalls implements Syscalls {
 
     @Override
     public int bind(int fd, byte[] addr, int addrlen) {
+        Errno cap = capabilityRefusal(addr, addrlen);
+        if (cap != null) {
+            return fail(cap);
+        }
         Socket s = socketOf(fd);
         return switch (s) {
             case null -> -1;
@@ -302,6 +307,10 @@ final class KernelSyscalls implements Syscalls {
 
     @Override
     public int connect(int fd, byte[] addr, int addrlen) {
+        Errno cap = capabilityRefusal(addr, addrlen);
+        if (cap != null) {
+            return fail(cap);
+        }
         OpenFile f = process.file(fd);
         if (f == null || !(f.file instanceof Socket s)) {
             // the descriptor and copy-in errors in the OS's order
@@ -379,6 +388,10 @@ final class KernelSyscalls implements Syscalls {
 
     @Override
     public int sendto(int fd, byte[] buf, int len, int flags, byte[] addr, int addrlen) {
+        Errno cap = addr == null ? null : capabilityRefusal(addr, addrlen);
+        if (cap != null) {
+            return fail(cap);
+        }
         OpenFile f = file(fd);
         if (f == null) {
             return -1;
@@ -641,5 +654,27 @@ final class KernelSyscalls implements Syscalls {
             case VfsResult.Ok ok -> 0;
             case VfsResult.Err err -> fail(err.errno());
         };
+    }
+
+    @Override
+    public int capEnter() {
+        if (!abi.errnos().defines(Errno.ECAPMODE)) {
+            return fail(Errno.ENOSYS);
+        }
+        process.enterCapabilityMode();
+        return 0;
+    }
+
+    /**
+     * FreeBSD sys_connect/sys_bind/kern_sendit in capability mode: the address is copied in first (its errors win),
+     * then ECAPMODE. Null when the process is not in capability mode.
+     */
+    private Errno capabilityRefusal(byte[] addr, int addrlen) {
+        if (!process.capabilityMode()) {
+            return null;
+        }
+        ConnectCheck c = ConnectArguments.check(kernel.personality(), SocketSummary.badDescriptor(), addr, 0,
+                addr == null ? 0 : addr.length, addrlen);
+        return c instanceof ConnectCheck.Fail f && f.errno() != Errno.EBADF ? f.errno() : Errno.ECAPMODE;
     }
 }

@@ -54,6 +54,9 @@ final class SocketOptionCalls {
             case TCP_MAXSEG -> intValue(s.options.maxSegment == 0 ? 536 : s.options.maxSegment);
             case IPV6_V6ONLY -> intValue(s.options.v6Only ? 1 : 0);
             case IP_TTL -> intValue(s.options.ttl == 0 ? sys.kernel.personality().defaultTtl() : s.options.ttl);
+            case IP_BIND_ADDRESS_NO_PORT -> intValue(s.options.bindAddressNoPort ? 1 : 0);
+            case IPV6_FLOWINFO_SEND -> intValue(s.options.flowInfoSend ? 1 : 0);
+            case SO_RESTRICTIONS -> intValue(s.options.restrictions);
             default -> null;
         };
         if (value == null) {
@@ -78,14 +81,18 @@ final class SocketOptionCalls {
         int need = switch (o.get()) {
             case SO_SNDTIMEO, SO_RCVTIMEO -> 16;
             case TCP_MD5SIG -> sys.kernel.rules().md5OptionLength();
+            case SO_BINDTODEVICE -> 0;
             case SO_LINGER -> 8;
             default -> 4;
         };
         if (optlen < need) {
             return sys.fail(Errno.EINVAL);
         }
-        if (optval == null || optval.length < optlen) {
+        if (optlen > 0 && (optval == null || optval.length < optlen)) {
             return sys.fail(Errno.EFAULT);
+        }
+        if (o.get() == AbiConstant.SO_BINDTODEVICE) {
+            return bindToDevice(s, optval, optlen);
         }
         int v = readInt(optval, 0);
         SocketOptions opts = s.options;
@@ -115,6 +122,14 @@ final class SocketOptionCalls {
             case TCP_NODELAY -> opts.noDelay = v != 0;
             case TCP_MAXSEG -> opts.maxSegment = v;
             case TCP_MD5SIG -> opts.md5Signature = v != 0;
+            case IP_BIND_ADDRESS_NO_PORT -> opts.bindAddressNoPort = v != 0;
+            case IPV6_FLOWINFO_SEND -> {
+                if (s.domain != SocketSummary.Domain.INET6) {
+                    return sys.fail(Errno.ENOPROTOOPT);
+                }
+                opts.flowInfoSend = v != 0;
+            }
+            case SO_RESTRICTIONS -> opts.restrictions |= v; // XNU so_set_restrictions: a trapdoor, bits only added
             case SO_PASSCRED -> {
                 opts.passCredentials = v != 0;
                 if (s instanceof UnixSocketFile u) {
@@ -141,6 +156,33 @@ final class SocketOptionCalls {
             }
         }
         return 0;
+    }
+
+    /**
+     * SO_BINDTODEVICE (Linux sock_setbindtodevice): an interface name, at most IFNAMSIZ-1 bytes; empty unbinds;
+     * ENODEV when no interface has the name; EPERM without privilege (CAP_NET_RAW: root here).
+     */
+    private int bindToDevice(Socket s, byte[] optval, int optlen) {
+        if (!sys.process.cred().isRoot()) {
+            return sys.fail(Errno.EPERM);
+        }
+        int n = 0;
+        while (n < Math.min(optlen, 15) && optval[n] != 0) {
+            n++;
+        }
+        String name = new String(optval == null ? new byte[0] : optval, 0, n,
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (name.isEmpty()) {
+            s.options.boundDevice = 0;
+            return 0;
+        }
+        for (var ifc : sys.kernel.stack().interfaces()) {
+            if (ifc.name().equals(name)) {
+                s.options.boundDevice = ifc.index();
+                return 0;
+            }
+        }
+        return sys.fail(Errno.ENODEV);
     }
 
     /** The option named by (level, optname) in this ABI, if the level and the name are both known. */

@@ -2,6 +2,9 @@ package io.jnetstack.socket;
 
 /** The SOL_SOCKET and protocol options a socket carries; set by setsockopt, read by getsockopt and the protocols. */
 final class SocketOptions {
+    /** XNU SO_RESTRICT_DENY_OUT, a bit of SO_RESTRICTIONS. */
+    static final int DENY_OUT = 0x2;
+
     boolean reuseAddress;
     boolean reusePort;
     boolean keepAlive;
@@ -13,6 +16,14 @@ final class SocketOptions {
     boolean md5Signature;
     /** SO_PASSCRED (Linux). */
     boolean passCredentials;
+    /** IP_BIND_ADDRESS_NO_PORT (Linux). */
+    boolean bindAddressNoPort;
+    /** SO_BINDTODEVICE's interface index (Linux); 0 when unbound. */
+    int boundDevice;
+    /** IPV6_FLOWINFO_SEND (Linux). */
+    boolean flowInfoSend;
+    /** SO_RESTRICTIONS bits (XNU); they can be set, never cleared. */
+    int restrictions;
     /** SO_LINGER: off when negative, else the linger time in seconds. */
     int lingerSeconds = -1;
     /** SO_SNDTIMEO in ns; 0 means none (wait forever). */

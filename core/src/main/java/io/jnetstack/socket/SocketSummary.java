@@ -12,9 +12,16 @@ package io.jnetstack.socket;
  * @param state           the socket's connection state
  * @param nonBlocking     whether O_NONBLOCK is set
  * @param ipv6Only        IPV6_V6ONLY on an AF_INET6 socket (Linux refuses an AF_INET address on such a UDP socket)
+ * @param denyOut         XNU SO_RESTRICT_DENY_OUT: soconnectlock refuses with EPERM after the listening test
  */
 public record SocketSummary(boolean descriptorValid, boolean socket, Domain domain, Type type, State state,
-        boolean nonBlocking, boolean ipv6Only) {
+        boolean nonBlocking, boolean ipv6Only, boolean denyOut) {
+
+    /** A summary without outbound restrictions. */
+    public SocketSummary(boolean descriptorValid, boolean socket, Domain domain, Type type, State state,
+            boolean nonBlocking, boolean ipv6Only) {
+        this(descriptorValid, socket, domain, type, state, nonBlocking, ipv6Only, false);
+    }
 
     /** Validates that the enums are present. */
     public SocketSummary {
@@ -40,12 +47,12 @@ public record SocketSummary(boolean descriptorValid, boolean socket, Domain doma
 
     /** This summary with O_NONBLOCK set or cleared. */
     public SocketSummary withNonBlocking(boolean on) {
-        return new SocketSummary(descriptorValid, socket, domain, type, state, on, ipv6Only);
+        return new SocketSummary(descriptorValid, socket, domain, type, state, on, ipv6Only, denyOut);
     }
 
     /** This summary with IPV6_V6ONLY set or cleared. */
     public SocketSummary withIpv6Only(boolean on) {
-        return new SocketSummary(descriptorValid, socket, domain, type, state, nonBlocking, on);
+        return new SocketSummary(descriptorValid, socket, domain, type, state, nonBlocking, on, denyOut);
     }
 
     /** A socket's domain (protocol family). */

@@ -130,4 +130,10 @@ public interface Syscalls {
 
     /** setgid(2). */
     int setgid(int gid);
+
+    /**
+     * cap_enter(2) (FreeBSD): the process enters capability mode, where connect, bind and sendto with an address
+     * fail with ECAPMODE (connectat on a directory descriptor is the way out, not modelled). ENOSYS elsewhere.
+     */
+    int capEnter();
 }

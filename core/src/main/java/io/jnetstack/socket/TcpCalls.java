@@ -53,6 +53,12 @@ final class TcpCalls {
         if (!InetAddresses.isUnspecified(ip) && !kernel.stack().isLocal(ip) && !isLoopback(ip)) {
             return Errno.EADDRNOTAVAIL;
         }
+        if (port == 0 && s.options.bindAddressNoPort && !InetAddresses.isUnspecified(ip)) {
+            // IP_BIND_ADDRESS_NO_PORT (Linux __inet_bind with BIND_NO_PORT): the address now, the port at connect
+            s.boundAddress = ip;
+            s.explicitlyBound = true;
+            return null;
+        }
         if (port == 0) {
             s.boundAddress = ip;
             port = kernel.ephemeralBindPort(s);

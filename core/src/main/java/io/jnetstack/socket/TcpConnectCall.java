@@ -29,7 +29,7 @@ final class TcpConnectCall {
 
     Errno connect(TcpSocket s, boolean nonBlocking, byte[] addr, int namelen) {
         SocketSummary summary = new SocketSummary(true, true, s.domain, s.type, s.state(), nonBlocking,
-                s.options.v6Only);
+                s.options.v6Only, (s.options.restrictions & SocketOptions.DENY_OUT) != 0);
         ConnectCheck check = ConnectArguments.check(kernel.personality(), summary, addr, 0,
                 addr == null ? 0 : addr.length, namelen);
         return switch (check) {
@@ -221,9 +221,15 @@ final class TcpConnectCall {
                         return Destination.fail(rules.v6OnV4Bound());
                     }
                     dst = new Ipv6Address(in6.addressHigh(), in6.addressLow());
-                    if (((Ipv6Address) dst).isLinkLocal() && in6.scopeId() == 0) {
-                        // J7: a link-local peer needs an interface (Linux tcp_v6_connect: no sin6_scope_id and no
-                        // bound device → EINVAL; XNU in6_embedscope fails → EINVAL)
+                    int device = s.options.boundDevice;
+                    if (((Ipv6Address) dst).isLinkLocal() && (in6.scopeId() == 0 ? device == 0
+                            : device != 0 && device != in6.scopeId())) {
+                        // J7, J8: a link-local peer needs an interface, and a scope id must match a bound device
+                        // (Linux tcp_v6_connect sk_dev_equal_l3scope; XNU in6_embedscope fails → EINVAL)
+                        return Destination.fail(Errno.EINVAL);
+                    }
+                    if (s.options.flowInfoSend && (in6.flowInfo() & 0x000f_ffff) != 0) {
+                        // J10: Linux tcp_v6_connect with np->sndflow: fl6_sock_lookup finds no owned label
                         return Destination.fail(Errno.EINVAL);
                     }
                 }

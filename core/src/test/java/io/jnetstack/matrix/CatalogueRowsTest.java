@@ -43,16 +43,11 @@ public class CatalogueRowsTest {
                 + "peer (issue #5's packetdrill runner)");
         NOT_RUN.put("D9", "net.inet.tcp.icmp_may_rst is not modelled as a sysctl");
         NOT_RUN.put("D11", "macOS per-interface policy restrictions (cellular/expensive denial) are not modelled");
-        NOT_RUN.put("E6", "IP_BIND_ADDRESS_NO_PORT is not modelled");
         NOT_RUN.put("I5", "Linux SS_DISCONNECTING needs tcp_disconnect to fail, which the simulated stack never does");
         NOT_RUN.put("I8", "macOS defunct sockets are not modelled");
-        NOT_RUN.put("I9", "macOS SO_RESTRICT_DENY_OUT is not modelled");
-        NOT_RUN.put("I10", "FreeBSD capability mode (cap_enter) is not modelled");
         NOT_RUN.put("I11", "OpenBSD pledge is not modelled");
-        NOT_RUN.put("J8", "SO_BINDTODEVICE is not modelled, so a scope id cannot differ from a bound device");
-        NOT_RUN.put("J10", "IPV6_FLOWINFO_SEND and flow labels are not modelled");
-        DEVIATIONS.put("C25", "Linux: TCP Fast Open is not implemented; TCP_FASTOPEN_CONNECT is ENOPROTOOPT and connect "
-                + "sends a SYN (the catalogue: 0 at once, no SYN)");
+        DEVIATIONS.put("C25", "Linux: TCP Fast Open is not implemented; TCP_FASTOPEN_CONNECT is ENOPROTOOPT and "
+                + "connect sends a SYN (the catalogue: 0 at once, no SYN)");
         DEVIATIONS.put("C26", "Linux: as C25; the result EINPROGRESS agrees, the SYN carries no cookie request");
         DEVIATIONS.put("C27", "Linux: ENOPROTOOPT where the catalogue says EOPNOTSUPP (no TFO)");
         DEVIATIONS.put("D6", "ICMP parameter problem never reaches TCP (the stack classifies it as other): Linux "
@@ -213,6 +208,13 @@ public class CatalogueRowsTest {
         row("E9", "port 0", "port 0", "port 0", "port bound");
         all("E10", "yes");
         all("J7", "-1 EINVAL");
+        row("J8", "-1 EINVAL", "n/a (no SO_BINDTODEVICE)", "n/a (no SO_BINDTODEVICE)", "n/a (no SO_BINDTODEVICE)");
+        row("J10", "-1 EINVAL", "n/a (no IPV6_FLOWINFO_SEND)", "n/a (no IPV6_FLOWINFO_SEND)",
+                "n/a (no IPV6_FLOWINFO_SEND)");
+        row("E6", "10.0.0.1:0, 0, port chosen", "n/a (no IP_BIND_ADDRESS_NO_PORT)", "n/a (no IP_BIND_ADDRESS_NO_PORT)",
+                "n/a (no IP_BIND_ADDRESS_NO_PORT)");
+        row("I9", "n/a (no SO_RESTRICTIONS)", "n/a (no SO_RESTRICTIONS)", "n/a (no SO_RESTRICTIONS)", "-1 EPERM");
+        row("I10", "cap_enter -1 ENOSYS", "-1 ECAPMODE", "cap_enter -1 ENOSYS", "cap_enter -1 ENOSYS");
         row("J9", "-1 ECONNREFUSED", "-1 EADDRNOTAVAIL", "-1 EADDRNOTAVAIL", "-1 EADDRNOTAVAIL");
         row("I1", "-1 EISCONN", "-1 EOPNOTSUPP", "-1 EOPNOTSUPP", "-1 EOPNOTSUPP");
         all("I4", "-1 EBADF");

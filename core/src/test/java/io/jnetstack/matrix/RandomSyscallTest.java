@@ -84,7 +84,8 @@ class RandomSyscallTest {
             case 0 -> null;
             case 7 -> b.un(rnd.nextBoolean() ? "/r" + rnd.nextInt(4) : "/nonexistent/dir/" + rnd.nextInt(4));
             case 1 -> new byte[rnd.nextInt(4)];
-            case 2 -> b.in(rnd.nextBoolean() ? Bench.SERVER : "127.0.0.1", rnd.nextInt(3) == 0 ? 80 : rnd.nextInt(65536));
+            case 2 -> b.in(rnd.nextBoolean() ? Bench.SERVER : "127.0.0.1",
+                    rnd.nextInt(3) == 0 ? 80 : rnd.nextInt(65536));
             case 3 -> b.in6(rnd.nextBoolean() ? "2001:db8::2" : "::ffff:10.0.0.2", rnd.nextInt(3) == 0 ? 80 : 81);
             case 4 -> ArgumentRows.family(b, new byte[16], rnd.nextInt(40));
             default -> {

@@ -31,6 +31,10 @@ public enum AbiConstant {
     SO_NOSIGPIPE(Kind.SOCKET_OPTION),
     /** Linux only: pass credentials; an unbound AF_UNIX socket autobinds before connect/send. */
     SO_PASSCRED(Kind.SOCKET_OPTION),
+    /** Linux only: bind the socket to an interface by name. */
+    SO_BINDTODEVICE(Kind.SOCKET_OPTION),
+    /** macOS only (private): one-way deny flags; SO_RESTRICT_DENY_OUT (2) makes connect fail with EPERM. */
+    SO_RESTRICTIONS(Kind.SOCKET_OPTION),
 
     TCP_NODELAY(Kind.TCP_OPTION), TCP_MAXSEG(Kind.TCP_OPTION),
     /** Keep-alive idle time: Linux, FreeBSD. macOS spells it {@link #TCP_KEEPALIVE}; OpenBSD has no such option. */
@@ -46,8 +50,12 @@ public enum AbiConstant {
     TCP_CONNECTIONTIMEOUT(Kind.TCP_OPTION),
 
     IP_TTL(Kind.IP_OPTION),
+    /** Linux only: bind(addr, 0) leaves the port to connect, chosen with the four-tuple in mind. */
+    IP_BIND_ADDRESS_NO_PORT(Kind.IP_OPTION),
 
     IPV6_UNICAST_HOPS(Kind.IPV6_OPTION), IPV6_V6ONLY(Kind.IPV6_OPTION),
+    /** Linux only (linux/in6.h): connect and send use sin6_flowinfo's flow label, which must be owned. */
+    IPV6_FLOWINFO_SEND(Kind.IPV6_OPTION),
 
     O_NONBLOCK(Kind.OPEN_FLAG), O_CLOEXEC(Kind.OPEN_FLAG),
 

@@ -34,6 +34,7 @@ final class Bsd44Errnos {
                 .put(ESPIPE, 29, "Illegal seek")
                 .put(EROFS, 30, "Read-only file system")
                 .put(EPIPE, 32, "Broken pipe")
+                .put(ENODEV, 19, "Operation not supported by device")
                 .put(EDOM, 33, "Numerical argument out of domain")
                 .put(EDEADLK, 11, "Resource deadlock avoided")
                 .put(ENAMETOOLONG, 63, "File name too long")

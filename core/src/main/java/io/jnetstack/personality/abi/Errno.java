@@ -61,6 +61,8 @@ public enum Errno {
     ENAMETOOLONG,
     /** Function not implemented. */
     ENOSYS,
+    /** No such device (SO_BINDTODEVICE naming no interface). */
+    ENODEV,
     /** Too many levels of symbolic links. */
     ELOOP,
     /** Directory not empty (rmdir). */

@@ -20,7 +20,8 @@ final class LinuxConstants {
                 .put(SOCK_NONBLOCK, 04000).put(SOCK_CLOEXEC, 02000000)
                 // include/uapi/asm-generic/socket.h
                 .put(SOL_SOCKET, 1)
-                .put(SO_PASSCRED, 16).put(SO_DEBUG, 1).put(SO_REUSEADDR, 2).put(SO_TYPE, 3).put(SO_ERROR, 4).put(SO_DONTROUTE, 5)
+                .put(SO_PASSCRED, 16).put(SO_BINDTODEVICE, 25)
+                .put(SO_DEBUG, 1).put(SO_REUSEADDR, 2).put(SO_TYPE, 3).put(SO_ERROR, 4).put(SO_DONTROUTE, 5)
                 .put(SO_BROADCAST, 6).put(SO_SNDBUF, 7).put(SO_RCVBUF, 8).put(SO_KEEPALIVE, 9).put(SO_OOBINLINE, 10)
                 .put(SO_LINGER, 13).put(SO_REUSEPORT, 15).put(SO_RCVLOWAT, 18).put(SO_SNDLOWAT, 19)
                 // SO_RCVTIMEO_OLD / SO_SNDTIMEO_OLD: what SO_RCVTIMEO/SO_SNDTIMEO mean with a 64-bit time_t
@@ -32,8 +33,8 @@ final class LinuxConstants {
                 .put(TCP_NODELAY, 1).put(TCP_MAXSEG, 2).put(TCP_KEEPIDLE, 4).put(TCP_KEEPINTVL, 5)
                 .put(TCP_KEEPCNT, 6).put(TCP_CONGESTION, 13).put(TCP_MD5SIG, 14)
                 // include/uapi/linux/in.h IP_TTL; include/uapi/linux/in6.h
-                .put(IP_TTL, 2)
-                .put(IPV6_UNICAST_HOPS, 16).put(IPV6_V6ONLY, 26)
+                .put(IP_TTL, 2).put(IP_BIND_ADDRESS_NO_PORT, 24)
+                .put(IPV6_UNICAST_HOPS, 16).put(IPV6_V6ONLY, 26).put(IPV6_FLOWINFO_SEND, 33)
                 // include/uapi/asm-generic/fcntl.h (octal)
                 .put(O_NONBLOCK, 04000).put(O_CLOEXEC, 02000000)
                 .put(F_GETFD, 1).put(F_SETFD, 2).put(F_GETFL, 3).put(F_SETFL, 4)

@@ -37,6 +37,7 @@ final class LinuxErrnos {
                 .put(ESPIPE, 29, "Illegal seek")
                 .put(EROFS, 30, "Read-only file system")
                 .put(EPIPE, 32, "Broken pipe")
+                .put(ENODEV, 19, "No such device")
                 .put(EDOM, 33, "Numerical argument out of domain")
                 .put(EDEADLK, 35, "Resource deadlock avoided")
                 .put(ENAMETOOLONG, 36, "File name too long")

@@ -18,6 +18,8 @@ final class MacOsConstants {
                 .put(SOCK_STREAM, 1).put(SOCK_DGRAM, 2).put(SOCK_RAW, 3).put(SOCK_SEQPACKET, 5)
                 .put(SOL_SOCKET, 0xffff)
                 .put(SO_NOSIGPIPE, 0x1022)
+                // bsd/sys/socket_private.h (SPI, used by Apple's own daemons)
+                .put(SO_RESTRICTIONS, 0x1081)
                 // MSG_NOSIGNAL: defined when __DARWIN_C_LEVEL >= 200809L (the default) in this xnu; older SDKs
                 // (before macOS 14) lack it
                 .put(MSG_NOSIGNAL, 0x80000)

@@ -38,6 +38,7 @@ class LinuxErrnoTest {
             "EINVAL 22 Invalid argument",
             "ENFILE 23 Too many open files in system",
             "EMFILE 24 Too many open files",
+            "ENODEV 19 No such device",
             "ENOTTY 25 Inappropriate ioctl for device",
             "ENOSPC 28 No space left on device",
             "ESPIPE 29 Illegal seek",
