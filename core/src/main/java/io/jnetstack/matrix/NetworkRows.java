@@ -1,6 +1,7 @@
 package io.jnetstack.matrix;
 
 import io.jnetstack.link.Rules;
+import io.jnetstack.personality.abi.AbiConstant;
 import io.jnetstack.wire.Ipv4Address;
 import java.util.List;
 
@@ -19,8 +20,63 @@ final class NetworkRows {
                 icmp("D4", "ICMP host administratively prohibited (code 10)", 3, 10),
                 icmp("D5", "ICMP time exceeded in transit", 11, 0),
                 icmp("D6", "ICMP parameter problem", 12, 0),
+                new Scenario("D9", "net.inet.tcp.icmp_may_rst = 0", "blocking connect, every SYN answered with ICMP "
+                        + "port unreachable; seconds taken", b -> {
+                            Ipv4Address server = Ipv4Address.of(Bench.SERVER);
+                            int r = b.sys().sysctl("net.inet.tcp.icmp_may_rst", null, new long[] {0});
+                            if (r < 0) {
+                                return "sysctl " + b.r(r);
+                            }
+                            b.serverFault(Rules.icmpError(Rules.to(server), 3, 3, server));
+                            double t0 = b.now();
+                            String c = b.r(b.connect(b.tcp(), b.in(Bench.SERVER, 80)));
+                            return c + " after " + Math.round(b.now() - t0) + " s";
+                        }),
+                new Scenario("D8", "the first SYN answered with ICMP port unreachable quoting a sequence number "
+                        + "outside [snd_una, snd_nxt]", "blocking connect", b -> {
+                            b.listenAndAccept(80);
+                            b.serverFault(wrongSequenceOnce());
+                            return b.r(b.connect(b.tcp(), b.in(Bench.SERVER, 80)));
+                        }),
+                new Scenario("D11", "SO_RESTRICT_DENY_CELLULAR, route to 198.51.100.0/24 over a cellular interface",
+                        "connect 198.51.100.1", b -> {
+                            int fd = b.tcp();
+                            if (b.k(AbiConstant.SO_RESTRICTIONS) < 0) {
+                                return "n/a (no SO_RESTRICTIONS)";
+                            }
+                            var cell = b.sim.addPointToPoint("cell", io.jnetstack.sim.LinkProperties.IDEAL);
+                            var ifc = b.sim.attach(b.client, cell, "pdp_ip0", "192.168.7.1/24");
+                            ifc.setCellular(true);
+                            b.client.stack().addRoute(io.jnetstack.stack.Route.via(
+                                    io.jnetstack.stack.Prefix.of("198.51.100.0/24"), null, ifc.index()));
+                            b.setInt(fd, AbiConstant.SOL_SOCKET, AbiConstant.SO_RESTRICTIONS, 0x4);
+                            return b.r(b.connect(fd, b.in("198.51.100.1", 80)));
+                        }),
                 new Scenario("D10", "no route to the destination", "connect",
                         b -> b.r(b.connect(b.tcp(), b.in("192.0.2.1", 80)))));
+    }
+
+    /**
+     * The first TCP segment to the server is answered with an ICMP port unreachable whose quoted TCP sequence number
+     * is moved a million forward (the rule rewrites the dropped frame before the reply quotes it); later ones pass.
+     */
+    private static io.jnetstack.link.Rule wrongSequenceOnce() {
+        Ipv4Address server = Ipv4Address.of(Bench.SERVER);
+        int[] seen = {0};
+        return f -> {
+            if (!Rules.to(server).test(f) || f.protocol() != 6 || seen[0]++ > 0) {
+                return io.jnetstack.link.Verdict.PASS;
+            }
+            int at = f.offset() + f.transportOffset() + 4;
+            byte[] b = f.bytes();
+            int seq = ((b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff))
+                    + 1_000_000;
+            b[at] = (byte) (seq >>> 24);
+            b[at + 1] = (byte) (seq >>> 16);
+            b[at + 2] = (byte) (seq >>> 8);
+            b[at + 3] = (byte) seq;
+            return new io.jnetstack.link.Verdict.ReplyIcmp(3, 3, server);
+        };
     }
 
     /** Every SYN to the server is answered with this ICMP error from 10.0.0.2; the blocking connect's result. */

@@ -27,6 +27,18 @@ final class StateRows {
                     b.pause(0.1);
                     return b.r(b.connect(fd, b.in(Bench.SERVER, 80)));
                 }),
+                new Scenario("I5", "non-blocking TCP in SYN_SENT, dissolved with AF_UNSPEC", "connect again", b -> {
+                    int fd = b.tcp();
+                    b.nonBlocking(fd);
+                    b.connect(fd, b.in(Bench.HOLE, 80));
+                    String d = b.r(b.connect(fd, ArgumentRows.family(b, new byte[16], 0)));
+                    return d + ", " + b.r(b.connect(fd, b.in(Bench.HOLE, 80)));
+                }),
+                new Scenario("I8", "socket made defunct by the system (app suspended)", "connect", b -> {
+                    int fd = b.tcp();
+                    return b.thread.process().kernelProcess().makeDefunct(fd)
+                            ? b.r(b.connect(fd, b.in(Bench.SERVER, 80))) : "n/a (no defunct sockets)";
+                }),
                 new Scenario("I9", "SO_RESTRICTIONS with SO_RESTRICT_DENY_OUT", "connect", b -> {
                     int fd = b.tcp();
                     if (b.k(AbiConstant.SO_RESTRICTIONS) < 0) {
@@ -40,6 +52,28 @@ final class StateRows {
                     int r = b.sys().capEnter();
                     return r < 0 ? "cap_enter " + b.r(r) : b.r(b.connect(fd, b.in(Bench.SERVER, 80)));
                 }),
+                new Scenario("I11", "pledge(\"stdio\"), then pledge(\"stdio error\") in another process",
+                        "connect (TCP socket made before the pledge)", b -> {
+                            int fd = b.tcp();
+                            int p = b.sys().pledge("stdio error");
+                            if (p < 0) {
+                                return "pledge " + b.r(p);
+                            }
+                            String withError = b.r(b.connect(fd, b.in(Bench.SERVER, 80)));
+                            int[] killedBy = {0};
+                            b.client.spawn("strict").start("main", t -> {
+                                var s = t.syscalls();
+                                int f = s.socket(b.k(AbiConstant.AF_INET), b.k(AbiConstant.SOCK_STREAM), 0);
+                                s.pledge("stdio");
+                                byte[] a = b.in(Bench.SERVER, 80);
+                                s.connect(f, a, a.length);
+                            });
+                            b.pause(0.001);
+                            for (var t : b.client.processes().get(b.client.processes().size() - 1).threads()) {
+                                killedBy[0] = t.killedBy();
+                            }
+                            return withError + ", " + (killedBy[0] == 6 ? "killed by SIGABRT" : "not killed");
+                        }),
                 new Scenario("I7", "accepted TCP socket", "connect", b -> {
                     int l = b.tcp();
                     b.bind(l, b.in("0.0.0.0", 90));

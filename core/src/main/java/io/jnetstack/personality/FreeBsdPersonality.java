@@ -179,7 +179,8 @@ public final class FreeBsdPersonality extends BsdPersonality {
                 Errno.EACCES, Errno.EAFNOSUPPORT, null, SocketRules.Unspecified.PRIMARY_ADDRESS, null, true, true,
                 Errno.EINVAL, Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, Errno.ENOTCONN, Errno.EHOSTUNREACH, Errno.EHOSTUNREACH,
                 Errno.ENETDOWN, null,
-                Errno.EACCES, false, 4, false, "kern.maxfiles",
+                Errno.EACCES, false, 4, false, "net.inet.tcp.icmp_may_rst",
+                false, false, "kern.maxfiles",
                 "net.inet.ip.portrange.first", "net.inet.ip.portrange.last");
     }
 

@@ -295,7 +295,8 @@ public final class LinuxPersonality implements Personality {
                 Errno.ENETUNREACH, Errno.ENETUNREACH, SocketRules.Unspecified.LOOPBACK, null, false, true,
                 Errno.ENETUNREACH, Errno.ENETUNREACH, Errno.EAFNOSUPPORT, Errno.EPIPE, Errno.EHOSTUNREACH, Errno.EACCES,
                 Errno.ENETUNREACH, null,
-                Errno.EPERM, true, 216, true, "fs.file-max",
+                Errno.EPERM, true, 216, true, null,
+                false, false, "fs.file-max",
                 "net.ipv4.ip_local_port_range", "net.ipv4.ip_local_port_range");
     }
 

@@ -187,7 +187,8 @@ public final class MacOsPersonality extends BsdPersonality {
                 false, true, Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, Errno.ENOTCONN,
                 Errno.EHOSTUNREACH, Errno.EHOSTUNREACH,
                 Errno.ENETDOWN, null,
-                Errno.EACCES, false, 4, false, "kern.maxfiles",
+                Errno.EACCES, false, 4, false, "net.inet.tcp.icmp_may_rst",
+                true, false, "kern.maxfiles",
                 "net.inet.ip.portrange.first", "net.inet.ip.portrange.last");
     }
 

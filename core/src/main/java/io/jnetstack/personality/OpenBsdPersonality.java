@@ -223,7 +223,8 @@ public final class OpenBsdPersonality extends BsdPersonality {
                 Errno.EINVAL, Errno.EINVAL, Errno.EINVAL, SocketRules.Unspecified.REFUSED, null, true, false,
                 Errno.EINVAL, Errno.EINVAL, Errno.EINVAL, Errno.ENOTCONN, Errno.ENETUNREACH, Errno.ENETUNREACH,
                 Errno.ENETDOWN, Errno.EPERM,
-                Errno.EACCES, false, 4, false, "kern.maxfiles",
+                Errno.EACCES, false, 4, false, null,
+                false, true, "kern.maxfiles",
                 "net.inet.ip.portfirst", "net.inet.ip.portlast");
     }
 

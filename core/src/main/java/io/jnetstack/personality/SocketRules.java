@@ -47,6 +47,13 @@ import io.jnetstack.personality.abi.Errno;
  *                           int)
  * @param acceptTimeout      whether SO_RCVTIMEO bounds a blocking accept (Linux inet_csk_accept uses sk_rcvtimeo →
  *                           EAGAIN; the BSDs' accept sleeps on so_timeo without a timeout)
+ * @param icmpMayResetName   the sysctl that lets ICMP errors abort SYN-SENT at once (FreeBSD and XNU
+ *                           net.inet.tcp.icmp_may_rst); null where the kernel has no such switch
+ * @param defunctSockets     whether the kernel can make a suspended app's sockets defunct (XNU so_defunct; connect
+ *                           then fails EOPNOTSUPP in soconnectlock)
+ * @param pledge             whether the kernel has pledge(2) (OpenBSD kern_pledge.c: pledge_socket refuses an
+ *                           INET or UNIX socket without its promise; pledge_fail gives ENOSYS with "error", else
+ *                           kills the process with SIGABRT)
  * @param maxFilesName       the sysctl naming the host-wide open-file ceiling (fs.file-max, kern.maxfiles)
  * @param portFirstName      the sysctl naming the ephemeral range's first port (Linux's ip_local_port_range holds both
  *                           ends: the same name twice)
@@ -58,7 +65,8 @@ public record SocketRules(ConnectLifecycle lifecycle, boolean restartsConnect, b
         Errno selfConnect, boolean defaultV6Only, boolean v4Mapped, Errno v4MappedOnV6Only, Errno v4MappedOnV6Bound, Errno v6OnV4Bound,
         Errno sendUnconnected, Errno rejectRoute, Errno prohibitRoute, Errno interfaceDown,
         Errno signatureWithoutKey, Errno firewall, boolean firewallAtConnect,
-        int md5OptionLength, boolean acceptTimeout, String maxFilesName,
+        int md5OptionLength, boolean acceptTimeout, String icmpMayResetName, boolean defunctSockets,
+        boolean pledge, String maxFilesName,
         String portFirstName, String portLastName) {
 
     /** Validates the required values. */

@@ -64,6 +64,7 @@ public final class SimThread implements ThreadContext {
     Thread carrier;
     volatile boolean baton;
     private io.jnetstack.socket.Syscalls syscalls;
+    private int killedBy;
 
     SimThread(SimProcess process, SimScheduler scheduler, Simulation sim, String name,
             Consumer<? super SimThread> body) {
@@ -73,6 +74,17 @@ public final class SimThread implements ThreadContext {
         this.id = scheduler.nextThreadId();
         this.name = name;
         this.body = body;
+    }
+
+    @Override
+    public void killProcess(int signo) {
+        killedBy = signo;
+        process.kill();
+    }
+
+    /** The signal the kernel killed this thread's process with (0 when it was not). */
+    public int killedBy() {
+        return killedBy;
     }
 
     /** This thread's system calls into its host's simulated kernel (its own errno, its process's descriptors). */

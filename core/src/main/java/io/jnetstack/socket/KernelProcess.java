@@ -18,6 +18,7 @@ public final class KernelProcess {
     private io.jnetstack.socket.vfs.Cred cred = io.jnetstack.socket.vfs.Cred.root();
     private int umask = 022;
     private boolean capabilityMode;
+    private java.util.TreeSet<String> pledges;
     private int open;
 
     KernelProcess(SocketKernel kernel, int pid, int openFileLimit) {
@@ -47,6 +48,19 @@ public final class KernelProcess {
         return open;
     }
 
+    /**
+     * The system makes the socket behind {@code fd} defunct, as XNU does to a suspended app's sockets (so_defunct);
+     * false when this kernel has no defunct sockets or {@code fd} is not a socket.
+     */
+    public boolean makeDefunct(int fd) {
+        OpenFile f = file(fd);
+        if (!kernel.rules().defunctSockets() || f == null || !(f.file instanceof Socket s)) {
+            return false;
+        }
+        s.defunct = true;
+        return true;
+    }
+
     /** A view of this process's calls for the thread {@code ctx}. */
     public Syscalls syscalls(ThreadContext ctx) {
         return new KernelSyscalls(kernel, this, ctx);
@@ -59,6 +73,15 @@ public final class KernelProcess {
 
     void setCred(io.jnetstack.socket.vfs.Cred c) {
         cred = c;
+    }
+
+    /** The pledged promises, or null when the process never called pledge. */
+    java.util.TreeSet<String> pledges() {
+        return pledges;
+    }
+
+    void setPledges(java.util.TreeSet<String> p) {
+        pledges = p;
     }
 
     boolean capabilityMode() {

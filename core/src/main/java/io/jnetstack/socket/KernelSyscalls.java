@@ -319,6 +319,10 @@ final class KernelSyscalls implements Syscalls {
                     addr == null ? 0 : addr.length, addrlen);
             return fail(c instanceof ConnectCheck.Fail fail ? fail.errno() : Errno.ENOTSOCK);
         }
+        Errno pledged = pledgeRefusal(s);
+        if (pledged != null) {
+            return fail(pledged);
+        }
         return switch (s) {
             case TcpSocket t -> result(new TcpConnectCall(kernel, process, ctx).connect(t, f.nonBlocking, addr,
                     addrlen));
@@ -676,5 +680,56 @@ final class KernelSyscalls implements Syscalls {
         ConnectCheck c = ConnectArguments.check(kernel.personality(), SocketSummary.badDescriptor(), addr, 0,
                 addr == null ? 0 : addr.length, addrlen);
         return c instanceof ConnectCheck.Fail f && f.errno() != Errno.EBADF ? f.errno() : Errno.ECAPMODE;
+    }
+
+    /** The promises pledge(2) knows (OpenBSD kern_pledge.c pledgenames, the ones a network program uses). */
+    private static final java.util.Set<String> PROMISES = java.util.Set.of("stdio", "rpath", "wpath", "cpath",
+            "dpath", "tmppath", "inet", "mcast", "fattr", "chown", "flock", "unix", "dns", "getpw", "sendfd",
+            "recvfd", "tape", "tty", "proc", "exec", "prot_exec", "settime", "ps", "vminfo", "id", "pf", "route",
+            "wroute", "audio", "video", "bpf", "unveil", "error");
+
+    @Override
+    public int pledge(String promises) {
+        if (!kernel.rules().pledge()) {
+            return fail(Errno.ENOSYS);
+        }
+        if (promises == null) {
+            return 0; // NULL: promises unchanged
+        }
+        java.util.TreeSet<String> wanted = new java.util.TreeSet<>();
+        for (String w : promises.trim().split("\\s+")) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            if (!PROMISES.contains(w)) {
+                return fail(Errno.EINVAL);
+            }
+            wanted.add(w);
+        }
+        if (process.pledges() != null && !process.pledges().containsAll(wanted)) {
+            return fail(Errno.EPERM);
+        }
+        process.setPledges(wanted);
+        return 0;
+    }
+
+    /**
+     * OpenBSD pledge_socket: an INET socket needs "inet", a UNIX one "unix"; pledge_fail returns ENOSYS under
+     * "error", else kills the process with SIGABRT. Null when allowed.
+     */
+    private Errno pledgeRefusal(Socket s) {
+        java.util.Set<String> p = process.pledges();
+        if (p == null) {
+            return null;
+        }
+        String need = s.domain == SocketSummary.Domain.UNIX ? "unix" : "inet";
+        if (p.contains(need)) {
+            return null;
+        }
+        if (p.contains("error")) {
+            return Errno.ENOSYS;
+        }
+        ctx.killProcess(6); // SIGABRT
+        return Errno.EPERM; // not seen on the simulator: the thread has unwound
     }
 }

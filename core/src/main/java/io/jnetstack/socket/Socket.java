@@ -15,6 +15,8 @@ abstract sealed class Socket extends KernelFile permits TcpSocket, UdpSocket, Un
     Errno error;
     boolean readShut;
     boolean writeShut;
+    /** XNU SOF_DEFUNCT: the system took the socket from a suspended app. */
+    boolean defunct;
 
     Socket(SocketKernel kernel, SocketSummary.Domain domain, SocketSummary.Type type) {
         this.kernel = kernel;
@@ -27,6 +29,14 @@ abstract sealed class Socket extends KernelFile permits TcpSocket, UdpSocket, Un
 
     /** What poll would report now. */
     abstract Readiness readiness();
+
+    /**
+     * The state connect's generic checks see: XNU soconnectlock refuses a defunct socket in the same test as a
+     * listening one (EOPNOTSUPP), so a defunct socket is reported as listening to them.
+     */
+    SocketSummary.State connectState() {
+        return defunct ? SocketSummary.State.LISTENING : state();
+    }
 
     /** Reads and clears the pending error (SO_ERROR). */
     Errno takeError() {

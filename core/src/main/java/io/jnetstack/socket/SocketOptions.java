@@ -4,6 +4,8 @@ package io.jnetstack.socket;
 final class SocketOptions {
     /** XNU SO_RESTRICT_DENY_OUT, a bit of SO_RESTRICTIONS. */
     static final int DENY_OUT = 0x2;
+    /** XNU SO_RESTRICT_DENY_CELLULAR. */
+    static final int DENY_CELLULAR = 0x4;
 
     boolean reuseAddress;
     boolean reusePort;

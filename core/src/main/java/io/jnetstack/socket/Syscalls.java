@@ -136,4 +136,11 @@ public interface Syscalls {
      * fail with ECAPMODE (connectat on a directory descriptor is the way out, not modelled). ENOSYS elsewhere.
      */
     int capEnter();
+
+    /**
+     * pledge(2) (OpenBSD) with its promises, space-separated (stdio, inet, unix, dns, error, rpath, wpath, cpath…):
+     * later socket calls outside them fail. EINVAL for an unknown promise, EPERM for one not held before; ENOSYS on
+     * the other systems.
+     */
+    int pledge(String promises);
 }

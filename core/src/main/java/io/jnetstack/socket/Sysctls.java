@@ -37,6 +37,22 @@ public final class Sysctls {
                 return true;
             }
         });
+        String mayReset = p.socketRules().icmpMayResetName();
+        if (mayReset != null) {
+            knobs.put(mayReset, new Knob() {
+                public long[] get() {
+                    return new long[] {stack.tcpIcmpMayReset() ? 1 : 0};
+                }
+
+                public boolean set(long[] v) {
+                    if (v.length != 1) {
+                        return false;
+                    }
+                    stack.setTcpIcmpMayReset(v[0] != 0);
+                    return true;
+                }
+            });
+        }
         String first = p.socketRules().portFirstName();
         String last = p.socketRules().portLastName();
         if (first.equals(last)) {

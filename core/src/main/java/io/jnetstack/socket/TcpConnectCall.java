@@ -28,7 +28,7 @@ final class TcpConnectCall {
     }
 
     Errno connect(TcpSocket s, boolean nonBlocking, byte[] addr, int namelen) {
-        SocketSummary summary = new SocketSummary(true, true, s.domain, s.type, s.state(), nonBlocking,
+        SocketSummary summary = new SocketSummary(true, true, s.domain, s.type, s.connectState(), nonBlocking,
                 s.options.v6Only, (s.options.restrictions & SocketOptions.DENY_OUT) != 0);
         ConnectCheck check = ConnectArguments.check(kernel.personality(), summary, addr, 0,
                 addr == null ? 0 : addr.length, namelen);
@@ -166,6 +166,10 @@ final class TcpConnectCall {
         var route = kernel.stack().route(dst);
         if (route != null && route.ifIndex() > 0 && !kernel.stack().iface(route.ifIndex()).isUp()) {
             return rules.interfaceDown();
+        }
+        if (route != null && route.ifIndex() > 0 && (s.options.restrictions & SocketOptions.DENY_CELLULAR) != 0
+                && kernel.stack().iface(route.ifIndex()).isCellular()) {
+            return Errno.EHOSTUNREACH; // D11: XNU in_pcbladdr → inp_restricted_send on a cellular interface
         }
         if (s.options.md5Signature && rules.signatureWithoutKey() != null) {
             return rules.signatureWithoutKey(); // OpenBSD: no SA for the TCP_MD5SIG segment

@@ -32,4 +32,10 @@ public interface ThreadContext {
 
     /** The lowest-numbered pending signal, removed from the pending set; 0 when none. */
     int takeSignal();
+
+    /**
+     * The kernel kills the calling process with {@code signo} (OpenBSD pledge violations: SIGABRT). Does not return
+     * to the caller on the simulator: the thread unwinds.
+     */
+    void killProcess(int signo);
 }

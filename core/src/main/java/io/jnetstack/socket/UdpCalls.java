@@ -96,7 +96,7 @@ final class UdpCalls {
     }
 
     Errno connect(UdpSocket s, boolean nonBlocking, byte[] addr, int addrlen) {
-        SocketSummary summary = new SocketSummary(true, true, s.domain, s.type, s.state(), nonBlocking,
+        SocketSummary summary = new SocketSummary(true, true, s.domain, s.type, s.connectState(), nonBlocking,
                 s.options.v6Only, (s.options.restrictions & SocketOptions.DENY_OUT) != 0);
         ConnectCheck check = ConnectArguments.check(kernel.personality(), summary, addr, 0,
                 addr == null ? 0 : addr.length, addrlen);

@@ -46,7 +46,7 @@ final class UnixCalls {
     }
 
     Errno connect(UnixSocketFile s, boolean nonBlocking, byte[] addr, int addrlen) {
-        SocketSummary summary = new SocketSummary(true, true, s.domain, s.type, s.state(), nonBlocking, false,
+        SocketSummary summary = new SocketSummary(true, true, s.domain, s.type, s.connectState(), nonBlocking, false,
                 (s.options.restrictions & SocketOptions.DENY_OUT) != 0);
         ConnectCheck check = ConnectArguments.check(kernel.personality(), summary, addr, 0,
                 addr == null ? 0 : addr.length, addrlen);

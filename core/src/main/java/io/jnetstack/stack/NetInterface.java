@@ -11,6 +11,7 @@ import java.util.List;
 
 /** One interface of a stack: its link, addresses and state. Created through {@link Stack#addInterface}. */
 public final class NetInterface {
+    private boolean cellular;
     private final int index;
     private final String name;
     private final LinkEndpoint link;
@@ -65,6 +66,16 @@ public final class NetInterface {
             throw new IllegalArgumentException("MTU below 68: " + value);
         }
         mtu = value;
+    }
+
+    /** Whether the interface is cellular (XNU's functional type IFRTYPE_FUNCTIONAL_CELLULAR). */
+    public boolean isCellular() {
+        return cellular;
+    }
+
+    /** Marks the interface cellular or not (an iPhone's pdp_ip0, a Mac's tethered modem). */
+    public void setCellular(boolean value) {
+        cellular = value;
     }
 
     /** True when administratively up. */

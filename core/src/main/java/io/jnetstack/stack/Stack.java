@@ -320,6 +320,19 @@ public final class Stack {
         udp().ports().setRange(r);
     }
 
+    /**
+     * net.inet.tcp.icmp_may_rst (FreeBSD, XNU): when off, ICMP errors about a SYN-SENT connection opened from now on
+     * are soft (tcp_notify) instead of dropping it at once.
+     */
+    public void setTcpIcmpMayReset(boolean on) {
+        tcp.setIcmpMayReset(on);
+    }
+
+    /** Whether ICMP errors may abort a SYN-SENT connection at once (see {@link #setTcpIcmpMayReset}). */
+    public boolean tcpIcmpMayReset() {
+        return tcp.icmpMayReset();
+    }
+
     /** TCP counters summed over every connection this stack has had (netstat -s / Linux TcpExt). */
     public io.jnetstack.stack.tcp.TcpStats tcpStats() {
         return tcp.stats();

@@ -47,6 +47,17 @@ final class TcpDemux {
         this.passive = new PassiveOpen(this, stack.personality().listenRules(), stack.random().fork("listen"));
     }
 
+    private boolean icmpMayReset = true;
+
+    /** net.inet.tcp.icmp_may_rst for connections opened from now on. */
+    void setIcmpMayReset(boolean on) {
+        icmpMayReset = on;
+    }
+
+    boolean icmpMayReset() {
+        return icmpMayReset;
+    }
+
     /** The ephemeral port allocator connect() draws from. */
     EphemeralPorts ports() {
         return ports;
@@ -125,6 +136,7 @@ final class TcpDemux {
         TcpConnection c = TcpConnection.connect(p, h.localPort(), h.remotePort(), iss(h, nowNs), mss,
                 random.nextInt(Integer.MAX_VALUE), o.synSchedule() != null ? o.synSchedule() : p.synRetransmission(),
                 nowNs);
+        c.setIcmpMayReset(icmpMayReset);
         if (o.maxSegment() > 0) {
             c.setMaxSegment(o.maxSegment());
         }

@@ -96,7 +96,7 @@ class ErrnoCoverageTest {
                     "ENOPROTOOPT", "C25 setsockopt(2)", "EPROTOTYPE", "H8 (unp_connectat)",
                     "ENETDOWN", "probe (ip_output via tcp_output in SYN_SENT)", "ENOBUFS", "probe",
                     "EIO", "probe P-EIO (namei passes the file system's error)"),
-            "openbsd", pairs("ENOSYS", "I10 cap_enter(2) does not exist on this system",
+            "openbsd", pairs("ENOSYS", "I10 cap_enter(2) does not exist; I11 pledge_fail under \"error\"",
                     "EOPNOTSUPP", "I1, H16 (soconnect)", "ENOTCONN", "G2 getpeername(2)",
                     "ENOPROTOOPT", "C25 setsockopt(2)", "ECONNRESET", "D13 read(2)", "EAGAIN", "G11 recv(2)",
                     "ENETDOWN", "probe (ip_output via tcp_output in SYN_SENT)", "ENOBUFS", "probe",

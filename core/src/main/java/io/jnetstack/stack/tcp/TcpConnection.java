@@ -89,6 +89,8 @@ public final class TcpConnection {
     TcpEvent softError;
     /** The ICMP message that last set {@link #softError} or ended the connection (null: none, or not known). */
     IcmpError lastIcmp;
+    /** net.inet.tcp.icmp_may_rst (BSD, XNU): whether an ICMP error may abort SYN-SENT at once. */
+    private boolean icmpMayReset = true;
     /** When SYNs are sent and the attempt abandoned: the personality's, unless the socket overrode it. */
     SynRetransmission synSchedule;
     boolean timing;
@@ -603,7 +605,10 @@ public final class TcpConnection {
             lastIcmp = detail;
             return;
         }
-        IcmpDisposition d = personality.synSentIcmp(icmp, ss.synsSent() - 1, softError != null);
+        // with icmp_may_rst off (FreeBSD/XNU tcp_ctlinput), every message takes tcp_notify's path, as host
+        // unreachable does
+        IcmpDisposition d = personality.synSentIcmp(icmpMayReset ? icmp : IcmpClass.HOST_UNREACHABLE,
+                ss.synsSent() - 1, softError != null);
         if (d != IcmpDisposition.IGNORE) {
             lastIcmp = detail;
         }
@@ -616,6 +621,11 @@ public final class TcpConnection {
             }
             case IGNORE -> { }
         }
+    }
+
+    /** net.inet.tcp.icmp_may_rst for this connection: when off, ICMP errors in SYN-SENT take tcp_notify's path. */
+    public void setIcmpMayReset(boolean on) {
+        icmpMayReset = on;
     }
 
     /**
