@@ -188,6 +188,7 @@ public final class Transfer {
             case PORT_UNREACHABLE -> "port unreachable";
             case ADMIN_PROHIBITED -> "administratively prohibited";
             case TIME_EXCEEDED -> "time exceeded";
+            case PARAMETER_PROBLEM -> "parameter problem";
         };
     }
 

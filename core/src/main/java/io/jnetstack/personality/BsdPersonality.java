@@ -116,7 +116,7 @@ public abstract class BsdPersonality implements Personality {
     public IcmpDisposition synSentIcmp(IcmpClass icmp, int retransmissions, boolean softErrorStored) {
         return switch (icmp) {
             case PORT_UNREACHABLE, PROTOCOL_UNREACHABLE, ADMIN_PROHIBITED, TIME_EXCEEDED -> IcmpDisposition.ABORT;
-            case NET_UNREACHABLE, HOST_UNREACHABLE -> notifySoft(retransmissions, softErrorStored);
+            case NET_UNREACHABLE, HOST_UNREACHABLE, PARAMETER_PROBLEM -> notifySoft(retransmissions, softErrorStored);
             case OTHER -> IcmpDisposition.IGNORE;
         };
     }
@@ -145,5 +145,11 @@ public abstract class BsdPersonality implements Personality {
     @Override
     public int loopbackIpv4PrefixLength() {
         return 32;
+    }
+
+    /** netinet/if_ether.c arpresolve / nd6_resolve: the error goes back to the output call, not to the transport. */
+    @Override
+    public boolean neighborFailureAsIcmp() {
+        return false;
     }
 }

@@ -17,6 +17,11 @@ public enum IcmpClass {
     ADMIN_PROHIBITED,
     /** ICMP 11/0; ICMPv6 3/0: TTL or hop limit exceeded in transit. */
     TIME_EXCEEDED,
-    /** Anything else (fragmentation needed, packet too big, parameter problems, reassembly time exceeded). */
+    /**
+     * ICMP 12 parameter problem (codes 0 and 1); ICMPv6 4/0 and 4/2 (RFC 4443 §3.4): Linux tcp_v4_err EPROTO and fatal,
+     * the BSDs' PRC_PARAMPROB (inetctlerrmap ENOPROTOOPT) through tcp_notify.
+     */
+    PARAMETER_PROBLEM,
+    /** Anything else (fragmentation needed, packet too big, reassembly time exceeded). */
     OTHER
 }

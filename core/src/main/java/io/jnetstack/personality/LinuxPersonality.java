@@ -344,4 +344,10 @@ public final class LinuxPersonality implements Personality {
     public io.jnetstack.personality.abi.Errno tcpErrno(TcpFailure failure) {
         return IcmpErrnos.of(failure, IcmpErrnos::linux);
     }
+
+    /** net/ipv4/arp.c arp_error_report and net/ipv6/ndisc.c ndisc_error_report send the host an ICMP unreachable. */
+    @Override
+    public boolean neighborFailureAsIcmp() {
+        return true;
+    }
 }

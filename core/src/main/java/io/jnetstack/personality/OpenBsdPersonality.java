@@ -74,7 +74,8 @@ public final class OpenBsdPersonality extends BsdPersonality {
     public IcmpDisposition synSentIcmp(IcmpClass icmp, int retransmissions, boolean softErrorStored) {
         return switch (icmp) {
             case OTHER, TIME_EXCEEDED -> IcmpDisposition.IGNORE;
-            case NET_UNREACHABLE, HOST_UNREACHABLE, PROTOCOL_UNREACHABLE, PORT_UNREACHABLE, ADMIN_PROHIBITED ->
+            case NET_UNREACHABLE, HOST_UNREACHABLE, PROTOCOL_UNREACHABLE, PORT_UNREACHABLE, ADMIN_PROHIBITED,
+                    PARAMETER_PROBLEM ->
                     retransmissions > 3 && softErrorStored ? IcmpDisposition.REPORT : IcmpDisposition.SOFT;
         };
     }

@@ -186,4 +186,12 @@ public interface Personality {
      * own table (connect catalogue §1D). Null when this kernel attaches no errno to that ICMP message.
      */
     io.jnetstack.personality.abi.Errno tcpErrno(TcpFailure failure);
+
+    /**
+     * Whether a neighbour (ARP/NDP) resolution that gives up is reported to the sending transport as an ICMP host
+     * unreachable from the host itself (Linux arp_error_report / ndisc_error_report → icmp_send, which tcp_v4_err
+     * takes as fatal in SYN-SENT: connect fails EHOSTUNREACH after the probes, catalogue D12); the BSDs return the
+     * resolver's error from the output call instead, which a retransmission timer ignores.
+     */
+    boolean neighborFailureAsIcmp();
 }

@@ -339,7 +339,7 @@ public final class SocketKernel implements StackListener {
                     : io.jnetstack.personality.TcpFailure.refused();
             case TIMED_OUT -> timedOut(h);
             case NET_UNREACHABLE, HOST_UNREACHABLE, PROTOCOL_UNREACHABLE, PORT_UNREACHABLE, ADMIN_PROHIBITED,
-                    TIME_EXCEEDED -> icmp(h, e);
+                    TIME_EXCEEDED, PARAMETER_PROBLEM -> icmp(h, e);
             case CONNECTED, URGENT, PEER_CLOSED, CLOSED -> null;
         };
         return f == null ? null : personality.tcpErrno(f);
@@ -365,6 +365,7 @@ public final class SocketKernel implements StackListener {
             case PROTOCOL_UNREACHABLE -> new int[] {3, 2};
             case PORT_UNREACHABLE -> new int[] {3, 3};
             case ADMIN_PROHIBITED -> new int[] {3, 13};
+            case PARAMETER_PROBLEM -> new int[] {12, 0};
             default -> new int[] {11, 0};
         };
         return io.jnetstack.personality.TcpFailure.icmp(4, tc[0], tc[1]);
@@ -376,7 +377,7 @@ public final class SocketKernel implements StackListener {
             case PORT_UNREACHABLE, ADMIN_PROHIBITED -> Errno.ECONNREFUSED;
             case NET_UNREACHABLE -> Errno.ENETUNREACH;
             case HOST_UNREACHABLE, TIME_EXCEEDED -> Errno.EHOSTUNREACH;
-            case PROTOCOL_UNREACHABLE -> Errno.ENOPROTOOPT;
+            case PROTOCOL_UNREACHABLE, PARAMETER_PROBLEM -> Errno.ENOPROTOOPT;
             case OTHER -> null;
         };
     }

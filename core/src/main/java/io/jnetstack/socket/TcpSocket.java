@@ -102,7 +102,7 @@ final class TcpSocket extends Socket {
             case URGENT -> { }
             case CLOSED -> connectionGone = true;
             case REFUSED, TIMED_OUT, RESET, NET_UNREACHABLE, HOST_UNREACHABLE, PROTOCOL_UNREACHABLE,
-                    PORT_UNREACHABLE, ADMIN_PROHIBITED, TIME_EXCEEDED -> {
+                    PORT_UNREACHABLE, ADMIN_PROHIBITED, TIME_EXCEEDED, PARAMETER_PROBLEM -> {
                 Errno mapped = kernel.errnoFor(e, handle, established);
                 if (mapped != null) {
                     error = mapped;

@@ -80,6 +80,7 @@ final class IpDelivery {
                     default -> IcmpClass.OTHER;
                 };
                 case 11 -> code == 0 ? IcmpClass.TIME_EXCEEDED : IcmpClass.OTHER;
+                case 12 -> code <= 1 ? IcmpClass.PARAMETER_PROBLEM : IcmpClass.OTHER;
                 default -> IcmpClass.OTHER;
             };
         }
@@ -92,7 +93,8 @@ final class IpDelivery {
                 default -> IcmpClass.OTHER;
             };
             case 3 -> code == 0 ? IcmpClass.TIME_EXCEEDED : IcmpClass.OTHER;
-            case 4 -> code == 1 ? IcmpClass.PROTOCOL_UNREACHABLE : IcmpClass.OTHER;
+            case 4 -> code == 1 ? IcmpClass.PROTOCOL_UNREACHABLE
+                    : code == 0 || code == 2 ? IcmpClass.PARAMETER_PROBLEM : IcmpClass.OTHER;
             default -> IcmpClass.OTHER;
         };
     }

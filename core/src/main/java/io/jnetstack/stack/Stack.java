@@ -467,6 +467,10 @@ public final class Stack {
         if (origin.protocol() == IpProtocol.UDP) {
             udpDemux.localFailure(dst, f, origin, nowNs);
         }
+        if (origin.protocol() == IpProtocol.TCP && f == LocalFailure.NEIGHBOR_UNREACHABLE
+                && personality.neighborFailureAsIcmp()) {
+            tcp.neighborUnreachable(dst, origin.first(), origin.second(), nowNs);
+        }
         listener.onLocalFailure(dst, f, origin, nowNs);
     }
 

@@ -309,6 +309,22 @@ final class TcpDemux {
         }
     }
 
+    /**
+     * Linux arp_error_report: the host's own ICMP host unreachable (ICMPv6 address unreachable) about a segment of the
+     * connection from local port {@code sport} to {@code dst}.{@code dport}, quoting its oldest unacknowledged byte.
+     */
+    void neighborUnreachable(IpAddress dst, int sport, int dport, long nowNs) {
+        for (var e : new java.util.ArrayList<>(connections.entrySet())) {
+            TcpHandle h = e.getKey();
+            if (h.localPort() == sport && h.remotePort() == dport && h.remoteAddress().equals(dst)) {
+                boolean v4 = dst instanceof io.jnetstack.wire.Ipv4Address;
+                icmp(h, io.jnetstack.personality.IcmpClass.HOST_UNREACHABLE,
+                        new io.jnetstack.stack.tcp.IcmpError(v4 ? 4 : 6, v4 ? 3 : 1, v4 ? 1 : 3), e.getValue().sndUna(),
+                        nowNs);
+            }
+        }
+    }
+
     /** Counters summed over live and gone connections. */
     io.jnetstack.stack.tcp.TcpStats stats() {
         io.jnetstack.stack.tcp.TcpStats sum = new io.jnetstack.stack.tcp.TcpStats();

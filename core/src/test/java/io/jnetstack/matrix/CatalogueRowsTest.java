@@ -47,10 +47,6 @@ public class CatalogueRowsTest {
                 + "connect sends a SYN (the catalogue: 0 at once, no SYN)");
         DEVIATIONS.put("C26", "Linux: as C25; the result EINPROGRESS agrees, the SYN carries no cookie request");
         DEVIATIONS.put("C27", "Linux: ENOPROTOOPT where the catalogue says EOPNOTSUPP (no TFO)");
-        DEVIATIONS.put("D6", "ICMP parameter problem never reaches TCP (the stack classifies it as other): Linux "
-                + "EPROTO and the BSDs' soft ENOPROTOOPT become ETIMEDOUT");
-        DEVIATIONS.put("D12", "an unanswered ARP is not reported to TCP: ETIMEDOUT after the full SYN back-off where "
-                + "the catalogue infers EHOSTUNREACH after about 3 s on Linux [I]");
         DEVIATIONS.put("H9", "FreeBSD: abstract names (FreeBSD main, 2025) are not modelled; bind of an abstract name "
                 + "is EINVAL as on 14.x/15.0");
     }
@@ -118,7 +114,7 @@ public class CatalogueRowsTest {
         row("D3", "-1 ENETUNREACH", "-1 EHOSTUNREACH", "-1 EHOSTUNREACH", "-1 ENETUNREACH");
         row("D4", "-1 EHOSTUNREACH", "-1 ECONNREFUSED", "-1 EHOSTUNREACH", "-1 ECONNREFUSED");
         row("D5", "-1 EHOSTUNREACH", "-1 EHOSTUNREACH", "-1 ETIMEDOUT", "-1 EHOSTUNREACH");
-        all("D6", "-1 ETIMEDOUT");
+        row("D6", "-1 EPROTO", "-1 ENOPROTOOPT", "-1 ENOPROTOOPT", "-1 ENOPROTOOPT");
         row("D10", "-1 ENETUNREACH", "-1 ENETUNREACH", "-1 EADDRNOTAVAIL", "-1 ENETUNREACH");
         row("B8", "0, [::ffff:7f00:1]", "-1 EAFNOSUPPORT", "-1 EAFNOSUPPORT", "-1 EINVAL");
         row("F5", "-1 ENETUNREACH, -1 ENETUNREACH", "-1 EACCES, -1 EAFNOSUPPORT",
@@ -192,7 +188,7 @@ public class CatalogueRowsTest {
         row("C20", "-1 EHOSTUNREACH", "-1 EHOSTUNREACH", "-1 EHOSTUNREACH", "-1 ENETUNREACH");
         row("C24", "0, 3", "0, 3", "0, 3", "-1 EINVAL");
         all("D7", "0");
-        all("D12", "-1 ETIMEDOUT");
+        row("D12", "-1 EHOSTUNREACH", "-1 ETIMEDOUT", "-1 ETIMEDOUT", "-1 ETIMEDOUT");
         all("E2", "-1 EADDRNOTAVAIL");
         row("E3", "-1 EAGAIN", "-1 EADDRNOTAVAIL", "-1 EADDRNOTAVAIL", "-1 EADDRNOTAVAIL");
         row("E4", "-1 EADDRNOTAVAIL", "-1 EADDRINUSE", "-1 EADDRINUSE", "-1 EADDRINUSE");

@@ -64,8 +64,7 @@ class ErrnoCoverageTest {
 
     /** Named by a page, but that kernel's connect cannot return it — with the source that says so. */
     static final Map<String, Map<String, String>> CANNOT = Map.of(
-            "linux", pairs("ENOSYS", "I10 cap_enter(2) does not exist on this system",
-                    
+            "linux", pairs(
                     "EADDRINUSE", "net/ipv4/inet_hashtables.c __inet_hash_connect/__inet_check_established give "
                             + "EADDRNOTAVAIL for a taken four-tuple; inet_bhash2_update_saddr only ENOMEM; af_unix "
                             + "unix_autobind ENOSPC: no connect path returns EADDRINUSE (catalogue E4)",
@@ -84,14 +83,16 @@ class ErrnoCoverageTest {
      * them (catalogue row, or the call's own page for calls other than connect).
      */
     static final Map<String, Map<String, String>> BEYOND_PAGE = Map.of(
-            "linux", pairs("ECONNABORTED", "C9 (__inet_stream_connect sock_error default)",
+            "linux", pairs("ENOSYS", "I10 cap_enter(2), I11 pledge(2) do not exist on this system",
+                    "EPROTO", "D6 (tcp_v4_err: ICMP parameter problem)",
+                    "ECONNABORTED", "C9 (__inet_stream_connect sock_error default)",
                     "EHOSTUNREACH", "D2, D4, D5 (icmp_err_convert)", "ENOENT", "H1 (unix_find_bsd)",
                     "ENOTDIR", "H2", "EOPNOTSUPP", "I2, I3 listen(2)", "ECONNRESET", "H27, D13 read(2)",
                     "ENOTCONN", "G2 getpeername(2)", "ENOPROTOOPT", "C25 setsockopt(2)",
                     "EIO", "probe P-EIO (kern_path in unix_find_bsd passes the file system's error)",
                     "ELOOP", "probe P-ELOOP (kern_path)", "ENAMETOOLONG", "probe P-ENAMETOOLONG (kern_path)",
                     "ENOBUFS", "probe P-ENOBUFS (tcp_connect: tcp_stream_alloc_skb fails)"),
-            "freebsd", pairs("ECAPMODE", "I10 (sys_connect: IN_CAPABILITY_MODE after the copy-in)",
+            "freebsd", pairs("ENOSYS", "I11 pledge(2) does not exist on this system", "ECAPMODE", "I10 (sys_connect: IN_CAPABILITY_MODE after the copy-in)",
                     "EOPNOTSUPP", "I1, H16 (tcp_usr_connect, soconnectat)", "ENOTCONN", "G2 getpeername(2)",
                     "ENOPROTOOPT", "C25 setsockopt(2)", "EPROTOTYPE", "H8 (unp_connectat)",
                     "ENETDOWN", "probe (ip_output via tcp_output in SYN_SENT)", "ENOBUFS", "probe",
@@ -101,7 +102,7 @@ class ErrnoCoverageTest {
                     "ENOPROTOOPT", "C25 setsockopt(2)", "ECONNRESET", "D13 read(2)", "EAGAIN", "G11 recv(2)",
                     "ENETDOWN", "probe (ip_output via tcp_output in SYN_SENT)", "ENOBUFS", "probe",
                     "EIO", "probe P-EIO (namei passes the file system's error)"),
-            "macos", pairs("ENOSYS", "I10 cap_enter(2) does not exist on this system",
+            "macos", pairs("ENOSYS", "I10 cap_enter(2), I11 pledge(2) do not exist on this system",
                     "ENOTCONN", "G2 getpeername(2)", "ENOPROTOOPT", "C25 setsockopt(2)",
                     "ECONNRESET", "D13 read(2)", "EAGAIN", "G11 recv(2)",
                     "EPROTONOSUPPORT", "H10 socket(2): no AF_UNIX SOCK_SEQPACKET"));

@@ -34,14 +34,16 @@ public enum TcpEvent {
     /** The attempt ended on an ICMP "communication administratively prohibited". */
     ADMIN_PROHIBITED,
     /** The attempt ended on an ICMP time exceeded in transit. */
-    TIME_EXCEEDED;
+    TIME_EXCEEDED,
+    /** The attempt ended on an ICMP parameter problem (or it replaced the timeout as a soft error). */
+    PARAMETER_PROBLEM;
 
     /** True for the facts that report a failure (the socket layer turns them into an errno). */
     public boolean isError() {
         return switch (this) {
             case CONNECTED, URGENT, PEER_CLOSED, CLOSED -> false;
             case REFUSED, TIMED_OUT, RESET, NET_UNREACHABLE, HOST_UNREACHABLE, PROTOCOL_UNREACHABLE, PORT_UNREACHABLE,
-                    ADMIN_PROHIBITED, TIME_EXCEEDED -> true;
+                    ADMIN_PROHIBITED, TIME_EXCEEDED, PARAMETER_PROBLEM -> true;
         };
     }
 
@@ -54,6 +56,7 @@ public enum TcpEvent {
             case PORT_UNREACHABLE -> PORT_UNREACHABLE;
             case ADMIN_PROHIBITED -> ADMIN_PROHIBITED;
             case TIME_EXCEEDED -> TIME_EXCEEDED;
+            case PARAMETER_PROBLEM -> PARAMETER_PROBLEM;
             case OTHER -> null;
         };
     }
