@@ -3,15 +3,14 @@ package io.jnetstack.socket;
 import io.jnetstack.personality.abi.Abi;
 import io.jnetstack.personality.abi.AbiConstant;
 import io.jnetstack.personality.abi.Errno;
-import io.jnetstack.socket.vfs.Cred;
-import io.jnetstack.socket.vfs.VfsResult;
 import java.util.Optional;
 
 /**
  * The simulated kernel's system calls for one thread of one process: descriptor lookup, the per-thread errno and the
  * ABI numbers at the edge; the work is done by the socket's protocol ({@link TcpCalls}, {@link TcpConnectCall}),
  * {@link SocketOptionCalls} and {@link PollCall}. Every method is total: bad arguments give an errno, never an
- * exception.
+ * exception. Socket creation, descriptor flags, file-system and process-wide calls live in {@link SocketCreation},
+ * {@link DescriptorCalls}, {@link FileSystemCalls} and {@link ProcessCalls}.
  */
 final class KernelSyscalls implements Syscalls {
     final SocketKernel kernel;
@@ -64,63 +63,7 @@ final class KernelSyscalls implements Syscalls {
         return abi.constants().lookup(kind, value);
     }
 
-    @Override
-    public int socket(int domain, int type, int protocol) {
-        var flags = abi.constants().decodeFlags(AbiConstant.Kind.SOCKET_FLAG, type);
-        Optional<AbiConstant> fam = constant(AbiConstant.Kind.ADDRESS_FAMILY, domain);
-        if (fam.isEmpty() || fam.get() == AbiConstant.AF_UNSPEC) {
-            return fail(Errno.EAFNOSUPPORT);
-        }
-        Optional<AbiConstant> ty = constant(AbiConstant.Kind.SOCKET_TYPE, flags.unknownBits());
-        if (ty.isEmpty()) {
-            return fail(Errno.EPROTONOSUPPORT);
-        }
-        SocketSummary.Domain d = switch (fam.get()) {
-            case AF_INET6 -> SocketSummary.Domain.INET6;
-            case AF_UNIX -> SocketSummary.Domain.UNIX;
-            default -> SocketSummary.Domain.INET;
-        };
-        int tcp = c(AbiConstant.IPPROTO_TCP);
-        int udp = c(AbiConstant.IPPROTO_UDP);
-        Socket s;
-        switch (ty.get()) {
-            case SOCK_STREAM, SOCK_DGRAM, SOCK_SEQPACKET -> {
-                if (d == SocketSummary.Domain.UNIX) {
-                    if (protocol != 0) {
-                        return fail(Errno.EPROTONOSUPPORT);
-                    }
-                    var r = kernel.unix().socket(unixType(ty.get()));
-                    if (!(r instanceof io.jnetstack.socket.unix.UnixResult.Done<
-                            io.jnetstack.socket.unix.UnixSocket> u)) {
-                        return fail(r.errnoOrNull());
-                    }
-                    s = new UnixSocketFile(kernel, u.value());
-                } else if (ty.get() == AbiConstant.SOCK_STREAM && (protocol == 0 || protocol == tcp)) {
-                    s = new TcpSocket(kernel, d);
-                } else if (ty.get() == AbiConstant.SOCK_DGRAM && (protocol == 0 || protocol == udp)) {
-                    if (process.full() || kernel.fileTableFull()) {
-                        return fail(process.full() ? Errno.EMFILE : Errno.ENFILE);
-                    }
-                    s = kernel.newUdp(d);
-                } else {
-                    return fail(Errno.EPROTONOSUPPORT);
-                }
-            }
-            default -> {
-                return fail(Errno.EPROTONOSUPPORT);
-            }
-        }
-        return install(s, flags.known().contains(AbiConstant.SOCK_NONBLOCK),
-                flags.known().contains(AbiConstant.SOCK_CLOEXEC));
-    }
 
-    private static io.jnetstack.socket.unix.UnixType unixType(AbiConstant t) {
-        return switch (t) {
-            case SOCK_DGRAM -> io.jnetstack.socket.unix.UnixType.DATAGRAM;
-            case SOCK_SEQPACKET -> io.jnetstack.socket.unix.UnixType.SEQPACKET;
-            default -> io.jnetstack.socket.unix.UnixType.STREAM;
-        };
-    }
 
     /** Installs a new open file for {@code f}: EMFILE, then ENFILE, as Linux get_unused_fd_flags then alloc_file. */
     int install(KernelFile f, boolean nonBlocking, boolean cloexec) {
@@ -133,57 +76,7 @@ final class KernelSyscalls implements Syscalls {
         return process.install(kernel.newFile(f, nonBlocking), cloexec);
     }
 
-    @Override
-    public int socketpair(int domain, int type, int protocol, int[] sv) {
-        var flags = abi.constants().decodeFlags(AbiConstant.Kind.SOCKET_FLAG, type);
-        Optional<AbiConstant> fam = constant(AbiConstant.Kind.ADDRESS_FAMILY, domain);
-        Optional<AbiConstant> ty = constant(AbiConstant.Kind.SOCKET_TYPE, flags.unknownBits());
-        if (fam.isEmpty() || fam.get() == AbiConstant.AF_UNSPEC) {
-            return fail(Errno.EAFNOSUPPORT);
-        }
-        if (fam.get() != AbiConstant.AF_UNIX) {
-            return fail(Errno.EOPNOTSUPP); // inet: socketpair is not supported (pru_connect2 / sock_no_socketpair)
-        }
-        if (ty.isEmpty() || protocol != 0) {
-            return fail(Errno.EPROTONOSUPPORT);
-        }
-        if (sv == null || sv.length < 2) {
-            return fail(Errno.EFAULT);
-        }
-        var r = kernel.unix().socketPair(unixType(ty.get()));
-        if (!(r instanceof io.jnetstack.socket.unix.UnixResult.Done<io.jnetstack.socket.unix.UnixDomain.Pair> p)) {
-            return fail(r.errnoOrNull());
-        }
-        boolean nb = flags.known().contains(AbiConstant.SOCK_NONBLOCK);
-        boolean ce = flags.known().contains(AbiConstant.SOCK_CLOEXEC);
-        int a = install(new UnixSocketFile(kernel, p.value().first()), nb, ce);
-        if (a < 0) {
-            p.value().first().close();
-            p.value().second().close();
-            return a;
-        }
-        int b = install(new UnixSocketFile(kernel, p.value().second()), nb, ce);
-        if (b < 0) {
-            close(a);
-            p.value().second().close();
-            return b;
-        }
-        sv[0] = a;
-        sv[1] = b;
-        return 0;
-    }
 
-    @Override
-    public int open(String path, int flags) {
-        if (path == null) {
-            return fail(Errno.EFAULT);
-        }
-        VfsResult r = kernel.vfs().lookup(path, Cred.root(), true);
-        return switch (r) {
-            case VfsResult.Ok ok -> install(new RegularFile(ok.node()), false, false);
-            case VfsResult.Err err -> fail(err.errno());
-        };
-    }
 
     /**
      * Copies a socket address out as the kernels do (move_addr_to_user, sockargs' copyout): truncated to
@@ -481,63 +374,7 @@ final class KernelSyscalls implements Syscalls {
         };
     }
 
-    @Override
-    public int fcntl(int fd, int cmd, int arg) {
-        OpenFile f = file(fd);
-        if (f == null) {
-            return -1;
-        }
-        Optional<AbiConstant> command = constant(AbiConstant.Kind.FCNTL_COMMAND, cmd);
-        if (command.isEmpty()) {
-            return fail(Errno.EINVAL);
-        }
-        int nonblock = c(AbiConstant.O_NONBLOCK);
-        int cloexec = c(AbiConstant.FD_CLOEXEC);
-        return switch (command.get()) {
-            case F_GETFL -> (f.nonBlocking ? nonblock : 0) | 2; // O_RDWR is 2 on all four
-            case F_SETFL -> {
-                f.nonBlocking = (arg & nonblock) != 0;
-                yield 0;
-            }
-            case F_GETFD -> process.closeOnExec(fd) ? cloexec : 0;
-            case F_SETFD -> {
-                process.setCloseOnExec(fd, (arg & cloexec) != 0);
-                yield 0;
-            }
-            default -> fail(Errno.EINVAL);
-        };
-    }
 
-    @Override
-    public int ioctl(int fd, int request, int[] arg) {
-        OpenFile f = file(fd);
-        if (f == null) {
-            return -1;
-        }
-        Optional<AbiConstant> req = constant(AbiConstant.Kind.IOCTL, request);
-        if (req.isEmpty()) {
-            return fail(Errno.ENOTTY);
-        }
-        if (arg == null || arg.length < 1) {
-            return fail(Errno.EFAULT);
-        }
-        return switch (req.get()) {
-            case FIONBIO -> {
-                f.nonBlocking = arg[0] != 0;
-                yield 0;
-            }
-            case FIONREAD -> {
-                arg[0] = switch (f.file) {
-                    case TcpSocket t -> TcpCalls.available(t);
-                    case UdpSocket u -> kernel.stack().udp().queuedCount(u.handle) == 0 ? 0
-                            : kernel.stack().udp().peek(u.handle).length();
-                    default -> 0;
-                };
-                yield 0;
-            }
-            default -> fail(Errno.ENOTTY);
-        };
-    }
 
     @Override
     public int poll(PollFd[] fds, int nfds, int timeoutMs) {
@@ -550,186 +387,95 @@ final class KernelSyscalls implements Syscalls {
     }
 
     @Override
-    public int sysctl(String name, long[] oldValues, long[] newValues) {
-        if (name == null) {
-            return fail(Errno.EFAULT);
-        }
-        long[] v = kernel.sysctls().get(name);
-        if (v == null) {
-            return fail(Errno.ENOENT);
-        }
-        if (oldValues != null) {
-            if (oldValues.length < v.length) {
-                return fail(Errno.EFAULT);
-            }
-            System.arraycopy(v, 0, oldValues, 0, v.length);
-        }
-        if (newValues != null) {
-            if (!process.cred().isRoot()) {
-                return fail(Errno.EPERM);
-            }
-            if (!kernel.sysctls().set(name, newValues)) {
-                return fail(Errno.EINVAL);
-            }
-        }
-        return 0;
-    }
-
-    @Override
-    public int sigaction(int signo, SignalDisposition disposition) {
-        if (signo <= 0 || signo >= 32 || disposition == null) {
-            return fail(Errno.EINVAL);
-        }
-        process.setDisposition(signo, disposition);
-        return 0;
-    }
-
-    @Override
-    public int setOpenFileLimit(int limit) {
-        if (limit < 0) {
-            return fail(Errno.EINVAL);
-        }
-        process.setOpenFileLimit(limit);
-        return 0;
+    public int open(String path, int flags) {
+        return new FileSystemCalls(this).open(path, flags);
     }
 
     @Override
     public int mkdir(String path, int mode) {
-        return path == null ? fail(Errno.EFAULT) : vfs(kernel.vfs().mkdir(path, mode & ~process.umask(),
-                process.cred()));
+        return new FileSystemCalls(this).mkdir(path, mode);
     }
 
     @Override
     public int creat(String path, int mode) {
-        if (path == null) {
-            return fail(Errno.EFAULT);
-        }
-        VfsResult r = kernel.vfs().createFile(path, mode & ~process.umask(), process.cred());
-        return switch (r) {
-            case VfsResult.Ok ok -> install(new RegularFile(ok.node()), false, false);
-            case VfsResult.Err err -> fail(err.errno());
-        };
+        return new FileSystemCalls(this).creat(path, mode);
     }
 
     @Override
     public int chmod(String path, int mode) {
-        return path == null ? fail(Errno.EFAULT) : vfs(kernel.vfs().chmod(path, mode, process.cred()));
+        return new FileSystemCalls(this).chmod(path, mode);
     }
 
     @Override
     public int symlink(String target, String linkPath) {
-        return target == null || linkPath == null ? fail(Errno.EFAULT)
-                : vfs(kernel.vfs().symlink(target, linkPath, process.cred()));
+        return new FileSystemCalls(this).symlink(target, linkPath);
     }
 
     @Override
     public int unlink(String path) {
-        return path == null ? fail(Errno.EFAULT) : vfs(kernel.vfs().unlink(path, process.cred()));
+        return new FileSystemCalls(this).unlink(path);
+    }
+
+    @Override
+    public int sysctl(String name, long[] oldValues, long[] newValues) {
+        return new ProcessCalls(this).sysctl(name, oldValues, newValues);
+    }
+
+    @Override
+    public int sigaction(int signo, SignalDisposition disposition) {
+        return new ProcessCalls(this).sigaction(signo, disposition);
+    }
+
+    @Override
+    public int setOpenFileLimit(int limit) {
+        return new ProcessCalls(this).setOpenFileLimit(limit);
     }
 
     @Override
     public int setuid(int uid) {
-        if (uid < 0) {
-            return fail(Errno.EINVAL);
-        }
-        Cred c = process.cred();
-        if (!c.isRoot() && c.uid() != uid) {
-            return fail(Errno.EPERM);
-        }
-        process.setCred(new Cred(uid, c.gid(), c.groups()));
-        return 0;
+        return new ProcessCalls(this).setuid(uid);
     }
 
     @Override
     public int setgid(int gid) {
-        if (gid < 0) {
-            return fail(Errno.EINVAL);
-        }
-        Cred c = process.cred();
-        if (!c.isRoot() && c.gid() != gid) {
-            return fail(Errno.EPERM);
-        }
-        process.setCred(new Cred(c.uid(), gid, c.groups()));
-        return 0;
-    }
-
-    private int vfs(VfsResult r) {
-        return switch (r) {
-            case VfsResult.Ok ok -> 0;
-            case VfsResult.Err err -> fail(err.errno());
-        };
+        return new ProcessCalls(this).setgid(gid);
     }
 
     @Override
     public int capEnter() {
-        if (!abi.errnos().defines(Errno.ECAPMODE)) {
-            return fail(Errno.ENOSYS);
-        }
-        process.enterCapabilityMode();
-        return 0;
+        return new ProcessCalls(this).capEnter();
     }
-
-    /**
-     * FreeBSD sys_connect/sys_bind/kern_sendit in capability mode: the address is copied in first (its errors win),
-     * then ECAPMODE. Null when the process is not in capability mode.
-     */
-    private Errno capabilityRefusal(byte[] addr, int addrlen) {
-        if (!process.capabilityMode()) {
-            return null;
-        }
-        ConnectCheck c = ConnectArguments.check(kernel.personality(), SocketSummary.badDescriptor(), addr, 0,
-                addr == null ? 0 : addr.length, addrlen);
-        return c instanceof ConnectCheck.Fail f && f.errno() != Errno.EBADF ? f.errno() : Errno.ECAPMODE;
-    }
-
-    /** The promises pledge(2) knows (OpenBSD kern_pledge.c pledgenames, the ones a network program uses). */
-    private static final java.util.Set<String> PROMISES = java.util.Set.of("stdio", "rpath", "wpath", "cpath",
-            "dpath", "tmppath", "inet", "mcast", "fattr", "chown", "flock", "unix", "dns", "getpw", "sendfd",
-            "recvfd", "tape", "tty", "proc", "exec", "prot_exec", "settime", "ps", "vminfo", "id", "pf", "route",
-            "wroute", "audio", "video", "bpf", "unveil", "error");
 
     @Override
     public int pledge(String promises) {
-        if (!kernel.rules().pledge()) {
-            return fail(Errno.ENOSYS);
-        }
-        if (promises == null) {
-            return 0; // NULL: promises unchanged
-        }
-        java.util.TreeSet<String> wanted = new java.util.TreeSet<>();
-        for (String w : promises.trim().split("\\s+")) {
-            if (w.isEmpty()) {
-                continue;
-            }
-            if (!PROMISES.contains(w)) {
-                return fail(Errno.EINVAL);
-            }
-            wanted.add(w);
-        }
-        if (process.pledges() != null && !process.pledges().containsAll(wanted)) {
-            return fail(Errno.EPERM);
-        }
-        process.setPledges(wanted);
-        return 0;
+        return new ProcessCalls(this).pledge(promises);
     }
 
-    /**
-     * OpenBSD pledge_socket: an INET socket needs "inet", a UNIX one "unix"; pledge_fail returns ENOSYS under
-     * "error", else kills the process with SIGABRT. Null when allowed.
-     */
+    private Errno capabilityRefusal(byte[] addr, int addrlen) {
+        return new ProcessCalls(this).capabilityRefusal(addr, addrlen);
+    }
+
     private Errno pledgeRefusal(Socket s) {
-        java.util.Set<String> p = process.pledges();
-        if (p == null) {
-            return null;
-        }
-        String need = s.domain == SocketSummary.Domain.UNIX ? "unix" : "inet";
-        if (p.contains(need)) {
-            return null;
-        }
-        if (p.contains("error")) {
-            return Errno.ENOSYS;
-        }
-        ctx.killProcess(6); // SIGABRT
-        return Errno.EPERM; // not seen on the simulator: the thread has unwound
+        return new ProcessCalls(this).pledgeRefusal(s);
+    }
+
+    @Override
+    public int socket(int domain, int type, int protocol) {
+        return new SocketCreation(this).socket(domain, type, protocol);
+    }
+
+    @Override
+    public int socketpair(int domain, int type, int protocol, int[] sv) {
+        return new SocketCreation(this).socketpair(domain, type, protocol, sv);
+    }
+
+    @Override
+    public int fcntl(int fd, int cmd, int arg) {
+        return new DescriptorCalls(this).fcntl(fd, cmd, arg);
+    }
+
+    @Override
+    public int ioctl(int fd, int request, int[] arg) {
+        return new DescriptorCalls(this).ioctl(fd, request, arg);
     }
 }
