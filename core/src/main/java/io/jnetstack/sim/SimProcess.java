@@ -77,11 +77,15 @@ public final class SimProcess {
     }
 
     /**
-     * Kills the process: each thread that has not run yet ends at once; each blocked one is unwound (its await
-     * throws an unchecked error that ends it quietly) when the simulation next runs its threads. Called by one of
+     * Kills the process: its descriptors are closed (as exit(2) does); each thread that has not run yet ends at once;
+     * each blocked one is unwound (its await throws an unchecked error that ends it quietly) when the simulation
+     * next runs its threads. Called by one of
      * its own threads, the caller unwinds at once (like exit).
      */
     public void kill() {
+        if (kernelProcess != null) {
+            kernelProcess.exit(sim.nowNs());
+        }
         SimThread self = scheduler.current();
         for (SimThread t : threads) {
             if (t.state == SimThread.State.DONE) {

@@ -27,7 +27,7 @@ public final class KernelProcess {
         this.openFileLimit = openFileLimit;
         // 0, 1, 2: standard input, output and error, open on /dev/null as a freshly started daemon has them
         for (int i = 0; i < 3; i++) {
-            files.add(new OpenFile(new RegularFile(null), false));
+            files.add(kernel.newFile(new RegularFile(null), false));
             closeOnExec.add(false);
             open++;
         }
@@ -59,6 +59,19 @@ public final class KernelProcess {
         }
         s.defunct = true;
         return true;
+    }
+
+    /**
+     * The process is gone (killed): every descriptor is closed, as exit(2) closes them — connections are closed or
+     * reset as close(2) would, listeners stop.
+     */
+    public void exit(long nowNs) {
+        for (int fd = 0; fd < files.size(); fd++) {
+            OpenFile f = remove(fd);
+            if (f != null) {
+                kernel.releaseFile(f, nowNs);
+            }
+        }
     }
 
     /** A view of this process's calls for the thread {@code ctx}. */

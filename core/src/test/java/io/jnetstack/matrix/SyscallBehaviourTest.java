@@ -29,7 +29,7 @@ class SyscallBehaviourTest {
             String r = b.r(b.tcp()) + " " + b.r(b.tcp()) + " " + b.r(b.tcp()) + " " + b.r(b.tcp());
             b.sys().setOpenFileLimit(1000);
             String name = b.sys().sysctl("fs.file-max", null, null) == 0 ? "fs.file-max" : "kern.maxfiles";
-            b.sys().sysctl(name, null, new long[] {4}); // the three sockets and one more
+            b.sys().sysctl(name, null, new long[] {7}); // stdin/out/err, the three sockets and one more
             return r + " | " + b.r(b.udp()) + " " + b.r(b.udp());
         })).isEqualTo("3 4 5 -1 EMFILE | 6 -1 ENFILE");
     }
@@ -132,5 +132,27 @@ class SyscallBehaviourTest {
             String inet = b.r(b.sys().socketpair(b.k(AbiConstant.AF_INET), b.k(AbiConstant.SOCK_STREAM), 0, sv));
             return r + " " + n + " " + got[2] + " " + inet;
         })).isEqualTo("0 3 9 -1 EOPNOTSUPP");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"linux", "freebsd", "openbsd", "macos"})
+    void killingAProcess_closesItsDescriptors_soItsListenerIsGone(String os) {
+        assertThat(run(os, b -> {
+            var server = b.client.spawn("server");
+            server.start("main", t -> {
+                var s = t.syscalls();
+                int l = s.socket(b.k(AbiConstant.AF_INET), b.k(AbiConstant.SOCK_STREAM), 0);
+                byte[] a = b.in("0.0.0.0", 9100);
+                s.bind(l, a, a.length);
+                s.listen(l, 5);
+                t.sleep(3600 * Bench.SECOND);
+            });
+            b.pause(0.001);
+            String before = b.r(b.connect(b.tcp(), b.in("127.0.0.1", 9100)));
+            int files = b.client.kernel().openFiles();
+            server.kill();
+            return before + ", " + (files - b.client.kernel().openFiles()) + " closed, "
+                    + b.r(b.connect(b.tcp(), b.in("127.0.0.1", 9100)));
+        })).isEqualTo("0, 4 closed, -1 ECONNREFUSED"); // its standard input, output, error and the listener
     }
 }
