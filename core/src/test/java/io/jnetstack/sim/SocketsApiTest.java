@@ -34,7 +34,7 @@ class SocketsApiTest {
             try (ListeningSocket l = api.listen(7, 4); StreamSocket c = l.accept()) {
                 byte[] got = c.read(100);
                 c.write(got);
-                log.add("server peer " + c.remoteAddress().getHostString());
+                log.add("server peer " + c.remoteAddress().getAddress().getHostAddress());
             } catch (ErrnoException e) {
                 log.add("server " + e.getMessage());
             }
@@ -77,5 +77,41 @@ class SocketsApiTest {
         assertThat(thrown).singleElement().satisfies(e -> assertThat(e).hasMessageContaining(
                 "'example.com' is not an IPv4 or IPv6 address literal"));
         assertThat(Errno.ECONNREFUSED.name()).isEqualTo("ECONNREFUSED");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"linux,111", "freebsd,61", "openbsd,61", "macos,61"})
+    void udpEcho_andAConnectedSocketHearsThePortUnreachable(String os, int refused) {
+        Simulation sim = new Simulation(5);
+        SimLink lan = sim.addEthernet("lan", LinkProperties.IDEAL.withDelayNs(1_000_000));
+        SimHost a = sim.addHost("a", Personality.named(os));
+        SimHost b = sim.addHost("b", Personality.named(os));
+        sim.attach(a, lan, "eth0", "10.0.0.1/24");
+        sim.attach(b, lan, "eth0", "10.0.0.2/24");
+        List<String> log = new ArrayList<>();
+        b.spawn("echo").start("main", t -> {
+            try (var u = new Sockets(t.syscalls()).udp("0.0.0.0").bind("0.0.0.0", 7)) {
+                var d = u.receive(100);
+                u.sendTo(d.sender().getAddress().getHostAddress(), d.sender().getPort(), d.data());
+            } catch (ErrnoException e) {
+                log.add("server " + e.getMessage());
+            }
+        });
+        a.spawn("client").start("main", t -> {
+            try (var u = new Sockets(t.syscalls()).udp("0.0.0.0")) {
+                u.sendTo("10.0.0.2", 7, "ping".getBytes(StandardCharsets.US_ASCII));
+                var d = u.receive(100);
+                log.add(new String(d.data(), StandardCharsets.US_ASCII) + " from "
+                        + d.sender().getAddress().getHostAddress() + ":" + d.sender().getPort());
+                u.connect("10.0.0.2", 9).send(new byte[] {1});
+                t.sleep(100_000_000L);
+                u.receive(100);
+                log.add("no error");
+            } catch (ErrnoException e) {
+                log.add(e.errno() + " " + e.number());
+            }
+        });
+        sim.runUntil(10_000_000_000L);
+        assertThat(log).containsExactly("ping from 10.0.0.2:7", "ECONNREFUSED " + refused);
     }
 }

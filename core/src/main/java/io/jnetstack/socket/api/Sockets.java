@@ -56,6 +56,12 @@ public final class Sockets {
         return new ListeningSocket(this, fd);
     }
 
+    /** A new, unbound UDP socket of the family of {@code hostLike} ("0.0.0.0" → AF_INET, "::" → AF_INET6). */
+    public DatagramEndpoint udp(String hostLike) throws ErrnoException {
+        IpAddress a = literal(hostLike);
+        return new DatagramEndpoint(this, check("socket", sys.socket(family(a), k(AbiConstant.SOCK_DGRAM), 0)));
+    }
+
     /** The address and port as the OS's sockaddr bytes. */
     byte[] encode(IpAddress a, int port) {
         if (port < 0 || port > 0xffff) {
@@ -73,14 +79,19 @@ public final class Sockets {
         if (!(sys.abi().sockaddr().decode(b, 0, len) instanceof SockaddrDecoding.Ok ok)) {
             return null;
         }
-        return switch (ok.address()) {
-            case Sockaddr.In in -> InetSocketAddress.createUnresolved(new Ipv4Address(in.address()).toString(),
-                    in.port());
-            case Sockaddr.In6 in6 -> InetSocketAddress.createUnresolved(
-                    new Ipv6Address(in6.addressHigh(), in6.addressLow()).toString(), in6.port());
-            case Sockaddr.Un un -> null;
-            case Sockaddr.Unspec u -> null;
-        };
+        // InetAddress.getByAddress takes raw bytes: no name service is consulted
+        try {
+            return switch (ok.address()) {
+                case Sockaddr.In in -> new InetSocketAddress(java.net.InetAddress.getByAddress(
+                        new Ipv4Address(in.address()).toBytes()), in.port());
+                case Sockaddr.In6 in6 -> new InetSocketAddress(java.net.InetAddress.getByAddress(
+                        new Ipv6Address(in6.addressHigh(), in6.addressLow()).toBytes()), in6.port());
+                case Sockaddr.Un un -> null;
+                case Sockaddr.Unspec u -> null;
+            };
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("a 4- or 16-byte address was refused", e);
+        }
     }
 
     int family(IpAddress a) {
