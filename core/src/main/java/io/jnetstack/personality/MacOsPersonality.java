@@ -185,7 +185,7 @@ public final class MacOsPersonality extends BsdPersonality {
                 SocketRules.PollStyle.XNU, 256, 122880, Errno.ENETUNREACH, Errno.EADDRINUSE, Errno.EADDRNOTAVAIL,
                 Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, null, SocketRules.Unspecified.PRIMARY_ADDRESS, Errno.EINVAL,
                 false, true, Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, Errno.EAFNOSUPPORT, Errno.ENOTCONN,
-                Errno.EHOSTUNREACH, Errno.EHOSTUNREACH,
+                false, Errno.EHOSTUNREACH, Errno.EHOSTUNREACH,
                 Errno.ENETDOWN, null,
                 Errno.EACCES, false, 4, false, "net.inet.tcp.icmp_may_rst",
                 true, false, "kern.maxfiles",

@@ -28,8 +28,10 @@ import io.jnetstack.personality.abi.Errno;
  * @param v4MappedOnV6Only   connect to a v4-mapped address with IPV6_V6ONLY set (J2)
  * @param v4MappedOnV6Bound  connect to a v4-mapped address from a socket bound to a native IPv6 address (J3)
  * @param v6OnV4Bound        connect to a native IPv6 address from a socket bound to a v4-mapped one (J4)
- * @param sendUnconnected    send on a TCP socket that never connected: Linux sk_stream_wait_connect EPIPE (and it waits
- *                           while the handshake runs); BSD sosend ENOTCONN (also while connecting)
+ * @param sendUnconnected    send on a TCP socket that never connected: Linux sk_stream_wait_connect EPIPE; BSD sosend
+ *                           ENOTCONN
+ * @param sendWaitsForHandshake whether send on a connecting TCP socket waits for the handshake (Linux
+ *                           sk_stream_wait_connect; EAGAIN when non-blocking) rather than failing ENOTCONN (BSD sosend)
  * @param rejectRoute        connect through an "unreachable" reject route (Linux RTN_UNREACHABLE EHOSTUNREACH, BSD
  *                           RTF_REJECT EHOSTUNREACH)
  * @param prohibitRoute      connect through a "prohibit" route or a firewall rule that rejects (Linux RTN_PROHIBIT and
@@ -63,7 +65,8 @@ public record SocketRules(ConnectLifecycle lifecycle, boolean restartsConnect, b
         PollStyle poll, int openFilesPerProcess, int openFilesPerHost, Errno noRoute, Errno tupleInUse,
         Errno portZero, Errno broadcast, Errno multicast, Errno subnetBroadcast, Unspecified unspecified,
         Errno selfConnect, boolean defaultV6Only, boolean v4Mapped, Errno v4MappedOnV6Only, Errno v4MappedOnV6Bound, Errno v6OnV4Bound,
-        Errno sendUnconnected, Errno rejectRoute, Errno prohibitRoute, Errno interfaceDown,
+        Errno sendUnconnected, boolean sendWaitsForHandshake, Errno rejectRoute, Errno prohibitRoute,
+        Errno interfaceDown,
         Errno signatureWithoutKey, Errno firewall, boolean firewallAtConnect,
         int md5OptionLength, boolean acceptTimeout, String icmpMayResetName, boolean defunctSockets,
         boolean pledge, String maxFilesName,

@@ -216,7 +216,7 @@ final class TcpCalls {
     /** Linux tcp_sendmsg_locked, BSD sosend: all of it when blocking, what fits when not. */
     int send(TcpSocket s, boolean nonBlockingFile, byte[] buf, int len, int flags) {
         boolean nonBlocking = nonBlockingFile || has(flags, AbiConstant.MSG_DONTWAIT);
-        boolean linuxWait = kernel.rules().sendUnconnected() == Errno.EPIPE;
+        boolean waitForHandshake = kernel.rules().sendWaitsForHandshake();
         int sent = 0;
         while (true) {
             if (s.listening || s.handle == null) {
@@ -232,7 +232,7 @@ final class TcpCalls {
             if (s.closed()) {
                 return sent > 0 ? sent : sys.fail(Errno.EPIPE);
             }
-            if (s.attemptInProgress() && !linuxWait) {
+            if (s.attemptInProgress() && !waitForHandshake) {
                 return sys.fail(Errno.ENOTCONN);
             }
             if (!s.attemptInProgress()) {
