@@ -49,6 +49,9 @@ public final class Matrix {
         for (SimThreadException e : b.sim.threadFailures()) {
             return "error: " + e.getCause();
         }
+        if (out[0] == null && b.thread.killedBy() != 0) {
+            return "killed by signal " + b.thread.killedBy();
+        }
         return out[0] == null ? "blocked" : out[0];
     }
 }

@@ -3,9 +3,9 @@ package io.jnetstack.socket;
 import java.util.function.BooleanSupplier;
 
 /**
- * A slow system call's wait: until the condition holds, the timeout passes, or a caught signal interrupts it. A
- * signal whose disposition is the default is ignored here (the wait goes on); a handler interrupts, and says
- * whether SA_RESTART was set — the caller decides, per OS, what that means.
+ * A slow system call's wait: until the condition holds, the timeout passes, or a caught signal interrupts it. An
+ * ignored signal lets the wait go on; one whose default action terminates kills the process; a handler interrupts,
+ * and says whether SA_RESTART was set — the caller decides, per OS, what that means.
  */
 final class Blocking {
     private Blocking() {}
@@ -36,7 +36,12 @@ final class Blocking {
                 case SIGNAL -> {
                     int signo = ctx.takeSignal();
                     switch (process.disposition(signo)) {
-                        case DEFAULT -> { }
+                        case DEFAULT -> {
+                            if (KernelProcess.terminatesByDefault(signo)) {
+                                ctx.killProcess(signo); // the process dies of it; on the simulator the thread unwinds
+                            }
+                        }
+                        case IGNORE -> { }
                         case HANDLER -> {
                             return Outcome.INTERRUPTED;
                         }

@@ -109,6 +109,14 @@ public final class KernelProcess {
         return umask;
     }
 
+    /** Whether {@code signo}'s default action terminates the process (see {@link SignalDisposition#DEFAULT}). */
+    static boolean terminatesByDefault(int signo) {
+        return switch (signo) {
+            case 1, 2, 3, 6, 9, 13, 14, 15 -> true;
+            default -> false;
+        };
+    }
+
     SignalDisposition disposition(int signo) {
         return signals.getOrDefault(signo, SignalDisposition.DEFAULT);
     }

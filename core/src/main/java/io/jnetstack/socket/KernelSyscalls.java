@@ -478,4 +478,18 @@ final class KernelSyscalls implements Syscalls {
     public int ioctl(int fd, int request, int[] arg) {
         return new DescriptorCalls(this).ioctl(fd, request, arg);
     }
+
+    /**
+     * A write on a socket that cannot send any more (EPIPE) raises SIGPIPE unless MSG_NOSIGNAL or SO_NOSIGPIPE says
+     * not to (Linux sk_stream_error, BSD sosend): the default action kills the process; ignored or caught, the call
+     * returns EPIPE. Returns -1 with EPIPE when the process survives.
+     */
+    int brokenPipe(Socket s, int flags) {
+        int nosignal = c(AbiConstant.MSG_NOSIGNAL);
+        boolean quiet = nosignal != Integer.MIN_VALUE && (flags & nosignal) != 0 || s.options.noSigPipe;
+        if (!quiet && process.disposition(13) == SignalDisposition.DEFAULT) {
+            ctx.killProcess(13);
+        }
+        return fail(Errno.EPIPE);
+    }
 }

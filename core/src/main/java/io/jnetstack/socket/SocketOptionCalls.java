@@ -45,6 +45,7 @@ final class SocketOptionCalls {
             case SO_BROADCAST -> intValue(s.options.broadcast ? 1 : 0);
             case SO_OOBINLINE -> intValue(s.options.oobInline ? 1 : 0);
             case SO_PASSCRED -> intValue(s.options.passCredentials ? 1 : 0);
+            case SO_NOSIGPIPE -> intValue(s.options.noSigPipe ? 1 : 0);
             case SO_SNDBUF -> intValue(s.options.sendBuffer);
             case SO_RCVBUF -> intValue(s.options.receiveBuffer);
             case SO_LINGER -> linger(s.options.lingerSeconds);
@@ -123,6 +124,7 @@ final class SocketOptionCalls {
             case TCP_MAXSEG -> opts.maxSegment = v;
             case TCP_MD5SIG -> opts.md5Signature = v != 0;
             case IP_BIND_ADDRESS_NO_PORT -> opts.bindAddressNoPort = v != 0;
+            case SO_NOSIGPIPE -> opts.noSigPipe = v != 0;
             case IPV6_FLOWINFO_SEND -> {
                 if (s.domain != SocketSummary.Domain.INET6) {
                     return sys.fail(Errno.ENOPROTOOPT);

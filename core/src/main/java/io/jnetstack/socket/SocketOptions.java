@@ -18,6 +18,8 @@ final class SocketOptions {
     boolean md5Signature;
     /** SO_PASSCRED (Linux). */
     boolean passCredentials;
+    /** SO_NOSIGPIPE (FreeBSD, macOS). */
+    boolean noSigPipe;
     /** IP_BIND_ADDRESS_NO_PORT (Linux). */
     boolean bindAddressNoPort;
     /** SO_BINDTODEVICE's interface index (Linux); 0 when unbound. */

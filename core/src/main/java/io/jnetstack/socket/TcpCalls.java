@@ -224,13 +224,13 @@ final class TcpCalls {
                 return sys.fail(e != null ? e : kernel.rules().sendUnconnected());
             }
             if (s.writeShut) {
-                return sys.fail(Errno.EPIPE);
+                return sys.brokenPipe(s, flags);
             }
             if (s.error != null) {
                 return sent > 0 ? sent : sys.fail(s.takeError());
             }
             if (s.closed()) {
-                return sent > 0 ? sent : sys.fail(Errno.EPIPE);
+                return sent > 0 ? sent : sys.brokenPipe(s, flags);
             }
             if (s.attemptInProgress() && !waitForHandshake) {
                 return sys.fail(Errno.ENOTCONN);

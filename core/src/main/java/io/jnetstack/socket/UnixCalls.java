@@ -139,7 +139,11 @@ final class UnixCalls {
         } else {
             r = retry(() -> s.socket.send(data, nb), s.options.sendTimeoutNs, Errno.EAGAIN);
         }
-        return r instanceof UnixResult.Done<Integer> d ? d.value() : sys.fail(errno(r));
+        if (r instanceof UnixResult.Done<Integer> d) {
+            return d.value();
+        }
+        Errno e = errno(r);
+        return e == Errno.EPIPE ? sys.brokenPipe(s, flags) : sys.fail(e);
     }
 
     int receive(UnixSocketFile s, boolean nonBlockingFile, byte[] buf, int len, int flags, byte[] addr,

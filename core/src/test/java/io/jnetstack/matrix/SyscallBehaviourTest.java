@@ -155,4 +155,42 @@ class SyscallBehaviourTest {
                     + b.r(b.connect(b.tcp(), b.in("127.0.0.1", 9100)));
         })).isEqualTo("0, 4 closed, -1 ECONNREFUSED"); // its standard input, output, error and the listener
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"linux,n/a", "freebsd,-1 EPIPE", "openbsd,n/a", "macos,-1 EPIPE"})
+    void writingAfterShutdown_raisesSigpipe_unlessIgnoredOrSuppressed(String os, String noSigPipe) {
+        assertThat(run(os, b -> {
+            b.listenAndAccept(80);
+            int fd = connectedThenShut(b);
+            b.sys().sigaction(13, io.jnetstack.socket.SignalDisposition.IGNORE);
+            String ignored = b.r(b.sys().write(fd, new byte[] {1}, 1));
+            b.sys().sigaction(13, io.jnetstack.socket.SignalDisposition.DEFAULT);
+            String quiet = b.r(b.sys().send(fd, new byte[] {1}, 1, b.k(AbiConstant.MSG_NOSIGNAL)));
+            String option = "n/a";
+            if (b.k(AbiConstant.SO_NOSIGPIPE) >= 0) {
+                b.setInt(fd, AbiConstant.SOL_SOCKET, AbiConstant.SO_NOSIGPIPE, 1);
+                option = b.r(b.sys().write(fd, new byte[] {1}, 1));
+            }
+            int[] killedBy = {0};
+            b.client.spawn("victim").start("main", t -> {
+                var s = t.syscalls();
+                int c = s.socket(b.k(AbiConstant.AF_INET), b.k(AbiConstant.SOCK_STREAM), 0);
+                byte[] a = b.in(Bench.SERVER, 80);
+                s.connect(c, a, a.length);
+                s.shutdown(c, b.k(AbiConstant.SHUT_WR));
+                s.write(c, new byte[] {1}, 1);
+            });
+            b.pause(0.1);
+            var victim = b.client.processes().get(b.client.processes().size() - 1);
+            killedBy[0] = victim.threads().get(0).killedBy();
+            return ignored + ", " + quiet + ", " + option + ", killed by " + killedBy[0];
+        })).isEqualTo("-1 EPIPE, -1 EPIPE, " + noSigPipe + ", killed by 13");
+    }
+
+    private static int connectedThenShut(Bench b) {
+        int fd = b.tcp();
+        b.connect(fd, b.in(Bench.SERVER, 80));
+        b.sys().shutdown(fd, b.k(AbiConstant.SHUT_WR));
+        return fd;
+    }
 }
