@@ -30,7 +30,7 @@ final class ExprParser {
             throw in.expected("'=' and the expected result after " + name.text() + "(...)");
         }
         in.next();
-        Expr result = expression("the expected result after '='");
+        Expr result = expression("the return value after '='");
         Optional<String> errno = Optional.empty();
         Optional<String> note = Optional.empty();
         if (in.peek().kind() == Kind.WORD && in.onSameLine()) {
