@@ -122,17 +122,22 @@ final class ExprParser {
                 return word(in.next());
             }
             case PUNCT -> {
-                if (t.isPunct('[')) {
-                    in.next();
-                    return new Expr.Array(list(']', "array element"));
-                }
-                if (t.isPunct('{')) {
-                    in.next();
-                    return struct();
-                }
-                throw in.expected(what);
+                return bracketed(what);
             }
             case FLOAT, IPV4, BACKTICK, CODE, OPTION, DIRECTIVE, ERROR, EOF -> throw in.expected(what);
+        }
+        throw in.expected(what);
+    }
+
+    /** {@code [array]} or {@code {struct}}. */
+    private Expr bracketed(String what) {
+        if (in.atPunct('[')) {
+            in.next();
+            return new Expr.Array(list(']', "array element"));
+        }
+        if (in.atPunct('{')) {
+            in.next();
+            return struct();
         }
         throw in.expected(what);
     }

@@ -41,7 +41,7 @@ final class Lexer {
                 emit(Kind.EOF, "", null);
                 return;
             }
-            if (!one() ) {
+            if (!one()) {
                 return;
             }
         }
@@ -87,27 +87,7 @@ final class Lexer {
         boolean digits = !run.isEmpty() && run.chars().allMatch(Lexer::isDigit);
         boolean negative = runStart > startPos;
         if ((digits || run.isEmpty()) && at(0) == '.' && isDigit(at(1))) {
-            int save = pos;
-            int saveCol = col;
-            int groups = 1;
-            while (groups < 4 && at(0) == '.' && isDigit(at(1))) {
-                advance();
-                while (isDigit(at(0))) {
-                    advance();
-                }
-                groups++;
-            }
-            if (groups == 4 && !negative && !run.isEmpty() && !isWordChar(at(0))) {
-                emit(Kind.IPV4, src.substring(startPos, pos), null);
-                return;
-            }
-            pos = save;
-            col = saveCol;
-            advance();
-            while (isDigit(at(0))) {
-                advance();
-            }
-            emit(Kind.FLOAT, src.substring(startPos, pos), null);
+            dotted(negative || run.isEmpty());
         } else if (negative && !digits) {
             pos = startPos + 1;
             col = startCol + 1;
@@ -119,6 +99,31 @@ final class Lexer {
         } else {
             emit(Kind.WORD, run, null);
         }
+    }
+
+    /** After a digit run, at {@code .digit}: a dotted quad if four groups follow, else a float. */
+    private void dotted(boolean floatOnly) {
+        int save = pos;
+        int saveCol = col;
+        int groups = 1;
+        while (groups < 4 && at(0) == '.' && isDigit(at(1))) {
+            advance();
+            while (isDigit(at(0))) {
+                advance();
+            }
+            groups++;
+        }
+        if (groups == 4 && !floatOnly && !isWordChar(at(0))) {
+            emit(Kind.IPV4, src.substring(startPos, pos), null);
+            return;
+        }
+        pos = save;
+        col = saveCol;
+        advance();
+        while (isDigit(at(0))) {
+            advance();
+        }
+        emit(Kind.FLOAT, src.substring(startPos, pos), null);
     }
 
     private boolean option() {
