@@ -1,5 +1,7 @@
 package io.jnetstack.personality;
 
+import io.jnetstack.personality.abi.Errno;
+
 /**
  * The 4.4BSD-Lite defaults that FreeBSD, OpenBSD and macOS share; each subclass overrides only where its kernel
  * differs, and cites the file it follows.
@@ -151,5 +153,18 @@ public abstract class BsdPersonality implements Personality {
     @Override
     public boolean neighborFailureAsIcmp() {
         return false;
+    }
+
+    /**
+     * FreeBSD and XNU alike: netinet/in_pcb.c in_pcbconnect_setup / bsd/netinet/in_pcb.c in_pcbladdr (port 0 →
+     * EADDRNOTAVAIL; INADDR_ANY → the primary address, FreeBSD up to 14.x; INADDR_BROADCAST → the primary interface's
+     * broadcast address), udp_usrreq.c udp_disconnect (laddr → INADDR_ANY, port kept), udp_output (an address on a
+     * connected socket → EISCONN; xnu tests/udp_disconnect.c); exhaustion (in_pcb_lport_dest, in_pcbbind) →
+     * EADDRNOTAVAIL. OpenBSD differs.
+     */
+    @Override
+    public UdpRules udpRules() {
+        return new UdpRules(Errno.EADDRNOTAVAIL, UdpRules.Unspecified.PRIMARY_ADDRESS, null, true, Errno.EISCONN,
+                UdpRules.LocalReset.ALWAYS, UdpRules.LocalReset.KEEP, Errno.EADDRNOTAVAIL);
     }
 }

@@ -204,18 +204,6 @@ public final class FreeBsdPersonality extends BsdPersonality {
                 io.jnetstack.personality.abi.Errno.ENOTCONN, true, true, true, 65_536, 8192, 0, 16_384, false);
     }
 
-    /**
-     * netinet/in_pcb.c in_pcbconnect_setup (port 0 → EADDRNOTAVAIL; INADDR_ANY → primary address on 14.x;
-     * INADDR_BROADCAST → the primary interface's broadcast address), netinet/udp_usrreq.c udp_disconnect (laddr →
-     * INADDR_ANY, port kept), udp_output (address on a connected socket → EISCONN); in_pcb_lport_dest exhaustion →
-     * EADDRNOTAVAIL.
-     */
-    @Override
-    public UdpRules udpRules() {
-        return new UdpRules(Errno.EADDRNOTAVAIL, UdpRules.Unspecified.PRIMARY_ADDRESS, null, true, Errno.EISCONN,
-                UdpRules.LocalReset.ALWAYS, UdpRules.LocalReset.KEEP, Errno.EADDRNOTAVAIL);
-    }
-
     /** {@link IcmpErrnos#freebsd}: sys/netinet/ip_icmp.c icmp_errmap, sys/netinet6/icmp6.c icmp6_errmap. */
     @Override
     public io.jnetstack.personality.abi.Errno tcpErrno(TcpFailure failure) {

@@ -209,17 +209,6 @@ public final class MacOsPersonality extends BsdPersonality {
                 io.jnetstack.personality.abi.Errno.ENOTCONN, true, true, true, 8192, 2048, 0, 4096, false);
     }
 
-    /**
-     * bsd/netinet/in_pcb.c in_pcbladdr (port 0 → EADDRNOTAVAIL; INADDR_ANY → primary address; INADDR_BROADCAST →
-     * the primary interface's broadcast address), udp_usrreq.c udp_disconnect (laddr → INADDR_ANY) and udp_output
-     * (EISCONN); xnu tests/udp_disconnect.c.
-     */
-    @Override
-    public UdpRules udpRules() {
-        return new UdpRules(Errno.EADDRNOTAVAIL, UdpRules.Unspecified.PRIMARY_ADDRESS, null, true, Errno.EISCONN,
-                UdpRules.LocalReset.ALWAYS, UdpRules.LocalReset.KEEP, Errno.EADDRNOTAVAIL);
-    }
-
     /** {@link IcmpErrnos#xnu}: bsd/netinet/ip_input.c inetctlerrmap and the PRC_ codes of icmp_input. */
     @Override
     public io.jnetstack.personality.abi.Errno tcpErrno(TcpFailure failure) {

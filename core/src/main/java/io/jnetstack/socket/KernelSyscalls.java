@@ -4,6 +4,7 @@ import io.jnetstack.personality.abi.Abi;
 import io.jnetstack.personality.abi.AbiConstant;
 import io.jnetstack.personality.abi.Errno;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The simulated kernel's system calls for one thread of one process: descriptor lookup, the per-thread errno and the
@@ -100,6 +101,43 @@ final class KernelSyscalls implements Syscalls {
         }
         addrlen[0] = enc.length;
         return 0;
+    }
+
+    /**
+     * A slow call's wait: null when the condition holds; EAGAIN on timeout; EINTR on a signal, or a restart
+     * (another wait) when the handler has SA_RESTART and {@code restartable} (accept, read, write restart on all four).
+     */
+    Errno waitFor(BooleanSupplier ready, long timeoutNs, boolean restartable) {
+        while (true) {
+            switch (Blocking.await(ctx, process, ready, timeoutNs)) {
+                case READY -> {
+                    return null;
+                }
+                case TIMEOUT -> {
+                    return Errno.EAGAIN;
+                }
+                case INTERRUPTED -> {
+                    return Errno.EINTR;
+                }
+                case INTERRUPTED_RESTARTABLE -> {
+                    if (!restartable) {
+                        return Errno.EINTR;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether {@code flags} has {@code flag} (a flag the OS does not define is never set). */
+    boolean hasFlag(int flags, AbiConstant flag) {
+        int v = c(flag);
+        return v != Integer.MIN_VALUE && (flags & v) != 0;
+    }
+
+    /** Copies {@code a}:{@code port} out in the socket's family ({@link #copyOut}). */
+    int copyOutInet(SocketSummary.Domain domain, io.jnetstack.wire.IpAddress a, int port, byte[] addr,
+            int[] addrlen) {
+        return copyOut(InetAddresses.toSockaddr(domain, a, port), addr, addrlen);
     }
 
     /** The errno a caller's address bytes get when they do not decode (copy-in and family/length checks). */

@@ -192,7 +192,8 @@ public final class SocketKernel implements StackListener {
 
     /** The stack listener's address: null for both versions (a dual-stack AF_INET6 socket on ::), else the address. */
     static IpAddress listenAddress(TcpSocket s) {
-        if (s.domain == SocketSummary.Domain.INET6 && !s.options.v6Only && InetAddresses.isUnspecified(s.boundAddress)) {
+        if (s.domain == SocketSummary.Domain.INET6 && !s.options.v6Only
+                && InetAddresses.isUnspecified(s.boundAddress)) {
             return null;
         }
         return s.boundAddress;
@@ -347,17 +348,22 @@ public final class SocketKernel implements StackListener {
 
     /** A timeout, or the soft ICMP error recorded before it (catalogue C20: t_softerror / sk_err_soft). */
     private io.jnetstack.personality.TcpFailure timedOut(TcpHandle h) {
+        io.jnetstack.personality.TcpFailure icmp = lastIcmp(h);
+        return icmp != null ? icmp : io.jnetstack.personality.TcpFailure.timedOut();
+    }
+
+    /** The ICMP message the connection last kept, as a failure; null when none (read while the fact is reported). */
+    private io.jnetstack.personality.TcpFailure lastIcmp(TcpHandle h) {
         var c = h == null ? null : stack.tcpConnection(h);
         var icmp = c == null ? null : c.lastIcmp();
-        return icmp == null ? io.jnetstack.personality.TcpFailure.timedOut()
+        return icmp == null ? null
                 : io.jnetstack.personality.TcpFailure.icmp(icmp.version(), icmp.type(), icmp.code());
     }
 
     private io.jnetstack.personality.TcpFailure icmp(TcpHandle h, TcpEvent e) {
-        var c = h == null ? null : stack.tcpConnection(h);
-        var icmp = c == null ? null : c.lastIcmp();
-        if (icmp != null) {
-            return io.jnetstack.personality.TcpFailure.icmp(icmp.version(), icmp.type(), icmp.code());
+        io.jnetstack.personality.TcpFailure kept = lastIcmp(h);
+        if (kept != null) {
+            return kept;
         }
         int[] tc = switch (e) {
             case NET_UNREACHABLE -> new int[] {3, 0};

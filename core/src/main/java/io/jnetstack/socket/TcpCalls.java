@@ -9,7 +9,6 @@ import io.jnetstack.stack.tcp.TcpConnection;
 import io.jnetstack.wire.IpAddress;
 import io.jnetstack.wire.Ipv4Address;
 import io.jnetstack.wire.Ipv6Address;
-import java.util.function.BooleanSupplier;
 
 /** bind, listen, accept, read/write, shutdown and the names of a TCP socket (connect is {@link TcpConnectCall}). */
 final class TcpCalls {
@@ -114,7 +113,7 @@ final class TcpCalls {
             if (nonBlockingFile) {
                 return sys.fail(Errno.EAGAIN);
             }
-            Errno e = waitFor(() -> !s.listening || kernel.acceptQueueLength(s) > 0,
+            Errno e = sys.waitFor(() -> !s.listening || kernel.acceptQueueLength(s) > 0,
                     kernel.rules().acceptTimeout() ? s.options.receiveTimeoutNs : 0, true);
             if (e != null) {
                 return sys.fail(e);
@@ -139,38 +138,13 @@ final class TcpCalls {
         }
         int fd = sys.install(child, nonBlocking, cloexec);
         if (fd >= 0 && (addr != null || addrlen != null)) {
-            int r = copyOut(child.domain, h.remoteAddress(), h.remotePort(), addr, addrlen);
+            int r = sys.copyOutInet(child.domain, h.remoteAddress(), h.remotePort(), addr, addrlen);
             if (r < 0) {
                 return r;
             }
         }
         kernel.changed();
         return fd;
-    }
-
-    /**
-     * A slow call's wait: null when the condition holds; EAGAIN on timeout; EINTR on a signal, or a restart
-     * (another wait) when the handler has SA_RESTART and {@code restartable} (accept, read, write restart on all four).
-     */
-    Errno waitFor(BooleanSupplier ready, long timeoutNs, boolean restartable) {
-        while (true) {
-            switch (Blocking.await(sys.ctx, sys.process, ready, timeoutNs)) {
-                case READY -> {
-                    return null;
-                }
-                case TIMEOUT -> {
-                    return Errno.EAGAIN;
-                }
-                case INTERRUPTED -> {
-                    return Errno.EINTR;
-                }
-                case INTERRUPTED_RESTARTABLE -> {
-                    if (!restartable) {
-                        return Errno.EINTR;
-                    }
-                }
-            }
-        }
     }
 
     static int available(TcpSocket t) {
@@ -180,7 +154,7 @@ final class TcpCalls {
 
     /** Linux tcp_recvmsg, BSD soreceive: data, else the pending error once, else 0 at end of stream. */
     int receive(TcpSocket s, boolean nonBlockingFile, byte[] buf, int len, int flags) {
-        boolean nonBlocking = nonBlockingFile || has(flags, AbiConstant.MSG_DONTWAIT);
+        boolean nonBlocking = nonBlockingFile || sys.hasFlag(flags, AbiConstant.MSG_DONTWAIT);
         while (true) {
             if (s.listening || s.handle == null) {
                 Errno e = s.takeError();
@@ -205,7 +179,7 @@ final class TcpCalls {
             if (nonBlocking) {
                 return sys.fail(Errno.EAGAIN);
             }
-            Errno e = waitFor(() -> available(s) > 0 || s.error != null || s.peerClosed || s.closed() || s.readShut,
+            Errno e = sys.waitFor(() -> available(s) > 0 || s.error != null || s.peerClosed || s.closed() || s.readShut,
                     s.options.receiveTimeoutNs, true);
             if (e != null) {
                 return sys.fail(e);
@@ -215,7 +189,7 @@ final class TcpCalls {
 
     /** Linux tcp_sendmsg_locked, BSD sosend: all of it when blocking, what fits when not. */
     int send(TcpSocket s, boolean nonBlockingFile, byte[] buf, int len, int flags) {
-        boolean nonBlocking = nonBlockingFile || has(flags, AbiConstant.MSG_DONTWAIT);
+        boolean nonBlocking = nonBlockingFile || sys.hasFlag(flags, AbiConstant.MSG_DONTWAIT);
         boolean waitForHandshake = kernel.rules().sendWaitsForHandshake();
         int sent = 0;
         while (true) {
@@ -236,7 +210,7 @@ final class TcpCalls {
                 return sys.fail(Errno.ENOTCONN);
             }
             if (!s.attemptInProgress()) {
-                sent += kernel.stack().tcpSend(s.handle, slice(buf, sent, len), 0, len - sent, sys.ctx.nowNs());
+                sent += kernel.stack().tcpSend(s.handle, buf, sent, len - sent, sys.ctx.nowNs());
                 kernel.changed();
                 if (sent == len || nonBlocking && sent > 0) {
                     return sent;
@@ -245,22 +219,13 @@ final class TcpCalls {
             if (nonBlocking) {
                 return sys.fail(Errno.EAGAIN);
             }
-            Errno e = waitFor(() -> s.error != null || s.closed() || s.writeShut
+            Errno e = sys.waitFor(() -> s.error != null || s.closed() || s.writeShut
                     || !s.attemptInProgress() && s.connection() != null && s.connection().sendSpace() > 0,
                     s.options.sendTimeoutNs, true);
             if (e != null) {
                 return sent > 0 ? sent : sys.fail(e);
             }
         }
-    }
-
-    private static byte[] slice(byte[] buf, int from, int to) {
-        return from == 0 ? buf : java.util.Arrays.copyOfRange(buf, from, to);
-    }
-
-    private boolean has(int flags, AbiConstant flag) {
-        int v = sys.c(flag);
-        return v != Integer.MIN_VALUE && (flags & v) != 0;
     }
 
     /** Linux inet_shutdown, BSD soshutdown: ENOTCONN unless connected or connecting; SYN-SENT is aborted (C23). */
@@ -296,14 +261,9 @@ final class TcpCalls {
             if (s.handle == null || s.attemptInProgress() || s.closed() || s.inTimeWait()) {
                 return sys.fail(Errno.ENOTCONN);
             }
-            return copyOut(s.domain, s.handle.remoteAddress(), s.handle.remotePort(), addr, addrlen);
+            return sys.copyOutInet(s.domain, s.handle.remoteAddress(), s.handle.remotePort(), addr, addrlen);
         }
         IpAddress a = s.boundAddress != null ? s.boundAddress : InetAddresses.any(s.domain);
-        return copyOut(s.domain, a, s.boundPort, addr, addrlen);
-    }
-
-    /** Copies {@code a}:{@code port} out in the socket's family ({@link KernelSyscalls#copyOut}). */
-    int copyOut(SocketSummary.Domain domain, IpAddress a, int port, byte[] addr, int[] addrlen) {
-        return sys.copyOut(InetAddresses.toSockaddr(domain, a, port), addr, addrlen);
+        return sys.copyOutInet(s.domain, a, s.boundPort, addr, addrlen);
     }
 }

@@ -130,14 +130,12 @@ final class TcpSocket extends Socket {
             case LINUX -> new Readiness(readable || closedNow && handle != null || pending,
                     !attemptInProgress() && (room || closedNow || writeShut), closedNow || readShut && writeShut,
                     pending, peerClosed || readShut);
-            // kern/uipc_socket.c sopoll_generic: so_error makes a socket readable and writable
-            case FREEBSD -> new Readiness(readable || pending || gone(), room || pending || gone() || writeShut,
-                    (peerClosed || readShut || gone()) && (writeShut || gone()), false, false);
             // kern/sys_socket.c soo_poll: POLLHUP and POLLOUT are exclusive once disconnected
             case OPENBSD -> new Readiness(readable || pending || gone(), !gone() && (room || pending || writeShut),
                     gone(), false, false);
-            // bsd/kern/uipc_socket2.c sowriteable/soreadable
-            case XNU -> new Readiness(readable || pending || gone(), room || pending || gone() || writeShut,
+            // FreeBSD kern/uipc_socket.c sopoll_generic, XNU bsd/kern/uipc_socket2.c sowriteable/soreadable: so_error
+            // makes a socket readable and writable; POLLHUP once both directions are shut
+            case FREEBSD, XNU -> new Readiness(readable || pending || gone(), room || pending || gone() || writeShut,
                     (peerClosed || readShut || gone()) && (writeShut || gone()), false, false);
         };
     }

@@ -80,8 +80,6 @@ final class UdpCalls {
         if (r instanceof UdpResult.Failed f) {
             return bindFailure(f.failure());
         }
-        s.explicitAddress = ip != null;
-        s.explicitPort = true;
         return null;
     }
 
@@ -153,7 +151,6 @@ final class UdpCalls {
         if (kernel.rules().firewallAtConnect() && kernel.blocked(dst)) {
             return kernel.rules().firewall();
         }
-        boolean wasBound = udp.local(s.handle).port() != 0;
         UdpResult r = udp.connect(s.handle, dst, a.port());
         if (r instanceof UdpResult.Failed f) {
             return switch (f.failure()) {
@@ -162,9 +159,6 @@ final class UdpCalls {
                 case IN_USE -> Errno.EADDRINUSE;
                 case NOT_LOCAL, ALREADY_BOUND, MESSAGE_TOO_BIG, NOT_CONNECTED, FAMILY_MISMATCH -> Errno.EINVAL;
             };
-        }
-        if (!wasBound) {
-            s.explicitPort = false;
         }
         s.connected = true;
         kernel.changed();
@@ -182,12 +176,11 @@ final class UdpCalls {
 
     /** Dissolves the association as the OS does (Linux __udp_disconnect; BSD udp_disconnect). */
     void dissolve(UdpSocket s) {
-        udp.disconnect(s.handle, reset(rules.dissolveAddress(), s.explicitAddress),
-                reset(rules.dissolvePort(), s.explicitPort));
+        udp.disconnect(s.handle, reset(rules.dissolveAddress()), reset(rules.dissolvePort()));
         s.connected = false;
     }
 
-    private static UdpLocalReset reset(UdpRules.LocalReset r, boolean explicit) {
+    private static UdpLocalReset reset(UdpRules.LocalReset r) {
         return switch (r) {
             case KEEP -> UdpLocalReset.KEEP;
             case IF_IMPLICIT -> UdpLocalReset.IF_IMPLICIT;
@@ -223,8 +216,7 @@ final class UdpCalls {
         if (target != null && kernel.blocked(target)) {
             return sys.fail(kernel.rules().firewall());
         }
-        byte[] data = len == buf.length ? buf : java.util.Arrays.copyOf(buf, len);
-        UdpResult r = udp.send(s.handle, to == null ? null : to.address(), to == null ? 0 : to.port(), data, 0, len,
+        UdpResult r = udp.send(s.handle, to == null ? null : to.address(), to == null ? 0 : to.port(), buf, 0, len,
                 sys.ctx.nowNs());
         kernel.changed();
         if (r instanceof UdpResult.Failed f) {
@@ -241,8 +233,8 @@ final class UdpCalls {
     }
 
     int receive(UdpSocket s, boolean nonBlockingFile, byte[] buf, int len, int flags, byte[] addr, int[] addrlen) {
-        boolean nonBlocking = nonBlockingFile || has(flags, AbiConstant.MSG_DONTWAIT);
-        boolean peek = has(flags, AbiConstant.MSG_PEEK);
+        boolean nonBlocking = nonBlockingFile || sys.hasFlag(flags, AbiConstant.MSG_DONTWAIT);
+        boolean peek = sys.hasFlag(flags, AbiConstant.MSG_PEEK);
         while (true) {
             if (udp.queuedCount(s.handle) > 0) {
                 UdpDatagram d = peek ? udp.peek(s.handle) : udp.receive(s.handle);
@@ -251,13 +243,13 @@ final class UdpCalls {
                     System.arraycopy(d.payload(), 0, buf, 0, n);
                 }
                 if (addr != null || addrlen != null) {
-                    int r = new TcpCalls(sys).copyOut(s.domain, d.source(), d.sourcePort(), addr, addrlen);
+                    int r = sys.copyOutInet(s.domain, d.source(), d.sourcePort(), addr, addrlen);
                     if (r < 0) {
                         return r;
                     }
                 }
                 kernel.changed();
-                return has(flags, AbiConstant.MSG_TRUNC) ? d.payload().length : n;
+                return sys.hasFlag(flags, AbiConstant.MSG_TRUNC) ? d.payload().length : n;
             }
             if (s.error != null) {
                 return sys.fail(s.takeError());
@@ -268,17 +260,12 @@ final class UdpCalls {
             if (nonBlocking) {
                 return sys.fail(Errno.EAGAIN);
             }
-            Errno e = new TcpCalls(sys).waitFor(() -> udp.queuedCount(s.handle) > 0 || s.error != null
+            Errno e = sys.waitFor(() -> udp.queuedCount(s.handle) > 0 || s.error != null
                     || s.readShut, s.options.receiveTimeoutNs, true);
             if (e != null) {
                 return sys.fail(e);
             }
         }
-    }
-
-    private boolean has(int flags, AbiConstant flag) {
-        int v = sys.c(flag);
-        return v != Integer.MIN_VALUE && (flags & v) != 0;
     }
 
     /** shutdown on a datagram socket: Linux needs a peer (ENOTCONN otherwise); the flags survive reconnects (G14). */
@@ -298,6 +285,6 @@ final class UdpCalls {
         if (a == null) {
             return sys.fail(Errno.ENOTCONN);
         }
-        return new TcpCalls(sys).copyOut(s.domain, a.address(), a.port(), addr, addrlen);
+        return sys.copyOutInet(s.domain, a.address(), a.port(), addr, addrlen);
     }
 }

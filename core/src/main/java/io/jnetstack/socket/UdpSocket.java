@@ -4,14 +4,12 @@ import io.jnetstack.stack.UdpAddress;
 import io.jnetstack.stack.UdpHandle;
 
 /**
- * A UDP socket: its endpoint in the stack (opened with the socket), whether bind() named its address and port (Linux
- * SOCK_BINDADDR_LOCK / SOCK_BINDPORT_LOCK), whether it has a default peer, and the error an ICMP message left for
+ * A UDP socket: its endpoint in the stack (opened with the socket; the stack remembers whether bind() named its
+ * address and port), whether it has a default peer, and the error an ICMP message left for
  * it (connected sockets only, as Linux __udp4_lib_err and BSD udp_notify/in_pcbnotify do).
  */
 final class UdpSocket extends Socket {
     final UdpHandle handle;
-    boolean explicitAddress;
-    boolean explicitPort;
     boolean connected;
 
     UdpSocket(SocketKernel kernel, SocketSummary.Domain domain) {

@@ -88,7 +88,7 @@ final class UnixCalls {
                 kernel.changed();
                 return r;
             }
-            Errno e = new TcpCalls(sys).waitFor(b::ready, timeoutNs, true);
+            Errno e = sys.waitFor(b::ready, timeoutNs, true);
             if (e != null) {
                 return new UnixResult.Failed<>(e == Errno.EAGAIN ? timeoutErrno : e);
             }
@@ -117,7 +117,7 @@ final class UnixCalls {
         if (fd >= 0 && (addr != null || addrlen != null)) {
             UnixResult<Sockaddr.Un> peer = d.value().peerAddress();
             Sockaddr.Un name = peer instanceof UnixResult.Done<Sockaddr.Un> p ? p.value() : Sockaddr.Un.unnamed();
-            int c = copyOut(name, addr, addrlen);
+            int c = sys.copyOut(name, addr, addrlen);
             if (c < 0) {
                 return c;
             }
@@ -126,7 +126,7 @@ final class UnixCalls {
     }
 
     int send(UnixSocketFile s, boolean nonBlockingFile, byte[] buf, int len, int flags, byte[] addr, int addrlen) {
-        boolean nb = nonBlockingFile || has(flags, AbiConstant.MSG_DONTWAIT);
+        boolean nb = nonBlockingFile || sys.hasFlag(flags, AbiConstant.MSG_DONTWAIT);
         byte[] data = len == buf.length ? buf : java.util.Arrays.copyOf(buf, len);
         UnixResult<Integer> r;
         if (addr != null || addrlen != 0) {
@@ -148,7 +148,7 @@ final class UnixCalls {
 
     int receive(UnixSocketFile s, boolean nonBlockingFile, byte[] buf, int len, int flags, byte[] addr,
             int[] addrlen) {
-        boolean nb = nonBlockingFile || has(flags, AbiConstant.MSG_DONTWAIT);
+        boolean nb = nonBlockingFile || sys.hasFlag(flags, AbiConstant.MSG_DONTWAIT);
         UnixResult<Received> r = retry(() -> s.socket.receive(len, nb), s.options.receiveTimeoutNs, Errno.EAGAIN);
         if (!(r instanceof UnixResult.Done<Received> d)) {
             return sys.fail(errno(r));
@@ -156,7 +156,7 @@ final class UnixCalls {
         Received got = d.value();
         System.arraycopy(got.data(), 0, buf, 0, got.data().length);
         if ((addr != null || addrlen != null) && got.source() != null) {
-            int c = copyOut(got.source(), addr, addrlen);
+            int c = sys.copyOut(got.source(), addr, addrlen);
             if (c < 0) {
                 return c;
             }
@@ -186,15 +186,6 @@ final class UnixCalls {
         } else {
             a = s.socket.localAddress();
         }
-        return copyOut(a, addr, addrlen);
-    }
-
-    private int copyOut(Sockaddr.Un a, byte[] addr, int[] addrlen) {
         return sys.copyOut(a, addr, addrlen);
-    }
-
-    private boolean has(int flags, AbiConstant flag) {
-        int v = sys.c(flag);
-        return v != Integer.MIN_VALUE && (flags & v) != 0;
     }
 }

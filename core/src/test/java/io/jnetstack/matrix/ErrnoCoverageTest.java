@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jnetstack.personality.Personality;
 import io.jnetstack.personality.abi.AbiConstant;
 import io.jnetstack.personality.abi.Errno;
+import io.jnetstack.socket.ConnectArgumentsSweepTest;
 import io.jnetstack.stack.Prefix;
 import io.jnetstack.stack.Route;
 import java.io.IOException;
@@ -28,24 +29,6 @@ import org.junit.jupiter.api.Test;
 class ErrnoCoverageTest {
     private static final List<String> OS = List.of("linux", "freebsd", "openbsd", "macos");
 
-    /**
-     * The errno names each page names. BSD pages: the {@code [EXXX]} tags ({@code grep -oE '\bE[A-Z]{2,}\b'} minus
-     * ERRORS and EXAMPLES). The Linux page is an old copy whose ERRORS list lost its tags: its sentences are mapped in
-     * {@link #LINUX_SENTENCES}, plus the names its CONFORMING TO paragraph mentions.
-     */
-    static final Map<String, String> PAGE = Map.of(
-            "linux", "EBADF EFAULT ENOTSOCK EISCONN ECONNREFUSED ETIMEDOUT ENETUNREACH EADDRINUSE EINPROGRESS EALREADY"
-                    + " EAGAIN EAFNOSUPPORT EACCES EPERM EADDRNOTAVAIL EINVAL EINTR EPROTOTYPE ENOSR",
-            "freebsd", "EACCES EADDRINUSE EADDRNOTAVAIL EAFNOSUPPORT EAGAIN EALREADY EBADF ECONNREFUSED ECONNRESET"
-                    + " EFAULT EHOSTUNREACH EINPROGRESS EINTR EINVAL EISCONN ELOOP ENAMETOOLONG ENETUNREACH ENOENT"
-                    + " ENOTDIR ENOTSOCK EPERM ETIMEDOUT",
-            "openbsd", "EACCES EADDRINUSE EADDRNOTAVAIL EAFNOSUPPORT EALREADY EBADF ECONNREFUSED EFAULT EHOSTUNREACH"
-                    + " EINPROGRESS EINTR EINVAL EISCONN ELOOP ENAMETOOLONG ENETUNREACH ENOENT ENOTDIR ENOTSOCK EPERM"
-                    + " EPROTOTYPE ETIMEDOUT",
-            "macos", "EACCES EADDRINUSE EADDRNOTAVAIL EAFNOSUPPORT EALREADY EBADF ECONNREFUSED EFAULT EHOSTUNREACH"
-                    + " EINPROGRESS EINTR EINVAL EIO EISCONN ELOOP ENAMETOOLONG ENETDOWN ENETUNREACH ENOBUFS ENOENT"
-                    + " ENOTDIR ENOTSOCK EOPNOTSUPP EPROTOTYPE ETIMEDOUT");
-
     /** The Linux page's ERRORS sentences (their beginnings) and the errno each one describes, in the page's order. */
     static final Map<String, String> LINUX_SENTENCES = new TreeMap<>(Map.ofEntries(
             Map.entry("The file descriptor is not a valid index", "EBADF"),
@@ -61,6 +44,19 @@ class ErrnoCoverageTest {
             Map.entry("No more free local ports", "EAGAIN"),
             Map.entry("The passed address didn't have the correct address family", "EAFNOSUPPORT"),
             Map.entry("The user tried to connect to a broadcast address", "EACCES EPERM")));
+
+    /**
+     * The errno names each page names: the tags of the page ({@link ConnectArgumentsSweepTest#PAGE}, checked there
+     * against the seed files); the Linux page is an old copy whose ERRORS list lost its tags, so its sentences are
+     * mapped in {@link #LINUX_SENTENCES} and added.
+     */
+    static final Map<String, String> PAGE = pages();
+
+    private static Map<String, String> pages() {
+        Map<String, String> m = new TreeMap<>(ConnectArgumentsSweepTest.PAGE);
+        m.put("linux", m.get("linux") + " " + String.join(" ", LINUX_SENTENCES.values()));
+        return m;
+    }
 
     /** Named by a page, but that kernel's connect cannot return it — with the source that says so. */
     static final Map<String, Map<String, String>> CANNOT = Map.of(
@@ -187,21 +183,12 @@ class ErrnoCoverageTest {
     }
 
     @Test
-    void embeddedPageLists_matchTheSeedPages_whenPresent() throws IOException {
-        Path dir = Path.of("/work/shared/seeds");
-        Assumptions.assumeTrue(Files.isDirectory(dir), "no seed pages on this machine");
-        for (String os : OS) {
-            String text = Files.readString(dir.resolve("connect.2." + os + ".txt"));
-            TreeSet<String> names = tokens(text);
-            names.remove("ERRORS");
-            names.remove("EXAMPLES");
-            if (os.equals("linux")) {
-                for (Map.Entry<String, String> e : LINUX_SENTENCES.entrySet()) {
-                    assertThat(text).as("linux page sentence").contains(e.getKey());
-                    names.addAll(words(e.getValue()));
-                }
-            }
-            assertThat(names).as(os).isEqualTo(new TreeSet<>(words(PAGE.get(os))));
+    void theLinuxPageSentences_areInTheSeedPage_whenPresent() throws IOException {
+        Path page = Path.of("/work/shared/seeds/connect.2.linux.txt");
+        Assumptions.assumeTrue(Files.isRegularFile(page), "no seed pages on this machine");
+        String text = Files.readString(page);
+        for (String sentence : LINUX_SENTENCES.keySet()) {
+            assertThat(text).as("linux page sentence").contains(sentence);
         }
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * Random arguments: {@link ConnectArguments#check} never throws and only returns errnos that the OS's connect(2) page
  * lists or the connect catalogue shows for that OS.
  */
-class ConnectArgumentsSweepTest {
+public class ConnectArgumentsSweepTest {
     private static final long SEED = 0x5eed_c0_4eL;
     private static final int CALLS = 100_000;
     private static final int[] EDGES = {Integer.MIN_VALUE, Integer.MAX_VALUE, -1, 0, 1, 2, 128, 129, 255, 256};
@@ -29,7 +29,7 @@ class ConnectArgumentsSweepTest {
      * The errno names in /work/shared/seeds/connect.2.&lt;os&gt;.txt ({@code grep -oE '\bE[A-Z]{2,}\b' | sort -u},
      * minus the headings ERRORS and EXAMPLES). The Linux page is an old copy that names only a few.
      */
-    static final Map<String, String> PAGE = Map.of(
+    public static final Map<String, String> PAGE = Map.of(
             "linux", "EADDRNOTAVAIL EALREADY EINTR EINVAL ENOSR EPROTOTYPE",
             "freebsd", "EACCES EADDRINUSE EADDRNOTAVAIL EAFNOSUPPORT EAGAIN EALREADY EBADF ECONNREFUSED ECONNRESET"
                     + " EFAULT EHOSTUNREACH EINPROGRESS EINTR EINVAL EISCONN ELOOP ENAMETOOLONG ENETUNREACH ENOENT"
