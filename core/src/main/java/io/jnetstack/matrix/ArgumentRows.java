@@ -1,6 +1,5 @@
 package io.jnetstack.matrix;
 
-import io.jnetstack.personality.abi.AbiConstant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -89,9 +88,5 @@ final class ArgumentRows {
             a[1] = 0;
         }
         return a;
-    }
-
-    static int k(Bench b, AbiConstant c) {
-        return b.k(c);
     }
 }

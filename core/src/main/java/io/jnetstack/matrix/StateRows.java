@@ -60,7 +60,6 @@ final class StateRows {
                                 return "pledge " + b.r(p);
                             }
                             String withError = b.r(b.connect(fd, b.in(Bench.SERVER, 80)));
-                            int[] killedBy = {0};
                             b.client.spawn("strict").start("main", t -> {
                                 var s = t.syscalls();
                                 int f = s.socket(b.k(AbiConstant.AF_INET), b.k(AbiConstant.SOCK_STREAM), 0);
@@ -69,10 +68,9 @@ final class StateRows {
                                 s.connect(f, a, a.length);
                             });
                             b.pause(0.001);
-                            for (var t : b.client.processes().get(b.client.processes().size() - 1).threads()) {
-                                killedBy[0] = t.killedBy();
-                            }
-                            return withError + ", " + (killedBy[0] == 6 ? "killed by SIGABRT" : "not killed");
+                            var strict = b.client.processes().get(b.client.processes().size() - 1);
+                            int killedBy = strict.threads().get(0).killedBy();
+                            return withError + ", " + (killedBy == 6 ? "killed by SIGABRT" : "not killed");
                         }),
                 new Scenario("I7", "accepted TCP socket", "connect", b -> {
                     int l = b.tcp();

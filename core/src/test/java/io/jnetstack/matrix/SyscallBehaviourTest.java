@@ -171,7 +171,6 @@ class SyscallBehaviourTest {
                 b.setInt(fd, AbiConstant.SOL_SOCKET, AbiConstant.SO_NOSIGPIPE, 1);
                 option = b.r(b.sys().write(fd, new byte[] {1}, 1));
             }
-            int[] killedBy = {0};
             b.client.spawn("victim").start("main", t -> {
                 var s = t.syscalls();
                 int c = s.socket(b.k(AbiConstant.AF_INET), b.k(AbiConstant.SOCK_STREAM), 0);
@@ -182,8 +181,7 @@ class SyscallBehaviourTest {
             });
             b.pause(0.1);
             var victim = b.client.processes().get(b.client.processes().size() - 1);
-            killedBy[0] = victim.threads().get(0).killedBy();
-            return ignored + ", " + quiet + ", " + option + ", killed by " + killedBy[0];
+            return ignored + ", " + quiet + ", " + option + ", killed by " + victim.threads().get(0).killedBy();
         })).isEqualTo("-1 EPIPE, -1 EPIPE, " + noSigPipe + ", killed by 13");
     }
 
