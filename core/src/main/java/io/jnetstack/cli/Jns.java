@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code jns} command. */
 @Command(name = "jns", mixinStandardHelpOptions = true, version = "jnetstack 0.1.0",
         description = "jnetstack: a user-space TCP/IP stack and BSD socket layer for the JVM, four OS personalities.",
-        subcommands = {MatrixCommand.class, DemoCommand.class, TransferCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {MatrixCommand.class, PktCommand.class, DemoCommand.class, TransferCommand.class, CommandLine.HelpCommand.class})
 public final class Jns implements Runnable {
 
     /** Runs the CLI and exits with its status. */

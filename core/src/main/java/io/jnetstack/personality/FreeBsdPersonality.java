@@ -5,6 +5,28 @@ import java.util.List;
 
 /** FreeBsd — overrides only where its kernel departs from the shared BSD defaults. */
 public final class FreeBsdPersonality extends BsdPersonality {
+    private final Tunables tunables;
+
+    /** FreeBSD with every tunable at its default (each host gets its own copy: {@link #forHost()}). */
+    public FreeBsdPersonality() {
+        this.tunables = new Tunables(FreeBsdTunables.specs());
+    }
+
+    @Override
+    public Personality forHost() {
+        return new FreeBsdPersonality();
+    }
+
+    @Override
+    public Tunables tunables() {
+        return tunables;
+    }
+
+    /** Window scale the SYN requests for the current kern.ipc.maxsockbuf ({@link FreeBsdTunables#windowScale}). */
+    @Override
+    public int windowScale() {
+        return FreeBsdTunables.windowScale(tunables.get(FreeBsdTunables.MAXSOCKBUF));
+    }
     @Override
     public Os os() {
         return Os.FREEBSD;
@@ -19,11 +41,14 @@ public final class FreeBsdPersonality extends BsdPersonality {
         return new PortRange(10000, 65535);
     }
 
-    /** sys/netinet/tcp_output.c tcp_addoptions(): {@code mss, nop, wscale, sackOK, TS} (20 bytes). */
+    /**
+     * sys/netinet/tcp_output.c tcp_addoptions(): {@code mss, nop, wscale, sackOK, TS} (20 bytes) by default; the
+     * layout follows net.inet.tcp.rfc1323 and net.inet.tcp.sack.enable ({@link FreeBsdTunables#synLayout}).
+     */
     @Override
     public List<SynOption> synOptionLayout() {
-        return List.of(SynOption.MSS, SynOption.NOP, SynOption.WINDOW_SCALE, SynOption.SACK_PERMITTED,
-                SynOption.TIMESTAMPS);
+        return FreeBsdTunables.synLayout(tunables.get(FreeBsdTunables.RFC1323) != 0,
+                tunables.get(FreeBsdTunables.SACK) != 0);
     }
 
     /**
@@ -33,7 +58,7 @@ public final class FreeBsdPersonality extends BsdPersonality {
      */
     @Override
     public SynRetransmission synRetransmission() {
-        return SynRetransmission.ofMillis(KEEP_INIT_MS, 0, 1000, 3200, 7400, 15_600, 31_800, 64_000);
+        return FreeBsdTunables.synSchedule(tunables.get(FreeBsdTunables.KEEPINIT));
     }
 
     /** sys/netinet/tcp_timer.h TCPTV_RTOBASE 1 s, TCPTV_MIN 30 ms plus rexmit_slop 200 ms, TCPTV_REXMTMAX 64 s. */
@@ -49,7 +74,9 @@ public final class FreeBsdPersonality extends BsdPersonality {
      */
     @Override
     public TcpTimers tcpTimers() {
-        return TcpTimers.of(60_000, 60_000, 100, 7200, 75, 8);
+        return new TcpTimers(60_000 * MS, 60_000 * MS, tunables.get(FreeBsdTunables.DELACKTIME) * MS,
+                tunables.get(FreeBsdTunables.KEEPIDLE) * MS, tunables.get(FreeBsdTunables.KEEPINTVL) * MS,
+                (int) tunables.get(FreeBsdTunables.KEEPCNT));
     }
 
 

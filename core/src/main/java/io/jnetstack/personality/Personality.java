@@ -125,6 +125,19 @@ public interface Personality {
     }
 
     /** Looks a personality up by {@link #name()}; null when unknown. */
+    /**
+     * The personality one host runs: a fresh instance when the OS has per-host {@link #tunables()} (a sysctl on one
+     * host must not change another), else this one.
+     */
+    default Personality forHost() {
+        return this;
+    }
+
+    /** The host's tunables (sysctls that change TCP/IP behaviour); none unless the OS models some. */
+    default Tunables tunables() {
+        return Tunables.none();
+    }
+
     static Personality named(String name) {
         for (Personality p : all()) {
             if (p.name().equals(name)) {

@@ -29,7 +29,7 @@ public final class SimHost {
         this.sim = sim;
         this.name = name;
         this.number = number;
-        this.stack = new Stack(name, personality, sim.random().fork("host:" + name));
+        this.stack = new Stack(name, personality.forHost(), sim.random().fork("host:" + name));
     }
 
     /** The host's name. */

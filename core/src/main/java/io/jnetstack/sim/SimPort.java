@@ -49,7 +49,7 @@ public final class SimPort implements LinkEndpoint {
         return link;
     }
 
-    /** The host that owns the port. */
+    /** The host that owns the port; null for a probe ({@link Simulation#attachProbe}). */
     public SimHost host() {
         return host;
     }
@@ -64,6 +64,10 @@ public final class SimPort implements LinkEndpoint {
 
     /** Hands an arriving frame to the host (through the host's fault rules), then lets the stack run. */
     void deliver(byte[] frame, long nowNs) {
+        if (host == null) {
+            sink.onFrame(frame, 0, frame.length, nowNs);
+            return;
+        }
         host.receive(this, frame, nowNs, sink);
     }
 }

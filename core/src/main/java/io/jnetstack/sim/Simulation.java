@@ -1,5 +1,7 @@
 package io.jnetstack.sim;
 
+import io.jnetstack.link.FrameSink;
+import io.jnetstack.link.LinkEndpoint;
 import io.jnetstack.link.Medium;
 import io.jnetstack.personality.Personality;
 import io.jnetstack.stack.NetInterface;
@@ -112,6 +114,20 @@ public final class Simulation {
         return ifc;
     }
 
+    /**
+     * Attaches a probe to {@code link}: a port with no host behind it, for a test driver that writes frames onto
+     * the link itself and reads what arrives (packetdrill's remote peer). Frames sent to it arrive at
+     * {@code inbound} at their delivery time; frames the driver transmits through the returned endpoint take
+     * the link's path (taps, faults, delay) like any host's.
+     */
+    public LinkEndpoint attachProbe(SimLink link, FrameSink inbound) {
+        int linkNo = new ArrayList<>(links.values()).indexOf(link) + 1;
+        long mac = 0x0200_00FF_0000L | (linkNo & 0xFF) << 8 | (link.ports().size() + 1);
+        SimPort port = link.attach(null, new MacAddress(mac));
+        port.attach(inbound);
+        return port;
+    }
+
     /** Hosts in creation order. */
     public List<SimHost> hosts() {
         return List.copyOf(hosts.values());
@@ -172,6 +188,11 @@ public final class Simulation {
 
     SimScheduler scheduler() {
         return scheduler;
+    }
+
+    /** The virtual time of the earliest pending event, or {@code Long.MAX_VALUE} when none is pending. */
+    public long nextEventNs() {
+        return events.isEmpty() ? Long.MAX_VALUE : events.nextTimeNs();
     }
 
     /** Number of pending events. */

@@ -33,6 +33,9 @@ final class ProcessCalls {
             if (!sys.process.cred().isRoot()) {
                 return sys.fail(Errno.EPERM);
             }
+            if (sys.kernel.sysctls().notModelled(name, newValues)) {
+                return sys.fail(Errno.EOPNOTSUPP); // a value the kernel takes but jnetstack does not reproduce
+            }
             if (!sys.kernel.sysctls().set(name, newValues)) {
                 return sys.fail(Errno.EINVAL);
             }

@@ -8,12 +8,14 @@ import java.util.TreeMap;
 /**
  * A host's tunables under each OS's own names (Linux /proc/sys with dots, BSD sysctl MIB names): the open-file
  * ceiling (fs.file-max, kern.maxfiles) and the ephemeral port range (Linux net.ipv4.ip_local_port_range, a pair;
- * FreeBSD and macOS net.inet.ip.portrange.first/last; OpenBSD net.inet.ip.portfirst/portlast). A name the OS does
- * not have is ENOENT at the system call; a value the kernel would refuse is EINVAL.
+ * FreeBSD and macOS net.inet.ip.portrange.first/last; OpenBSD net.inet.ip.portfirst/portlast), plus the
+ * personality's {@link io.jnetstack.personality.Tunables}. A name the OS does not have is ENOENT at the system call;
+ * a value the kernel would refuse is EINVAL; a value the kernel takes but jnetstack does not model is EOPNOTSUPP.
  */
 public final class Sysctls {
     private final TreeMap<String, Knob> knobs = new TreeMap<>();
     private long maxFiles;
+    private final io.jnetstack.personality.Tunables tunables;
 
     /** Reads and writes one tunable; the setter says whether the kernel accepts the values. */
     private interface Knob {
@@ -53,6 +55,23 @@ public final class Sysctls {
                 }
             });
         }
+        io.jnetstack.personality.Tunables tunables = p.tunables();
+        for (io.jnetstack.personality.Tunables.Spec spec : tunables.specs()) {
+            knobs.put(spec.name(), new Knob() {
+                public long[] get() {
+                    return new long[] {tunables.get(spec.name())};
+                }
+
+                public boolean set(long[] v) {
+                    if (v.length != 1 || !tunables.models(spec.name(), v[0])) {
+                        return false;
+                    }
+                    tunables.set(spec.name(), v[0]);
+                    return true;
+                }
+            });
+        }
+        this.tunables = tunables;
         String first = p.socketRules().portFirstName();
         String last = p.socketRules().portLastName();
         if (first.equals(last)) {
@@ -104,6 +123,14 @@ public final class Sysctls {
     public boolean set(String name, long[] values) {
         Knob k = knobs.get(name);
         return k != null && k.set(values);
+    }
+
+    /**
+     * True when {@code name} is one of the personality's tunables and {@code values} is a value the kernel accepts
+     * but jnetstack does not reproduce (the call fails with EOPNOTSUPP rather than pretending).
+     */
+    public boolean notModelled(String name, long[] values) {
+        return tunables.has(name) && values.length == 1 && !tunables.models(name, values[0]);
     }
 
     /** Whether the OS has {@code name}. */

@@ -1,0 +1,311 @@
+package io.jnetstack.pktrun;
+
+import io.jnetstack.pkt.IpInfo;
+import io.jnetstack.pkt.Packet;
+import io.jnetstack.pkt.Sequence;
+import io.jnetstack.pkt.TcpOption;
+import io.jnetstack.wire.Checksum;
+import io.jnetstack.wire.IpAddress;
+import java.io.ByteArrayOutputStream;
+import java.util.Map;
+
+/**
+ * Builds the IP packets a script injects ({@code <} lines) byte by byte, so that anything a script can write — odd
+ * option layouts, EOL padding, any flag combination — reaches the host exactly as written. Sequence numbers of the
+ * remote side are sent as written; acknowledgement numbers and SACK blocks refer to the host's side and are shifted
+ * by its ISN; TSecr values are mapped onto the host's timestamp clock ({@link Flow#liveEcr}).
+ */
+final class InboundPackets {
+    /** packetdrill's TTL and hop limit for injected packets (ip_packet.c: TTL_CHECK_NONE, 255). */
+    private static final int TTL = 255;
+    private static final int PROTO_TCP = 6;
+    private static final int PROTO_ICMP = 1;
+    private static final int PROTO_ICMPV6 = 58;
+
+    /** ICMPv4 type and code names (RFC 792, RFC 1812 §5.2.7.1), as packetdrill spells them. */
+    private static final Map<String, Integer> V4_TYPES = Map.of("echo_reply", 0, "unreachable", 3,
+            "source_quench", 4, "redirect", 5, "echo_request", 8, "time_exceeded", 11, "parameter_problem", 12);
+    private static final Map<String, Integer> V4_UNREACHABLE = Map.ofEntries(Map.entry("net_unreachable", 0),
+            Map.entry("host_unreachable", 1), Map.entry("protocol_unreachable", 2), Map.entry("port_unreachable", 3),
+            Map.entry("frag_needed", 4), Map.entry("source_route_failed", 5), Map.entry("net_unknown", 6),
+            Map.entry("host_unknown", 7), Map.entry("source_host_isolated", 8), Map.entry("net_prohibited", 9),
+            Map.entry("host_prohibited", 10), Map.entry("net_unreachable_for_tos", 11),
+            Map.entry("host_unreachable_for_tos", 12), Map.entry("packet_filtered", 13),
+            Map.entry("precedence_violation", 14), Map.entry("precedence_cutoff", 15));
+    private static final Map<String, Integer> V4_TIME_EXCEEDED = Map.of("ttl_exceeded_in_transit", 0,
+            "frag_reass_exceeded", 1);
+    /** ICMPv6 type and code names (RFC 4443 §3). */
+    private static final Map<String, Integer> V6_TYPES = Map.of("unreachable", 1, "packet_too_big", 2,
+            "time_exceeded", 3, "parameter_problem", 4, "echo_request", 128, "echo_reply", 129);
+    private static final Map<String, Integer> V6_UNREACHABLE = Map.of("no_route", 0, "admin_prohibited", 1,
+            "not_neighbour", 2, "beyond_scope", 2, "address_unreachable", 3, "port_unreachable", 4,
+            "source_address_failed", 5, "reject_route", 6);
+    private static final Map<String, Integer> V6_TIME_EXCEEDED = Map.of("exceeded_hop_limit", 0,
+            "exceeded_frag_time", 1);
+    private static final Map<String, Integer> V6_PARAMETER = Map.of("header_field", 0, "unknown_next_header", 1,
+            "unknown_option", 2);
+
+    private final ScriptNetwork net;
+    private final Flow flow;
+
+    InboundPackets(ScriptNetwork net, Flow flow) {
+        this.net = net;
+        this.flow = flow;
+    }
+
+    /** The packet for an inbound script line. */
+    byte[] build(Packet p) {
+        return switch (p.transport()) {
+            case Packet.Tcp t -> ip(p.ip(), PROTO_TCP, tcp(t));
+            case Packet.Icmp i -> net.ipv6 ? ip(p.ip(), PROTO_ICMPV6, icmpv6(i)) : ip(p.ip(), PROTO_ICMP, icmpv4(i));
+            case Packet.Udp u -> throw ScriptStop.skip("inbound UDP packets are not modelled by the runner");
+        };
+    }
+
+    private byte[] tcp(Packet.Tcp t) {
+        if (t.encapsulation().isPresent()) {
+            throw ScriptStop.skip("TCP over UDP encapsulation is not modelled");
+        }
+        byte[] options = options(t.options(), t.flags());
+        int length = t.sequence().length();
+        byte[] seg = new byte[20 + options.length + length];
+        int src = t.ports().map(Packet.Ports::source).orElse(flow.remotePort < 0 ? Flow.REMOTE_EPHEMERAL_PORT
+                : flow.remotePort);
+        int dst = t.ports().map(Packet.Ports::destination).orElse(flow.localPort < 0 ? Flow.SCRIPT_PORT
+                : flow.localPort);
+        put16(seg, 0, src);
+        put16(seg, 2, dst);
+        long seq = switch (t.sequence()) {
+            case Sequence.Range r -> r.start();
+            case Sequence.AnyStart a -> throw ScriptStop.fail("an inbound packet needs a sequence number, not '...'");
+        };
+        put32(seg, 4, seq);
+        int flags = flagBits(t.flags());
+        if (t.ack().isPresent()) {
+            put32(seg, 8, flow.liveLocalSeq(t.ack().getAsLong()));
+        }
+        seg[12] = (byte) ((20 + options.length) / 4 << 4 | (flags >>> 8 & 1));
+        seg[13] = (byte) flags;
+        put16(seg, 14, t.window().orElseThrow(() ->
+                ScriptStop.fail("an inbound TCP packet needs 'win N' (packetdrill: window must be specified)")));
+        put16(seg, 18, t.urgentPointer().orElse(0));
+        System.arraycopy(options, 0, seg, 20, options.length);
+        return seg;
+    }
+
+    static int flagBits(io.jnetstack.pkt.TcpFlags f) {
+        int b = 0;
+        String letters = "FSRP.UEWA";
+        int[] bits = {0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80, 0x100};
+        for (int i = 0; i < letters.length(); i++) {
+            if (f.has(letters.charAt(i))) {
+                b |= bits[i];
+            }
+        }
+        return b;
+    }
+
+    private byte[] options(TcpOption.OptionList list, io.jnetstack.pkt.TcpFlags flags) {
+        if (!(list instanceof TcpOption.Listed l)) {
+            throw ScriptStop.fail("an inbound packet cannot have '<...>' options");
+        }
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        for (TcpOption opt : l.options()) {
+            switch (opt) {
+                case TcpOption.Nop n -> o.write(1);
+                case TcpOption.Eol e -> o.write(0);
+                case TcpOption.Mss m -> o.writeBytes(new byte[] {2, 4, (byte) (m.value() >> 8), (byte) m.value()});
+                case TcpOption.WindowScale w -> o.writeBytes(new byte[] {3, 3, (byte) w.shift()});
+                case TcpOption.SackPermitted s -> o.writeBytes(new byte[] {4, 2});
+                case TcpOption.Sack s -> {
+                    o.write(5);
+                    o.write(2 + 8 * s.blocks().size());
+                    for (TcpOption.SackBlock b : s.blocks()) {
+                        byte[] v = new byte[8];
+                        put32(v, 0, flow.liveLocalSeq(b.left()));
+                        put32(v, 4, flow.liveLocalSeq(b.right()));
+                        o.writeBytes(v);
+                    }
+                }
+                case TcpOption.Timestamp ts -> {
+                    byte[] v = new byte[10];
+                    v[0] = 8;
+                    v[1] = 10;
+                    put32(v, 2, ts.value().orElseThrow(() ->
+                            ScriptStop.fail("an inbound timestamp option needs a TSval, not 'val ...'")));
+                    put32(v, 6, ts.echoReplyAbsolute() || !flags.ack() ? ts.echoReply()
+                            : flow.liveEcr(ts.echoReply()));
+                    o.writeBytes(v);
+                }
+                case TcpOption.FastOpen f -> {
+                    byte[] cookie = java.util.HexFormat.of().parseHex(f.cookieHex());
+                    o.write(34);
+                    o.write(2 + cookie.length);
+                    o.writeBytes(cookie);
+                }
+                case TcpOption.Md5 m -> throw ScriptStop.skip("TCP MD5 signatures (RFC 2385) are not modelled");
+            }
+        }
+        while (o.size() % 4 != 0) { // the data offset counts words: pad with EOL bytes
+            o.write(0);
+        }
+        if (o.size() > 40) {
+            throw ScriptStop.fail("inbound TCP options take " + o.size() + " bytes, more than 40");
+        }
+        return o.toByteArray();
+    }
+
+    private byte[] icmpv4(Packet.Icmp i) {
+        int type = code(V4_TYPES, i.type(), "ICMP type");
+        int code = switch (type) {
+            case 3 -> code(V4_UNREACHABLE, i.code().orElse(""), "ICMP unreachable code");
+            case 11 -> code(V4_TIME_EXCEEDED, i.code().orElse(""), "ICMP time exceeded code");
+            default -> i.code().map(InboundPackets::numberedCode).orElse(0);
+        };
+        byte[] quote = quote(i, false);
+        byte[] m = new byte[8 + quote.length];
+        m[0] = (byte) type;
+        m[1] = (byte) code;
+        if (type == 3 && code == 4) {
+            put16(m, 6, (int) i.mtu().orElse(0));
+        }
+        System.arraycopy(quote, 0, m, 8, quote.length);
+        put16(m, 2, Checksum.compute(m, 0, m.length));
+        return m;
+    }
+
+    private byte[] icmpv6(Packet.Icmp i) {
+        int type = code(V6_TYPES, i.type(), "ICMPv6 type");
+        int code = switch (type) {
+            case 1 -> code(V6_UNREACHABLE, i.code().orElse(""), "ICMPv6 unreachable code");
+            case 3 -> code(V6_TIME_EXCEEDED, i.code().orElse(""), "ICMPv6 time exceeded code");
+            case 4 -> code(V6_PARAMETER, i.code().orElse(""), "ICMPv6 parameter problem code");
+            default -> i.code().map(InboundPackets::numberedCode).orElse(0);
+        };
+        byte[] quote = quote(i, true);
+        byte[] m = new byte[8 + quote.length];
+        m[0] = (byte) type;
+        m[1] = (byte) code;
+        if (type == 2) {
+            put32(m, 4, i.mtu().orElse(0));
+        }
+        System.arraycopy(quote, 0, m, 8, quote.length);
+        long pseudo = Checksum.pseudoHeaderV6(net.remote().toBytes(), net.local().toBytes(), PROTO_ICMPV6, m.length);
+        put16(m, 2, Checksum.computeWithFieldZeroed(m, 0, m.length, 2, pseudo));
+        return m;
+    }
+
+    /** The quoted packet: the host's own IP header and the first eight bytes of its TCP segment. */
+    private byte[] quote(Packet.Icmp i, boolean v6) {
+        if (i.quoted().isEmpty()) {
+            return new byte[0];
+        }
+        if (!(i.quoted().get() instanceof Packet.QuotedTcp q) || q.encapsulation().isPresent()) {
+            throw ScriptStop.skip("ICMP quoting anything but a plain TCP segment is not modelled");
+        }
+        long seq = switch (q.sequence()) {
+            case Sequence.Range r -> r.start();
+            case Sequence.AnyStart a -> 0;
+        };
+        byte[] tcp8 = new byte[8];
+        put16(tcp8, 0, flow.localPort);
+        put16(tcp8, 2, flow.remotePort);
+        put32(tcp8, 4, flow.liveLocalSeq(seq));
+        int segLength = 20 + q.sequence().length();
+        byte[] header = v6 ? ipv6Header(net.local(), net.remote(), PROTO_TCP, segLength, TTL, 0)
+                : ipv4Header(net.local(), net.remote(), PROTO_TCP, segLength, TTL, 0);
+        byte[] out = new byte[header.length + 8];
+        System.arraycopy(header, 0, out, 0, header.length);
+        System.arraycopy(tcp8, 0, out, header.length, 8);
+        return out;
+    }
+
+    private static int code(Map<String, Integer> names, String name, String what) {
+        Integer c = names.get(name);
+        if (c == null) {
+            Integer n = numberedCode(name);
+            if (n != null) {
+                return n;
+            }
+            throw ScriptStop.fail("unknown " + what + " '" + name + "'");
+        }
+        return c;
+    }
+
+    private static Integer numberedCode(String name) {
+        if (name.startsWith("code_")) {
+            try {
+                return Integer.parseInt(name.substring(5));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Wraps a transport payload in the IP header of the script's family, with the TCP checksum filled in. */
+    private byte[] ip(IpInfo info, int protocol, byte[] payload) {
+        int tos = info.tos().orElse(info.trafficClass().orElse(0));
+        if (info.ecn().isPresent()) {
+            tos = tos & ~3 | switch (info.ecn().get()) {
+                case NOT_ECT -> 0;
+                case ECT1 -> 1;
+                case ECT0, ECT01 -> 2;
+                case CE -> 3;
+            };
+        }
+        int ttl = info.ttl().orElse(info.hopLimit().orElse(TTL));
+        IpAddress src = net.remote();
+        IpAddress dst = net.local();
+        if (protocol == PROTO_TCP) {
+            long pseudo = net.ipv6 ? Checksum.pseudoHeaderV6(src.toBytes(), dst.toBytes(), protocol, payload.length)
+                    : Checksum.pseudoHeaderV4(src.toBytes(), dst.toBytes(), protocol, payload.length);
+            put16(payload, 16, Checksum.computeWithFieldZeroed(payload, 0, payload.length, 16, pseudo));
+        }
+        byte[] header = net.ipv6 ? ipv6Header(src, dst, protocol, payload.length, ttl, tos)
+                : ipv4Header(src, dst, protocol, payload.length, ttl, tos);
+        byte[] out = new byte[header.length + payload.length];
+        System.arraycopy(header, 0, out, 0, header.length);
+        System.arraycopy(payload, 0, out, header.length, payload.length);
+        return out;
+    }
+
+    private static byte[] ipv4Header(IpAddress src, IpAddress dst, int protocol, int payloadLength, int ttl,
+            int tos) {
+        byte[] h = new byte[20];
+        h[0] = 0x45;
+        h[1] = (byte) tos;
+        put16(h, 2, 20 + payloadLength);
+        h[8] = (byte) ttl;
+        h[9] = (byte) protocol;
+        System.arraycopy(src.toBytes(), 0, h, 12, 4);
+        System.arraycopy(dst.toBytes(), 0, h, 16, 4);
+        put16(h, 10, Checksum.compute(h, 0, 20));
+        return h;
+    }
+
+    private static byte[] ipv6Header(IpAddress src, IpAddress dst, int nextHeader, int payloadLength, int hopLimit,
+            int trafficClass) {
+        byte[] h = new byte[40];
+        h[0] = (byte) (0x60 | trafficClass >>> 4);
+        h[1] = (byte) (trafficClass << 4);
+        put16(h, 4, payloadLength);
+        h[6] = (byte) nextHeader;
+        h[7] = (byte) hopLimit;
+        System.arraycopy(src.toBytes(), 0, h, 8, 16);
+        System.arraycopy(dst.toBytes(), 0, h, 24, 16);
+        return h;
+    }
+
+    static void put16(byte[] b, int off, int v) {
+        b[off] = (byte) (v >>> 8);
+        b[off + 1] = (byte) v;
+    }
+
+    static void put32(byte[] b, int off, long v) {
+        b[off] = (byte) (v >>> 24);
+        b[off + 1] = (byte) (v >>> 16);
+        b[off + 2] = (byte) (v >>> 8);
+        b[off + 3] = (byte) v;
+    }
+}

@@ -1,0 +1,180 @@
+package io.jnetstack.pktrun;
+
+import io.jnetstack.pkt.IpInfo;
+import io.jnetstack.pkt.Packet;
+import io.jnetstack.pkt.Sequence;
+import io.jnetstack.pkt.TcpOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compares a packet the host sent with an outbound script line, the way packetdrill's run_packet.c verifies a
+ * sniffed packet: flags exactly; the sequence number relative to the host's ISN (a SYN from the host defines it);
+ * payload length; the ack, window and urgent pointer when the script gives them; the options in order with their
+ * values (TSval and TSecr are not compared; the TSval is recorded for mapping later TSecr values); IP ToS / ECN,
+ * TTL and hop limit when given.
+ */
+final class OutboundMatch {
+    private final Flow flow;
+
+    OutboundMatch(Flow flow) {
+        this.flow = flow;
+    }
+
+    /**
+     * Whether a sent packet belongs to the connection the script follows (packetdrill drops the others unseen):
+     * before the host's first SYN any packet does; after it, only packets between the flow's ports.
+     */
+    boolean belongs(WirePacket actual) {
+        WirePacket.Tcp a = actual.tcp();
+        if (a == null || flow.localPort < 0 || flow.remotePort < 0) {
+            return true;
+        }
+        boolean newSyn = (a.flags() & 0x12) == 0x02;
+        return newSyn || a.sourcePort() == flow.localPort && a.destinationPort() == flow.remotePort;
+    }
+
+    /** The differences between {@code expected} and {@code actual}; empty when the packet matches. */
+    List<String> compare(Packet expected, WirePacket actual) {
+        List<String> diff = new ArrayList<>();
+        ip(expected.ip(), actual, diff);
+        switch (expected.transport()) {
+            case Packet.Tcp t -> tcp(t, actual, diff);
+            case Packet.Udp u -> {
+                if (actual.protocol() != 17) {
+                    diff.add("expected a UDP datagram, the host sent protocol " + actual.protocol());
+                }
+            }
+            case Packet.Icmp i -> {
+                if (actual.protocol() != 1 && actual.protocol() != 58) {
+                    diff.add("expected an ICMP message, the host sent protocol " + actual.protocol());
+                }
+            }
+        }
+        return diff;
+    }
+
+    private static void ip(IpInfo info, WirePacket actual, List<String> diff) {
+        info.tos().ifPresent(v -> check(diff, "tos", v, actual.tos()));
+        info.trafficClass().ifPresent(v -> check(diff, "traffic class", v, actual.tos()));
+        info.ttl().ifPresent(v -> check(diff, "ttl", v, actual.ttl()));
+        info.hopLimit().ifPresent(v -> check(diff, "hop limit", v, actual.ttl()));
+        info.ecn().ifPresent(e -> {
+            int ecn = actual.tos() & 3;
+            boolean ok = switch (e) {
+                case NOT_ECT -> ecn == 0;
+                case ECT0 -> ecn == 2;
+                case ECT1 -> ecn == 1;
+                case CE -> ecn == 3;
+                case ECT01 -> ecn == 1 || ecn == 2;
+            };
+            if (!ok) {
+                diff.add("ECN field " + ecn + ", expected " + e.keyword());
+            }
+        });
+    }
+
+    private void tcp(Packet.Tcp t, WirePacket actual, List<String> diff) {
+        WirePacket.Tcp a = actual.tcp();
+        if (a == null) {
+            diff.add("expected a TCP segment, the host sent protocol " + actual.protocol());
+            return;
+        }
+        if (t.encapsulation().isPresent()) {
+            throw ScriptStop.skip("TCP over UDP encapsulation is not modelled");
+        }
+        int flags = InboundPackets.flagBits(t.flags());
+        if (flags != a.flags()) {
+            diff.add("flags " + Describe.flags(a.flags()) + ", expected " + Describe.flags(flags));
+        }
+        boolean synFromHost = (a.flags() & 0x02) != 0;
+        if (t.sequence() instanceof Sequence.Range r) {
+            if (r.absolute()) {
+                check(diff, "seq", r.start(), Integer.toUnsignedLong(a.seq()));
+            } else if (synFromHost && flags == a.flags()) {
+                flow.localIsn = a.seq() - (int) r.start();
+                flow.localPort = a.sourcePort();
+                if (flow.remotePort < 0) {
+                    flow.remotePort = a.destinationPort();
+                }
+            } else if (flow.localIsn == null) {
+                flow.localIsn = a.seq() - (int) r.start();
+            } else {
+                check(diff, "seq", r.start(), flow.scriptLocalSeq(a.seq()));
+            }
+        }
+        check(diff, "payload length", t.sequence().length(), a.payloadLength());
+        t.ports().ifPresent(p -> {
+            check(diff, "source port", p.source(), a.sourcePort());
+            check(diff, "destination port", p.destination(), a.destinationPort());
+        });
+        t.ack().ifPresent(v -> check(diff, "ack", v, Integer.toUnsignedLong(a.ack())));
+        t.window().ifPresent(v -> check(diff, "win", v, a.window()));
+        t.urgentPointer().ifPresent(v -> check(diff, "urg", v, a.urgent()));
+        if (t.options() instanceof TcpOption.Listed l) {
+            options(l.options(), a.options(), diff);
+        }
+    }
+
+    private void options(List<TcpOption> expected, List<WirePacket.Option> actual, List<String> diff) {
+        String want = Describe.scriptOptions(expected);
+        String got = Describe.wireOptions(actual, flow);
+        if (expected.size() != actual.size()) {
+            diff.add("options <" + got + ">, expected <" + want + ">");
+            return;
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            WirePacket.Option a = actual.get(i);
+            boolean same = switch (expected.get(i)) {
+                case TcpOption.Nop n -> a.kind() == 1;
+                case TcpOption.Eol e -> a.kind() == 0;
+                case TcpOption.Mss m -> a.kind() == 2 && a.data().length == 2 && a.u16(0) == m.value();
+                case TcpOption.WindowScale w -> a.kind() == 3 && a.data().length == 1 && (a.data()[0] & 0xFF) == w.shift();
+                case TcpOption.SackPermitted s -> a.kind() == 4 && a.data().length == 0;
+                case TcpOption.Sack s -> a.kind() == 5 && sackMatches(s, a);
+                case TcpOption.Timestamp ts -> a.kind() == 8 && a.data().length == 8 && timestampMatches(ts, a);
+                case TcpOption.FastOpen f -> a.kind() == 34
+                        && java.util.HexFormat.of().formatHex(a.data()).equalsIgnoreCase(f.cookieHex());
+                case TcpOption.Md5 m -> throw ScriptStop.skip("TCP MD5 signatures (RFC 2385) are not modelled");
+            };
+            if (!same) {
+                diff.add("options <" + got + ">, expected <" + want + ">");
+                return;
+            }
+        }
+    }
+
+    /**
+     * Records the script TSval → live TSval pair; neither TSval (no --tcp_ts_tick_usecs) nor TSecr is compared,
+     * as in packetdrill's verify_outbound_live_tcp_options.
+     */
+    private boolean timestampMatches(TcpOption.Timestamp ts, WirePacket.Option a) {
+        long val = a.u32(0);
+        if (ts.value().isPresent()) {
+            flow.tsValues.put(ts.value().getAsLong(), val);
+            if (flow.liveTsBase == null) {
+                flow.liveTsBase = val;
+                flow.scriptTsBase = ts.value().getAsLong();
+            }
+        }
+        return true;
+    }
+
+    private boolean sackMatches(TcpOption.Sack s, WirePacket.Option a) {
+        if (a.data().length != 8 * s.blocks().size()) {
+            return false;
+        }
+        for (int i = 0; i < s.blocks().size(); i++) {
+            if (a.u32(8 * i) != s.blocks().get(i).left() || a.u32(8 * i + 4) != s.blocks().get(i).right()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void check(List<String> diff, String field, long expected, long actual) {
+        if (expected != actual) {
+            diff.add(field + " " + actual + ", expected " + expected);
+        }
+    }
+}

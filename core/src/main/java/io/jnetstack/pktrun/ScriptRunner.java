@@ -1,0 +1,111 @@
+package io.jnetstack.pktrun;
+
+import io.jnetstack.link.FrameObserver;
+import io.jnetstack.personality.Personality;
+import io.jnetstack.pkt.Event;
+import io.jnetstack.pkt.Script;
+import io.jnetstack.pkt.ScriptOption;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs one parsed script against a fresh simulated host running a personality, and says how it ended. Script
+ * options: {@code --ip_version=ipv4|ipv6|ipv4-mapped-ipv6}, {@code --tolerance_usecs=N} (default 4000),
+ * {@code --tolerance_percent=N} (default 5, the NPLab fork's on FreeBSD), {@code --mtu=N} (default 1500),
+ * {@code --non_fatal=syscall}; {@code --udp_encapsulation} and {@code --tcp_md5_secret} need what jnetstack does
+ * not model and make the script a SKIP; any other option is an error.
+ */
+public final class ScriptRunner {
+    private static final long SEED = 0x5EED_CAFEL;
+
+    private ScriptRunner() {}
+
+    /**
+     * Runs {@code script} (whose text is {@code text}, for quoting lines) on a host running {@code personality};
+     * {@code tap} (nullable) sees every packet on the host's link.
+     */
+    public static ScriptResult run(Script script, String text, Personality personality, FrameObserver tap) {
+        ScriptNetwork net = null;
+        try {
+            Settings s = Settings.of(script.options());
+            net = new ScriptNetwork(personality, s.ipv6, s.mtu, SEED, tap);
+            ScriptSource source = new ScriptSource(script.fileName(), text);
+            List<Event> events = script.events(Set.of(switch (personality.os()) { // packetdrill's predefined symbol
+                case LINUX -> "Linux";
+                case FREEBSD -> "FreeBSD";
+                case OPENBSD -> "OpenBSD";
+                case MACOS -> "__APPLE__";
+            }));
+            if (script.initCommand().isPresent() || script.cleanupCommand().isPresent()) {
+                throw ScriptStop.skip("init and cleanup shell commands are not modelled");
+            }
+            new ScriptRun(source, net, new Symbols(personality.abi()), s.inet6Sockets, s.toleranceUs,
+                    s.tolerancePercent, s.syscallsNonFatal).run(events);
+            return new ScriptResult(ScriptResult.Verdict.PASS, "", net.sim.nowNs());
+        } catch (ScriptStop stop) {
+            return new ScriptResult(stop.verdict(), stop.getMessage(), net == null ? 0 : net.sim.nowNs());
+        } catch (RuntimeException bug) {
+            return new ScriptResult(ScriptResult.Verdict.FAIL, "internal error: " + bug,
+                    net == null ? 0 : net.sim.nowNs());
+        }
+    }
+
+    /** The script's command-line options, checked. */
+    private record Settings(boolean ipv6, boolean inet6Sockets, long toleranceUs, long tolerancePercent, int mtu,
+            boolean syscallsNonFatal) {
+        static Settings of(List<ScriptOption> options) {
+            boolean ipv6 = false;
+            boolean inet6 = false;
+            long tolerance = 4000;
+            long percent = 5;
+            int mtu = 1500;
+            boolean nonFatal = false;
+            for (ScriptOption o : options) {
+                String v = o.value().orElse("");
+                switch (o.name()) {
+                    case "ip_version" -> {
+                        switch (v) {
+                            case "ipv4" -> { ipv6 = false; inet6 = false; }
+                            case "ipv6" -> { ipv6 = true; inet6 = true; }
+                            case "ipv4-mapped-ipv6", "ipv4_mapped_ipv6" -> { ipv6 = false; inet6 = true; }
+                            default -> throw ScriptStop.fail("line " + o.position().line()
+                                    + ": --ip_version must be ipv4, ipv6 or ipv4-mapped-ipv6, not '" + v + "'");
+                        }
+                    }
+                    case "tolerance_usecs" -> tolerance = number(o, v, 0, 100_000_000);
+                    case "tolerance_percent" -> percent = number(o, v, 0, 100);
+                    case "mtu" -> mtu = (int) number(o, v, 68, 65_535);
+                    case "non_fatal" -> {
+                        for (String kind : v.split(",")) {
+                            switch (kind) {
+                                case "syscall" -> nonFatal = true;
+                                case "packet" -> throw ScriptStop.skip("--non_fatal=packet is not modelled");
+                                default -> throw ScriptStop.fail("line " + o.position().line()
+                                        + ": --non_fatal takes syscall or packet, not '" + kind + "'");
+                            }
+                        }
+                    }
+                    case "udp_encapsulation" -> throw ScriptStop.skip("--udp_encapsulation=" + v
+                            + ": TCP over UDP (RFC 8899-style tunnelling) is not modelled");
+                    case "tcp_md5_secret" -> throw ScriptStop.skip("--tcp_md5_secret: TCP MD5 signatures (RFC 2385)"
+                            + " are not modelled");
+                    default -> throw ScriptStop.fail("line " + o.position().line() + ": unknown option --" + o.name());
+                }
+            }
+            return new Settings(ipv6, inet6, tolerance, percent, mtu, nonFatal);
+        }
+
+        private static long number(ScriptOption o, String v, long min, long max) {
+            try {
+                long n = Long.parseLong(v);
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException notNumber) {
+                // reported below
+            }
+            throw ScriptStop.fail("line " + o.position().line() + ": --" + o.name() + " needs a number from " + min
+                    + " to " + max + ", not '" + v + "'");
+        }
+    }
+}
