@@ -22,6 +22,19 @@ public final class FreeBsdPersonality extends BsdPersonality {
         return tunables;
     }
 
+    /**
+     * tcp_input.c tcp_mss(): a buffer of at least one MSS is rounded up to a multiple of it, capped at sb_max
+     * (kern.ipc.maxsockbuf), and only ever grows (sbreserve when larger).
+     */
+    @Override
+    public int tcpBufferAfterHandshake(int configured, int mss) {
+        if (mss <= 0 || configured < mss) {
+            return configured;
+        }
+        long rounded = Math.min((configured + (long) mss - 1) / mss * mss, tunables.get(FreeBsdTunables.MAXSOCKBUF));
+        return (int) Math.max(rounded, configured);
+    }
+
     /** Window scale the SYN requests for the current kern.ipc.maxsockbuf ({@link FreeBsdTunables#windowScale}). */
     @Override
     public int windowScale() {

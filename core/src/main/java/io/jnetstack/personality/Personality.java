@@ -133,6 +133,14 @@ public interface Personality {
         return this;
     }
 
+    /**
+     * A TCP socket buffer size once the handshake has fixed the segment size {@code mss}: unchanged by default;
+     * FreeBSD's tcp_mss() rounds it up to a multiple of the MSS (within kern.ipc.maxsockbuf).
+     */
+    default int tcpBufferAfterHandshake(int configured, int mss) {
+        return configured;
+    }
+
     /** The host's tunables (sysctls that change TCP/IP behaviour); none unless the OS models some. */
     default Tunables tunables() {
         return Tunables.none();

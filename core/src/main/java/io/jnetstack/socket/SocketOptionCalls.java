@@ -28,6 +28,9 @@ final class SocketOptionCalls {
         if (o.isEmpty()) {
             return sys.fail(Errno.ENOPROTOOPT);
         }
+        if (s instanceof TcpSocket t) {
+            t.sizeBuffersForMss();
+        }
         byte[] value = switch (o.get()) {
             case SO_ERROR -> {
                 Errno e = s.takeError();

@@ -17,6 +17,7 @@ final class TcpSocket extends Socket {
     /** Linux sock->state (SS_UNCONNECTED, SS_CONNECTING, SS_CONNECTED); unused on the BSDs. */
     SocketSummary.State linuxState = SocketSummary.State.UNCONNECTED;
     TcpHandle handle;
+    private boolean buffersSized;
     /** The connection once had a handshake complete (it was ESTABLISHED). */
     boolean established;
     /** The peer's FIN arrived: reads return 0 after the data. */
@@ -33,6 +34,8 @@ final class TcpSocket extends Socket {
     TcpSocket(SocketKernel kernel, SocketSummary.Domain domain) {
         super(kernel, domain, SocketSummary.Type.STREAM);
         options.v6Only = domain == SocketSummary.Domain.INET6 && kernel.rules().defaultV6Only();
+        options.receiveBuffer = kernel.personality().tcpBuffers().receiveInitial();
+        options.sendBuffer = kernel.personality().tcpBuffers().sendInitial();
     }
 
     /** A socket for a connection accept() took from a listener. */
@@ -44,6 +47,23 @@ final class TcpSocket extends Socket {
         s.boundAddress = h.localAddress();
         s.boundPort = h.localPort();
         return s;
+    }
+
+    /**
+     * The socket buffers once the handshake has fixed the segment size: the personality's
+     * {@link io.jnetstack.personality.Personality#tcpBufferAfterHandshake} rule (FreeBSD tcp_mss() rounds both
+     * up to a multiple of the MSS), applied once.
+     */
+    void sizeBuffersForMss() {
+        TcpConnection c = connection();
+        if (buffersSized || c == null || c.state() instanceof TcpState.SynSent
+                || c.state() instanceof TcpState.Closed) {
+            return;
+        }
+        buffersSized = true;
+        int mss = Math.min(c.peerMss(), c.localMss());
+        options.receiveBuffer = kernel.personality().tcpBufferAfterHandshake(options.receiveBuffer, mss);
+        options.sendBuffer = kernel.personality().tcpBufferAfterHandshake(options.sendBuffer, mss);
     }
 
     TcpConnection connection() {

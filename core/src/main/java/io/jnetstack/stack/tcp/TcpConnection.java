@@ -500,7 +500,12 @@ public final class TcpConnection {
         return stats;
     }
 
-    /** The peer's MSS (536 when it sent none). */
+    /** The MSS this side offered (from the route's MTU). */
+    public int localMss() {
+        return mss;
+    }
+
+    /** The peer's MSS (536 when it sent none; or a path MTU reduction of it). */
     public int peerMss() {
         return peerMss;
     }
