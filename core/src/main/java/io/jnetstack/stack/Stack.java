@@ -309,6 +309,26 @@ public final class Stack {
         tcp.apply(h, c -> c.setKeepAlive(on, nowNs), nowNs);
     }
 
+    /** Every TCP connection the stack holds (listeners' half-open ones and TIME-WAIT included) with its state. */
+    public List<java.util.Map.Entry<TcpHandle, io.jnetstack.stack.tcp.TcpState>> tcpConnectionStates() {
+        return tcp.states();
+    }
+
+    /**
+     * Drops every connection in TIME-WAIT without a segment, as FreeBSD's tcpdrop(8) {@code -s TIME_WAIT} does
+     * (tcp_twclose); returns how many.
+     */
+    public int tcpDropTimeWait() {
+        int n = 0;
+        for (var e : tcp.states()) {
+            if (e.getValue() instanceof io.jnetstack.stack.tcp.TcpState.TimeWait) {
+                tcp.forget(e.getKey());
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The ephemeral port range TCP and UDP draw from (the personality's until a sysctl changes it). */
     public io.jnetstack.personality.PortRange ephemeralPortRange() {
         return tcp.ports().range();

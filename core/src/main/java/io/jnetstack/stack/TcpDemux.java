@@ -238,6 +238,15 @@ final class TcpDemux {
         }
     }
 
+    /** The connections, in handle order, with their states. */
+    java.util.List<java.util.Map.Entry<TcpHandle, io.jnetstack.stack.tcp.TcpState>> states() {
+        java.util.List<java.util.Map.Entry<TcpHandle, io.jnetstack.stack.tcp.TcpState>> out = new java.util.ArrayList<>();
+        for (var e : connections.entrySet()) {
+            out.add(java.util.Map.entry(e.getKey(), e.getValue().state()));
+        }
+        return out;
+    }
+
     /** Reports {@code e} about connection {@code h} to the stack's listener. */
     void report(TcpHandle h, TcpEvent e, long nowNs) {
         stack.listener().onTcpEvent(h, e, nowNs);
