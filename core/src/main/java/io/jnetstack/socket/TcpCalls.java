@@ -152,7 +152,10 @@ final class TcpCalls {
         return c == null ? 0 : c.available();
     }
 
-    /** Linux tcp_recvmsg, BSD soreceive: data, else the pending error once, else 0 at end of stream. */
+    /**
+     * Linux tcp_recvmsg, BSD soreceive: data (copied and left queued with MSG_PEEK), else the pending error once,
+     * else 0 at end of stream.
+     */
     int receive(TcpSocket s, boolean nonBlockingFile, byte[] buf, int len, int flags) {
         boolean nonBlocking = nonBlockingFile || sys.hasFlag(flags, AbiConstant.MSG_DONTWAIT);
         while (true) {
@@ -164,6 +167,11 @@ final class TcpCalls {
             if (c != null && c.available() > 0) {
                 if (len == 0) {
                     return 0;
+                }
+                if (sys.hasFlag(flags, AbiConstant.MSG_PEEK)) { // soreceive / tcp_recvmsg: copy, leave queued
+                    byte[] data = kernel.stack().tcpPeek(s.handle, len);
+                    System.arraycopy(data, 0, buf, 0, data.length);
+                    return data.length;
                 }
                 byte[] data = kernel.stack().tcpRead(s.handle, len, sys.ctx.nowNs());
                 System.arraycopy(data, 0, buf, 0, data.length);

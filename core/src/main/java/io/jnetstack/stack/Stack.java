@@ -284,6 +284,12 @@ public final class Stack {
         return tcp.read(h, max, nowNs);
     }
 
+    /** A copy of up to {@code max} received bytes of connection {@code h}, left unread (MSG_PEEK). */
+    public byte[] tcpPeek(TcpHandle h, int max) {
+        io.jnetstack.stack.tcp.TcpConnection c = tcpConnection(h);
+        return c == null ? new byte[0] : c.peek(max);
+    }
+
     /** Closes connection {@code h} (RFC 9293 CLOSE: a FIN after the queued data; see TcpConnection#close). */
     public void tcpClose(TcpHandle h, long nowNs) {
         tcp.apply(h, c -> c.close(nowNs), nowNs);

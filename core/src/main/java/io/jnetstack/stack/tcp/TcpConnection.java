@@ -268,6 +268,11 @@ public final class TcpConnection {
         return Receiver.read(this, max, nowNs);
     }
 
+    /** A copy of up to {@code max} received bytes, left in the buffer (recv with MSG_PEEK): no window change. */
+    public byte[] peek(int max) {
+        return received.copy(0, Math.min(max, received.size()));
+    }
+
     /**
      * The CLOSE call (RFC 9293 §3.10.4): the user will neither send nor read any more. A FIN follows the queued
      * data; a connection not yet synchronized simply goes away; with unread data the personality may abort instead.
@@ -704,10 +709,14 @@ public final class TcpConnection {
     }
 
     /**
-     * The handshake is complete: congestion control starts with the personality's algorithm and initial window for
-     * the effective MSS (RFC 5681 §3.1, RFC 6928), and the SACK state when both sides offered it.
+     * The handshake is complete: the buffers take the personality's size for the negotiated MSS (FreeBSD tcp_mss()),
+     * congestion control starts with the personality's algorithm and initial window for the effective MSS (RFC 5681
+     * §3.1, RFC 6928), and the SACK state when both sides offered it.
      */
     void onEstablished() {
+        int negotiated = Math.min(peerMss, mss);
+        received.setCapacity(personality.tcpBufferAfterHandshake(received.capacity(), negotiated));
+        sendBuffer.setCapacity(personality.tcpBufferAfterHandshake(sendBuffer.capacity(), negotiated));
         int smss = effectiveMss();
         cc = CongestionControls.create(algorithm, smss, personality.initialWindow(smss),
                 personality.congestionTuning());
