@@ -51,12 +51,14 @@ final class ScriptRun {
     private long eventToleranceNs;
     private final List<Call> background = new ArrayList<>();
     private final HostCommands commands;
+    private final CodeSnippets snippets;
     private int threadNo;
 
     ScriptRun(ScriptSource source, ScriptNetwork net, Symbols sym, boolean inet6Sockets, long toleranceUs,
             long tolerancePercent, boolean syscallsNonFatal) {
         this.tolerancePercent = tolerancePercent;
         this.commands = new HostCommands(net, net.host.stack().personality().os());
+        this.snippets = new CodeSnippets(net);
         this.source = source;
         this.net = net;
         this.sym = sym;
@@ -104,7 +106,11 @@ final class ScriptRun {
                     commands.run(at(e), s.text());
                     previousNs = net.sim.nowNs();
                 }
-                case Action.Code c -> throw ScriptStop.skip(at(e) + "code snippets (%{ }%) are not run");
+                case Action.Code c -> {
+                    advanceTo(startNs);
+                    snippets.run(at(e), c.text(), invoker.socketUnderTest());
+                    previousNs = net.sim.nowNs();
+                }
             }
         }
         while (!background.isEmpty()) {

@@ -83,7 +83,9 @@ public final class KernelProcess {
                 io.jnetstack.stack.tcp.TcpConnection c = t.connection();
                 out.add(new TcpSocketView(fd, t.domain == SocketSummary.Domain.INET6,
                         t.handle != null ? t.handle.localPort() : t.boundPort,
-                        t.handle != null ? t.handle.remotePort() : 0, t.listening, c == null ? null : c.state()));
+                        t.handle != null ? t.handle.remotePort() : 0, t.listening, c == null ? null : c.state(),
+                        c != null && c.timestampsEnabled(), c != null && c.sackEnabled(),
+                        c != null && c.windowScalingEnabled()));
             }
         }
         return out;

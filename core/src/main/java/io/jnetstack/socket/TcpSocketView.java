@@ -12,5 +12,9 @@ import io.jnetstack.stack.tcp.TcpState;
  * @param foreignPort the peer's port (0: none)
  * @param listening listen() was called
  * @param state the connection's state, or null when there is none (never connected, or gone)
+ * @param timestamps timestamps were negotiated
+ * @param sack SACK was negotiated
+ * @param windowScaling window scaling was negotiated
  */
-public record TcpSocketView(int fd, boolean ipv6, int localPort, int foreignPort, boolean listening, TcpState state) {}
+public record TcpSocketView(int fd, boolean ipv6, int localPort, int foreignPort, boolean listening, TcpState state,
+        boolean timestamps, boolean sack, boolean windowScaling) {}

@@ -113,6 +113,7 @@ public final class TcpConnection {
     CongestionControl cc;
     /** Both sides offered SACK-permitted (RFC 2018 §2). */
     boolean sackOk;
+    boolean windowScaling;
     SackScoreboard scoreboard;
     SackBlocks sackBlocks;
     /** SND.UNA unwrapped to 64 bits (SeqSpace), for the scoreboard. */
@@ -482,6 +483,16 @@ public final class TcpConnection {
         return sackOk;
     }
 
+    /** Whether both SYNs carried the window scale option (RFC 7323 §2.2). */
+    public boolean windowScalingEnabled() {
+        return windowScaling;
+    }
+
+    /** Whether timestamps were negotiated (RFC 7323 §3.2). */
+    public boolean timestampsEnabled() {
+        return timestamps;
+    }
+
     /** Bytes sent and not yet acknowledged (SND.NXT − SND.UNA). */
     public int bytesInFlight() {
         return sndNxt - sndUna;
@@ -839,6 +850,7 @@ public final class TcpConnection {
             }
         }
         boolean scaling = peer.windowScale() && ours.windowScale();
+        windowScaling = scaling;
         sndShift = scaling ? sndShift : 0;
         rcvShift = scaling ? personality.windowScale() : 0;
         timestamps = peer.timestamps() && ours.timestamps();
