@@ -132,6 +132,40 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void tcpInfoSnippets_assertOnTheSocketUnderTest() {
+        String handshake = CONNECT + """
+                +0    > S 0:0(0) <...>
+                +0.1  < S. 0:0(0) ack 1 win 65535 <mss 1460,sackOK,eol,eol>
+                +0    > . 1:1(0) ack 1 <...>
+                """;
+        assertThat(run("freebsd", handshake + "+0 %{ assert tcpi_state == TCPI_ESTABLISHED }%\n"
+                + "+0 %{ assert tcpi_options == TCPI_OPT_SACK }%\n").verdict()).isEqualTo(ScriptResult.Verdict.PASS);
+        assertThat(run("freebsd", handshake + "+0 %{ assert tcpi_state == TCPI_CLOSED }%\n").reason())
+                .isEqualTo("line 8: %{ assert tcpi_state == TCPI_CLOSED }% is false: tcpi_state is TCPI_ESTABLISHED");
+        assertThat(run("freebsd", handshake + "+0 %{ assert tcpi_options == (TCPI_OPT_SACK | TCPI_OPT_WSCALE) }%\n")
+                .reason()).endsWith("is false: tcpi_options is TCPI_OPT_SACK");
+        assertThat(run("freebsd", handshake + "+0 %{ print(tcpi_rtt) }%\n").verdict())
+                .isEqualTo(ScriptResult.Verdict.SKIP);
+    }
+
+    @Test
+    void tcpdropTimeWait_dropsTheConnectionWithoutAPacket() {
+        ScriptResult r = run("freebsd", CONNECT + """
+                +0    > S 0:0(0) <...>
+                +0.1  < S. 0:0(0) ack 1 win 65535 <mss 1460>
+                +0    > . 1:1(0) ack 1 <...>
+                +0    shutdown(3, SHUT_WR) = 0
+                +0    > F. 1:1(0) ack 1 <...>
+                +0.1  < F. 1:1(0) ack 2 win 65535
+                +0    > . 2:2(0) ack 2 <...>
+                +0    `sockstat -4 -P tcp -s | grep packetdril | grep -c TIME_WAIT | grep 1`
+                +0    `tcpdrop -s TIME_WAIT`
+                +0    `sockstat -4 -P tcp -s | grep packetdril | grep -c CLOSED | grep 1`
+                """);
+        assertThat(r.verdict()).as(r.reason()).isEqualTo(ScriptResult.Verdict.PASS);
+    }
+
+    @Test
     void inboundEcrMustNameAnOutboundTsval() {
         ScriptResult r = run("freebsd", CONNECT + """
                 +0    > S 0:0(0) <...>
