@@ -88,13 +88,31 @@ public final class NetNamespace implements AutoCloseable {
 
     /** Runs {@code ip ARGS} inside the namespace; throws with ip's output when it fails. */
     public void ip(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("ip"));
+        cmd.addAll(List.of(args));
+        exec(cmd.toArray(String[]::new));
+    }
+
+    /** Runs a command inside the namespace (iproute2, sysctl, a kernel-side client or server); waits for it. */
+    public void exec(String... command) {
         call(sys -> {
             try {
-                runIp(args);
+                runCommand(List.of(command));
             } catch (IOException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
             return null;
+        });
+    }
+
+    /** Starts a command inside the namespace and returns at once (a server the test stops). */
+    public Process start(String... command) {
+        return call(sys -> {
+            try {
+                return new ProcessBuilder(command).redirectErrorStream(true).start();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start " + String.join(" ", command) + ": " + e.getMessage(), e);
+            }
         });
     }
 
@@ -115,6 +133,10 @@ public final class NetNamespace implements AutoCloseable {
     private static void runIp(String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("ip"));
         cmd.addAll(List.of(args));
+        runCommand(cmd);
+    }
+
+    private static void runCommand(List<String> cmd) throws IOException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         try {

@@ -1,0 +1,100 @@
+package io.jnetstack.host;
+
+import io.jnetstack.personality.Personality;
+import io.jnetstack.stack.NetInterface;
+import io.jnetstack.stack.Prefix;
+import io.jnetstack.stack.Route;
+import io.jnetstack.stack.Stack;
+import io.jnetstack.time.RandomSource;
+import io.jnetstack.wire.IpAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+
+/**
+ * A jnetstack {@link Stack} driven in real time on one platform thread (the stack's owner), attached to a
+ * {@link TunDevice}: packets the kernel sends are read and handed to the stack, the stack's timers fire at their
+ * wall-clock deadlines (ns since start), and other threads reach the stack only through {@link #call}, which runs
+ * on the owner thread.
+ */
+public final class RealTimeHost implements AutoCloseable {
+    /** The longest the owner sleeps in poll(2) before looking at queued calls again. */
+    private static final int MAX_WAIT_MS = 2;
+
+    private final Stack stack;
+    private final TunDevice tun;
+    private final TunLink link;
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final long startNs = System.nanoTime();
+    private final Thread owner;
+    private volatile boolean stopped;
+
+    /** A stack running {@code personality} with {@code address}/{@code prefix} on {@code tun}, default route out. */
+    public RealTimeHost(Personality personality, TunDevice tun, int mtu, IpAddress address, int prefix, long seed) {
+        this.tun = tun;
+        this.stack = new Stack("jns", personality.forHost(), new RandomSource(seed));
+        this.link = new TunLink(tun, mtu);
+        NetInterface ifc = stack.addInterface(tun.name(), link);
+        stack.addAddress(ifc, address, prefix);
+        stack.addRoute(Route.onLink(Prefix.of(address.version() == 4 ? "0.0.0.0/0" : "::/0"), ifc.index()));
+        owner = Thread.ofPlatform().name("jns-realtime").daemon().start(this::loop);
+    }
+
+    /** Nanoseconds since this host started: the stack's clock. */
+    public long nowNs() {
+        return System.nanoTime() - startNs;
+    }
+
+    private void loop() {
+        byte[] buf = new byte[65_536];
+        while (!stopped) {
+            for (Runnable r = tasks.poll(); r != null; r = tasks.poll()) {
+                r.run();
+            }
+            stack.advanceTo(nowNs());
+            long next = stack.nextDeadlineNs();
+            long waitMs = next == Long.MAX_VALUE ? MAX_WAIT_MS
+                    : Math.max(0, Math.min(MAX_WAIT_MS, (next - nowNs()) / 1_000_000));
+            int n = tun.read(buf, (int) waitMs);
+            while (n > 0) {
+                link.deliver(buf, n, nowNs());
+                n = tun.read(buf, 0);
+            }
+            if (n < 0) {
+                return;
+            }
+        }
+    }
+
+    /** Runs {@code action} on the owner thread with the stack and the current time, and returns its result. */
+    public <T> T call(Function<Stack, T> action) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        tasks.add(() -> {
+            try {
+                f.complete(action.apply(stack));
+            } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+            }
+        });
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().toString(), e.getCause());
+        }
+    }
+
+    /** Stops the owner thread (the TUN device stays open; close it after). */
+    @Override
+    public void close() {
+        stopped = true;
+        try {
+            owner.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
