@@ -31,6 +31,14 @@ final class Receiver {
         return wnd != 0 && (inWindow(c, seq, wnd) || inWindow(c, add(seq, len - 1), wnd));
     }
 
+    /**
+     * A segment refused by {@link #acceptable}, before the ACK that answers it: FreeBSD reports one that lies wholly
+     * below RCV.NXT as a D-SACK block ({@link FreeBsdSackInput#refusedDuplicate}); the generic list does not.
+     */
+    static void refused(TcpConnection c, TcpSegment s) {
+        FreeBsdSackInput.refusedDuplicate(c, s);
+    }
+
     private static int advertisedWindow(TcpConnection c) {
         return Math.max(c.rcvWnd(), c.offeredWindow());
     }
@@ -54,19 +62,22 @@ final class Receiver {
         int heldBefore = c.outOfOrder.size();
         boolean duplicate = false;
         boolean full = p.length() >= c.mss - (c.timestamps ? TcpConnection.TS_OPTION_BYTES : 0);
+        FreeBsdSackInput bsd = FreeBsdSackInput.begin(c, offset, p.length());
+        boolean generic = c.sackBlocks != null && bsd == null;
+        int stored = 0;
         if (offset > 0) {
-            holdOutOfOrder(c, p, offset);
+            stored = holdOutOfOrder(c, p, offset);
         } else if (-offset < p.length()) {
-            if (offset < 0 && c.sackBlocks != null) {
+            if (offset < 0 && generic) {
                 c.sackBlocks.onDuplicate(c.rcvNxtAbs + offset, c.rcvNxtAbs); // RFC 2883 §4: a partial duplicate
             }
-            int n = c.received.append(p, -offset, p.length() + offset);
-            advance(c, n);
+            stored = c.received.append(p, -offset, p.length() + offset);
+            advance(c, stored);
             growWindow(c, full);
         } else if (p.length() > 0) {
             duplicate = true;
             c.stats.increment(TcpStats.Counter.DUPLICATE_SEGMENTS_IN);
-            if (c.sackBlocks != null) {
+            if (generic) {
                 c.sackBlocks.onDuplicate(c.rcvNxtAbs + offset, c.rcvNxtAbs + offset + p.length());
             }
         }
@@ -78,6 +89,9 @@ final class Receiver {
         if (c.sackBlocks != null) {
             c.sackBlocks.onAdvance(c.rcvNxtAbs);
         }
+        if (bsd != null) {
+            bsd.afterText(stored, c.rcvNxtAbs);
+        }
         boolean fin = c.peerFinAbs >= 0 && c.peerFinAbs == c.rcvNxtAbs;
         if (fin) {
             c.peerFinAbs = Long.MIN_VALUE; // taken: never again
@@ -85,7 +99,7 @@ final class Receiver {
             c.rcvNxtAbs++;
             onFin(c, nowNs);
         }
-        boolean outOfOrder = offset > 0 || heldBefore > 0 || duplicate;
+        boolean outOfOrder = offset > 0 || heldBefore > 0 || duplicate || bsd != null && bsd.ackNow();
         acknowledge(c, fin || outOfOrder || p.length() == 0, nowNs);
     }
 
@@ -120,17 +134,20 @@ final class Receiver {
         }
     }
 
-    private static void holdOutOfOrder(TcpConnection c, ByteString p, int offset) {
+    /** Holds what fits the advertised window of text beyond RCV.NXT; returns the bytes held. */
+    private static int holdOutOfOrder(TcpConnection c, ByteString p, int offset) {
         int room = advertisedWindow(c) - offset;
-        if (room > 0 && p.length() > 0) {
-            byte[] part = new byte[Math.min(p.length(), room)];
-            p.copyTo(0, part, 0, part.length);
-            c.outOfOrder.add(c.rcvNxtAbs + offset, part);
-            c.stats.increment(TcpStats.Counter.OUT_OF_ORDER_IN);
-            if (c.sackBlocks != null) {
-                c.sackBlocks.onOutOfOrder(c.rcvNxtAbs + offset, c.rcvNxtAbs + offset + part.length);
-            }
+        if (room <= 0 || p.length() == 0) {
+            return 0;
         }
+        byte[] part = new byte[Math.min(p.length(), room)];
+        p.copyTo(0, part, 0, part.length);
+        c.outOfOrder.add(c.rcvNxtAbs + offset, part);
+        c.stats.increment(TcpStats.Counter.OUT_OF_ORDER_IN);
+        if (c.sackBlocks != null) {
+            c.sackBlocks.onOutOfOrder(c.rcvNxtAbs + offset, c.rcvNxtAbs + offset + part.length);
+        }
+        return part.length;
     }
 
     private static void advance(TcpConnection c, int n) {
