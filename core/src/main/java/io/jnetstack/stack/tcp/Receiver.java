@@ -68,11 +68,7 @@ final class Receiver {
         if (offset > 0) {
             stored = holdOutOfOrder(c, p, offset);
         } else if (-offset < p.length()) {
-            if (offset < 0 && generic) {
-                c.sackBlocks.onDuplicate(c.rcvNxtAbs + offset, c.rcvNxtAbs); // RFC 2883 §4: a partial duplicate
-            }
-            stored = c.received.append(p, -offset, p.length() + offset);
-            advance(c, stored);
+            stored = takeInOrder(c, p, offset, generic);
             growWindow(c, full);
         } else if (p.length() > 0) {
             duplicate = true;
@@ -81,14 +77,7 @@ final class Receiver {
                 c.sackBlocks.onDuplicate(c.rcvNxtAbs + offset, c.rcvNxtAbs + offset + p.length());
             }
         }
-        for (byte[] more = c.outOfOrder.takeFrom(c.rcvNxtAbs, c.received.space()); more.length > 0;
-                more = c.outOfOrder.takeFrom(c.rcvNxtAbs, c.received.space())) {
-            c.received.append(more, 0, more.length);
-            advance(c, more.length);
-        }
-        if (c.sackBlocks != null) {
-            c.sackBlocks.onAdvance(c.rcvNxtAbs);
-        }
+        deliverHeld(c);
         if (bsd != null) {
             bsd.afterText(stored, c.rcvNxtAbs);
         }
@@ -101,6 +90,31 @@ final class Receiver {
         }
         boolean outOfOrder = offset > 0 || heldBefore > 0 || duplicate || bsd != null && bsd.ackNow();
         acknowledge(c, fin || outOfOrder || p.length() == 0, nowNs);
+    }
+
+    /**
+     * Text that starts at or before RCV.NXT and reaches past it: the new part goes to the application's buffer (as
+     * much as fits); returns the bytes taken. The generic SACK list notes a part below RCV.NXT as a duplicate.
+     */
+    private static int takeInOrder(TcpConnection c, ByteString p, int offset, boolean genericSack) {
+        if (offset < 0 && genericSack) {
+            c.sackBlocks.onDuplicate(c.rcvNxtAbs + offset, c.rcvNxtAbs); // RFC 2883 §4: a partial duplicate
+        }
+        int n = c.received.append(p, -offset, p.length() + offset);
+        advance(c, n);
+        return n;
+    }
+
+    /** Held text that now continues from RCV.NXT goes to the application's buffer (as much as fits). */
+    private static void deliverHeld(TcpConnection c) {
+        for (byte[] more = c.outOfOrder.takeFrom(c.rcvNxtAbs, c.received.space()); more.length > 0;
+                more = c.outOfOrder.takeFrom(c.rcvNxtAbs, c.received.space())) {
+            c.received.append(more, 0, more.length);
+            advance(c, more.length);
+        }
+        if (c.sackBlocks != null) {
+            c.sackBlocks.onAdvance(c.rcvNxtAbs);
+        }
     }
 
     /**
