@@ -40,6 +40,15 @@ public final class FreeBsdPersonality extends BsdPersonality {
     public int windowScale() {
         return FreeBsdTunables.windowScale(tunables.get(FreeBsdTunables.MAXSOCKBUF));
     }
+    /**
+     * tcp_sack.c tcp_update_sack_list / tcp_update_dsack_list / tcp_clean_dsack_blocks, called from tcp_input.c
+     * tcp_do_segment (the "todrop" trim and after tcp_reass) and tcp_output.c (after a segment went out).
+     */
+    @Override
+    public SackReporting sackReporting() {
+        return SackReporting.FREEBSD;
+    }
+
     @Override
     public Os os() {
         return Os.FREEBSD;

@@ -105,6 +105,14 @@ public interface Personality {
     /** The congestion-control algorithm a new connection gets by default. */
     CongestionAlgorithm congestionControl();
 
+    /**
+     * How the data receiver builds its SACK blocks and whether it reports duplicates (D-SACK); see
+     * {@link SackReporting} for which OS does what. Default: jnetstack's generic list.
+     */
+    default SackReporting sackReporting() {
+        return SackReporting.RECENT_FIRST;
+    }
+
     /** The initial congestion window in bytes for a connection whose MSS is {@code mss} (RFC 6928 / RFC 3390). */
     long initialWindow(int mss);
 

@@ -34,6 +34,7 @@ final class SynchronizedInput {
                 if (c.state instanceof TcpState.TimeWait && h.has(TcpHeader.FIN)) {
                     c.enterTimeWait(nowNs); // a retransmitted FIN: "restart the 2 MSL timeout"
                 }
+                Receiver.refused(c, s);
                 Segments.ack(c, nowNs);
             }
             return;

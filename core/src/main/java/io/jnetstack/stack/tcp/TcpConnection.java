@@ -735,7 +735,7 @@ public final class TcpConnection {
         if (sackOk) {
             scoreboard = new SackScoreboard(sndUnaAbs);
             scoreboard.onSent(sndUnaAbs + (sndMax - sndUna));
-            sackBlocks = new SackBlocks(rcvNxtAbs);
+            sackBlocks = new SackBlocks(rcvNxtAbs, personality.sackReporting());
         }
     }
 
@@ -825,7 +825,7 @@ public final class TcpConnection {
     int segmentRoom() {
         int room = effectiveMss();
         if (sackBlocks != null) {
-            int n = sackBlocks.held().size() + (sackBlocks.duplicatePending() ? 1 : 0);
+            int n = sackBlocks.pendingBlocks();
             if (n > 0) {
                 room -= 4 + 8 * Math.min(n, timestamps ? 3 : 4);
             }
