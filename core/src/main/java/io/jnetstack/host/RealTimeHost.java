@@ -29,6 +29,12 @@ public final class RealTimeHost implements AutoCloseable {
     private final long startNs = System.nanoTime();
     private final Thread owner;
     private volatile boolean stopped;
+    private final java.util.concurrent.atomic.AtomicInteger echoReplies = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** ICMP echo replies the stack has received (answers to {@link Stack#ping}). */
+    public int echoReplies() {
+        return echoReplies.get();
+    }
 
     /** A stack running {@code personality} with {@code address}/{@code prefix} on {@code tun}, default route out. */
     public RealTimeHost(Personality personality, TunDevice tun, int mtu, IpAddress address, int prefix, long seed) {
@@ -38,6 +44,12 @@ public final class RealTimeHost implements AutoCloseable {
         NetInterface ifc = stack.addInterface(tun.name(), link);
         stack.addAddress(ifc, address, prefix);
         stack.addRoute(Route.onLink(Prefix.of(address.version() == 4 ? "0.0.0.0/0" : "::/0"), ifc.index()));
+        stack.setListener(new io.jnetstack.stack.StackListener() {
+            @Override
+            public void onEchoReply(IpAddress from, int identifier, int sequence, int ttl, int dataLength, long nowNs) {
+                echoReplies.incrementAndGet();
+            }
+        });
         owner = Thread.ofPlatform().name("jns-realtime").daemon().start(this::loop);
     }
 
