@@ -105,6 +105,17 @@ public final class NetNamespace implements AutoCloseable {
         });
     }
 
+    /** Starts a command inside the namespace with its standard error kept apart; returns at once. */
+    public Process startSplit(String... command) {
+        return call(sys -> {
+            try {
+                return new ProcessBuilder(command).start();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start " + String.join(" ", command) + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
     /** Starts a command inside the namespace and returns at once (a server the test stops). */
     public Process start(String... command) {
         return call(sys -> {

@@ -19,13 +19,15 @@ import java.util.function.Function;
  * on the owner thread.
  */
 public final class RealTimeHost implements AutoCloseable {
-    /** The longest the owner sleeps in poll(2) before looking at queued calls again. */
-    private static final int MAX_WAIT_MS = 2;
+    /** The longest the owner sleeps in poll(2) with no timer due (calls and packets wake it at once). */
+    private static final int MAX_WAIT_MS = 50;
 
     private final Stack stack;
     private final TunDevice tun;
     private final TunLink link;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final java.util.List<java.util.function.Consumer<Stack>> pollers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Wakeup wakeup = new Wakeup();
     private final long startNs = System.nanoTime();
     private final Thread owner;
     private volatile boolean stopped;
@@ -64,12 +66,16 @@ public final class RealTimeHost implements AutoCloseable {
             for (Runnable r = tasks.poll(); r != null; r = tasks.poll()) {
                 r.run();
             }
+            for (var p : pollers) {
+                p.accept(stack);
+            }
             stack.advanceTo(nowNs());
             long next = stack.nextDeadlineNs();
-            long waitMs = next == Long.MAX_VALUE ? MAX_WAIT_MS
+            long waitMs = !pollers.isEmpty() || !tasks.isEmpty() ? 0 : next == Long.MAX_VALUE ? MAX_WAIT_MS
                     : Math.max(0, Math.min(MAX_WAIT_MS, (next - nowNs()) / 1_000_000));
-            int n = tun.read(buf, (int) waitMs);
-            while (n > 0) {
+            int n = tun.read(buf, (int) waitMs, wakeup.fd());
+            wakeup.drain();
+            for (int batch = 0; n > 0 && batch < 256; batch++) {
                 link.deliver(buf, n, nowNs());
                 n = tun.read(buf, 0);
             }
@@ -77,6 +83,22 @@ public final class RealTimeHost implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * Runs {@code poller} on the owner thread at every turn of its loop until it returns false (an application
+     * living on the stack's thread, as on an event loop); the owner does not sleep while pollers run.
+     */
+    public void addPoller(java.util.function.Predicate<Stack> poller) {
+        java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<Stack>> self =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        self.set(st -> {
+            if (!poller.test(st)) {
+                pollers.remove(self.get());
+            }
+        });
+        pollers.add(self.get());
+        wakeup.ring();
     }
 
     /** Runs {@code action} on the owner thread with the stack and the current time, and returns its result. */
@@ -89,6 +111,7 @@ public final class RealTimeHost implements AutoCloseable {
                 f.completeExceptionally(e);
             }
         });
+        wakeup.ring();
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -103,10 +126,12 @@ public final class RealTimeHost implements AutoCloseable {
     @Override
     public void close() {
         stopped = true;
+        wakeup.ring();
         try {
             owner.join(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        wakeup.close();
     }
 }

@@ -105,16 +105,23 @@ public final class TunDevice implements AutoCloseable {
      * closed. One reader thread at a time.
      */
     public int read(byte[] into, int timeoutMs) {
+        return read(into, timeoutMs, -1);
+    }
+
+    /** As {@link #read(byte[], int)}, also returning 0 early when descriptor {@code wakeFd} becomes readable. */
+    int read(byte[] into, int timeoutMs, int wakeFd) {
         if (closed) {
             return -1;
         }
         try (Arena a = Arena.ofConfined()) {
             MemorySegment cap = Libc.capture(a);
-            MemorySegment p = a.allocate(8);
+            MemorySegment p = a.allocate(16);
             p.set(JAVA_INT, 0, fd);
             p.set(JAVA_SHORT, 4, POLLIN);
-            int ready = (int) Libc.POLL.invokeExact(cap, p, 1L, timeoutMs);
-            if (ready <= 0 || closed) {
+            p.set(JAVA_INT, 8, wakeFd);
+            p.set(JAVA_SHORT, 12, POLLIN);
+            int ready = (int) Libc.POLL.invokeExact(cap, p, wakeFd < 0 ? 1L : 2L, timeoutMs);
+            if (ready <= 0 || closed || (p.get(JAVA_SHORT, 6) & POLLIN) == 0) {
                 return closed ? -1 : 0;
             }
             long n = (long) Libc.READ.invokeExact(cap, fd, readBuffer, (long) into.length);

@@ -8,10 +8,11 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * Blocking-style stream calls on a {@link RealTimeHost}'s stack for interop tests: each waits by asking the owner
- * thread again (every call waits at most one poll interval there), bounded by a number of rounds, never by sleeping.
+ * thread again, never by sleeping; a wait longer than {@link #GUARD_NS} of the host's real-time clock is a hang and
+ * fails (a guard, not a timing assertion).
  */
 final class StackStreams {
-    private static final int ROUNDS = 20_000;
+    private static final long GUARD_NS = 60_000_000_000L;
     private final RealTimeHost jns;
 
     StackStreams(RealTimeHost jns) {
@@ -19,7 +20,7 @@ final class StackStreams {
     }
 
     TcpHandle accept(int port) {
-        for (int i = 0; i < ROUNDS; i++) {
+        for (long end = jns.nowNs() + GUARD_NS; jns.nowNs() < end; ) {
             TcpHandle h = jns.call(st -> st.tcpAccept(port));
             if (h != null) {
                 return h;
@@ -30,7 +31,7 @@ final class StackStreams {
 
     TcpHandle connect(IpAddress dst, int port) {
         TcpHandle h = jns.call(st -> st.tcpConnect(dst, port, jns.nowNs()));
-        for (int i = 0; i < ROUNDS; i++) {
+        for (long end = jns.nowNs() + GUARD_NS; jns.nowNs() < end; ) {
             TcpState s = jns.call(st -> {
                 TcpConnection c = st.tcpConnection(h);
                 return c == null ? new TcpState.Closed() : c.state();
@@ -47,10 +48,10 @@ final class StackStreams {
 
     void writeAll(TcpHandle h, byte[] data) {
         int off = 0;
-        for (int i = 0; off < data.length; i++) {
+        for (long end = jns.nowNs() + GUARD_NS; off < data.length; ) {
             int from = off;
             off += jns.call(st -> st.tcpSend(h, data, from, data.length - from, jns.nowNs()));
-            if (i > 10 * ROUNDS) {
+            if (jns.nowNs() > end) {
                 throw new AssertionError("send stalled at " + off + " of " + data.length);
             }
         }
@@ -58,7 +59,7 @@ final class StackStreams {
 
     /** Up to {@code max} bytes; empty at end of stream; waits while nothing is there. */
     byte[] read(TcpHandle h, int max) {
-        for (int i = 0; i < ROUNDS; i++) {
+        for (long end = jns.nowNs() + GUARD_NS; jns.nowNs() < end; ) {
             byte[] b = jns.call(st -> {
                 TcpConnection c = st.tcpConnection(h);
                 if (c == null || c.available() == 0 && c.peerClosed()) {

@@ -62,6 +62,20 @@ class TunInteropTest {
         assumeTrue(found, tool + " is not installed (CI installs it)");
     }
 
+    /** Reads the process's output up to a line containing {@code marker} (the tool says it is ready). */
+    private static void awaitLine(Process p, String marker) throws IOException {
+        awaitLine(p.inputReader(), marker);
+    }
+
+    private static void awaitLine(java.io.BufferedReader r, String marker) throws IOException {
+        for (String line = r.readLine(); ; line = r.readLine()) {
+            assertThat(line).as("the tool ended before saying '" + marker + "'").isNotNull();
+            if (line.contains(marker)) {
+                return;
+            }
+        }
+    }
+
     private static String output(Process p) throws IOException, InterruptedException {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("process ended").isTrue();
@@ -96,13 +110,11 @@ class TunInteropTest {
     void aJnetstackClientFetchesFromPythonHttpServer(@TempDir Path dir) throws Exception {
         need("python3");
         Files.writeString(dir.resolve("hello.txt"), "served by the kernel's python\n");
-        Process server = ns.start("python3", "-m", "http.server", "8000", "--bind", "10.9.0.1", "--directory",
-                dir.toString());
+        Process server = ns.start("python3", "-u", "-m", "http.server", "8000", "--bind", "10.9.0.1",
+                "--directory", dir.toString());
         try {
-            TcpHandle h = null;
-            for (int i = 0; i < 2000 && h == null; i++) {
-                h = io.connect(KERNEL, 8000); // null while python is not listening yet (RST)
-            }
+            awaitLine(server, "Serving HTTP on");
+            TcpHandle h = io.connect(KERNEL, 8000);
             assertThat(h).as("python3 http.server answered").isNotNull();
             io.writeAll(h, "GET /hello.txt HTTP/1.0\r\nHost: 10.9.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             String response = new String(io.readToEnd(h), StandardCharsets.US_ASCII);
@@ -132,17 +144,21 @@ class TunInteropTest {
         io.close(h);
         assertThat(in.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-        Process out = ns.start("socat", "-u", "TCP-LISTEN:9000,bind=10.9.0.1,reuseaddr", "STDOUT");
-        TcpHandle c = null;
-        for (int i = 0; i < 2000 && c == null; i++) {
-            c = io.connect(KERNEL, 9000);
-        }
+        Process out = ns.startSplit("socat", "-d", "-d", "-u", "TCP-LISTEN:9000,bind=10.9.0.1,reuseaddr", "STDOUT");
+        awaitLine(out.errorReader(), "listening on");
+        TcpHandle c = io.connect(KERNEL, 9000);
         assertThat(c).as("socat listened").isNotNull();
+        java.util.concurrent.CompletableFuture<byte[]> received = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    try (InputStream r = out.getInputStream()) {
+                        return r.readAllBytes(); // read while sending: socat blocks on a full pipe otherwise
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
         io.writeAll(c, data);
         io.close(c);
-        try (InputStream r = out.getInputStream()) {
-            assertThat(r.readAllBytes()).as("jnetstack → kernel").isEqualTo(data);
-        }
+        assertThat(received.get()).as("jnetstack → kernel").isEqualTo(data);
     }
 
     @Test
