@@ -88,6 +88,14 @@ public interface Personality {
     /** How this OS decides on resets and closes. */
     TcpRules tcpRules();
 
+    /**
+     * How this OS screens RST, SYN and SYN+FIN segments, asked when each segment arrives (FreeBSD's answer follows
+     * sysctls); the RFC 5961 path unless the OS departs from it.
+     */
+    default TcpInputRules tcpInputRules() {
+        return TcpInputRules.RFC5961;
+    }
+
     /** Where this OS's implementation of its congestion control departs from the RFC text. */
     CongestionTuning congestionTuning();
 

@@ -31,6 +31,11 @@ final class Receiver {
         return wnd != 0 && (inWindow(c, seq, wnd) || inWindow(c, add(seq, len - 1), wnd));
     }
 
+    /** RCV.WND: the buffer's free space, but not less than what is left of the window advertised. */
+    static int window(TcpConnection c) {
+        return advertisedWindow(c);
+    }
+
     private static int advertisedWindow(TcpConnection c) {
         return Math.max(c.rcvWnd(), c.offeredWindow());
     }

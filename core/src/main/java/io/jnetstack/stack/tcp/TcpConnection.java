@@ -512,9 +512,16 @@ public final class TcpConnection {
 
     // ---- input ----
 
-    /** Processes one arriving segment (RFC 9293 §3.10.7). */
+    /**
+     * Processes one arriving segment (RFC 9293 §3.10.7). A SYN+FIN the personality drops goes before anything else
+     * (FreeBSD tcp_do_segment and tcp_twcheck under drop_synfin), without even counting as heard for keep-alive.
+     */
     public void onSegment(TcpSegment s, long nowNs) {
         stats.increment(TcpStats.Counter.SEGMENTS_IN);
+        if (discardsSynFin(s.header())) {
+            stats.increment(TcpStats.Counter.SYN_FIN_DROPS);
+            return;
+        }
         switch (state) {
             case TcpState.Closed c -> { }
             case TcpState.SynSent ss -> SynSentInput.process(this, s, nowNs);
@@ -530,6 +537,15 @@ public final class TcpConnection {
         if (!(state instanceof TcpState.Closed)) {
             KeepAlive.heard(this, nowNs);
         }
+    }
+
+    /**
+     * Whether this connection's personality drops segment {@code h} for carrying both SYN and FIN (asked now: the
+     * OS's sysctl may have changed). The owner asks before any shortcut of its own, such as a SYN reopening a
+     * 4-tuple in TIME-WAIT.
+     */
+    public boolean discardsSynFin(TcpHeader h) {
+        return InputScreening.dropsSynFin(this, h);
     }
 
     /**
@@ -835,6 +851,11 @@ public final class TcpConnection {
         timestamps = peer.timestamps() && ours.timestamps();
         sackOk = peer.sackPermitted() && ours.sackPermitted()
                 && personality.synOptionLayout().contains(io.jnetstack.personality.SynOption.SACK_PERMITTED);
+        // FreeBSD tcp_mss(): once the segment size is known the buffers round up to a multiple of it (the socket's
+        // SO_RCVBUF shows the same); RCV.WND follows the larger receive buffer.
+        int segment = Math.min(peerMss, mss);
+        received.setCapacity(personality.tcpBufferAfterHandshake(received.capacity(), segment));
+        sendBuffer.setCapacity(personality.tcpBufferAfterHandshake(sendBuffer.capacity(), segment));
         return peer;
     }
 }

@@ -5,8 +5,8 @@
  * arrival, RFC 9293 §3.10.7 with the RFC 5961 mitigations and PAWS), {@code Sender} (output within the peer's and
  * the congestion window, Nagle, RTO and persist timers, give-up), {@code Recovery} (duplicate ACKs, RFC 6582
  * NewReno and RFC 6675 SACK loss recovery), {@code Receiver} (acceptability, reassembly, FIN, delayed ACKs, window
- * growth and buffer auto-sizing), {@code Closer} (CLOSE, shutdown, ABORT), {@code KeepAlive}, {@code SynAckTimer}.
- * Congestion window arithmetic is in {@code io.jnetstack.stack.tcp.cc}. Every OS difference (SYN layout and
+ * growth and buffer auto-sizing), {@code Closer} (CLOSE, shutdown, ABORT), {@code KeepAlive}, {@code SynAckTimer},
+ * {@code InputScreening} (the personality's RST, SYN and SYN+FIN screening, read per segment). Congestion window arithmetic is in {@code io.jnetstack.stack.tcp.cc}. Every OS difference (SYN layout and
  * schedule, RTO bounds, give-up rules, TIME-WAIT and other timers, ACK policy and Nagle, buffers, congestion
  * control, RST and close rules) comes from the {@link io.jnetstack.personality.Personality}.
  *
