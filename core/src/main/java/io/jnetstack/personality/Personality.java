@@ -88,14 +88,6 @@ public interface Personality {
     /** How this OS decides on resets and closes. */
     TcpRules tcpRules();
 
-    /**
-     * How this OS screens RST, SYN and SYN+FIN segments, asked when each segment arrives (FreeBSD's answer follows
-     * sysctls); the RFC 5961 path unless the OS departs from it.
-     */
-    default TcpInputRules tcpInputRules() {
-        return TcpInputRules.RFC5961;
-    }
-
     /** Where this OS's implementation of its congestion control departs from the RFC text. */
     CongestionTuning congestionTuning();
 
@@ -147,6 +139,14 @@ public interface Personality {
      */
     default int tcpBufferAfterHandshake(int configured, int mss) {
         return configured;
+    }
+
+    /**
+     * How this OS screens RST, SYN and SYN+FIN segments, asked when each segment arrives (FreeBSD's answer follows
+     * sysctls); the RFC 5961 path unless the OS departs from it.
+     */
+    default TcpInputRules tcpInputRules() {
+        return TcpInputRules.RFC5961;
     }
 
     /** The host's tunables (sysctls that change TCP/IP behaviour); none unless the OS models some. */
