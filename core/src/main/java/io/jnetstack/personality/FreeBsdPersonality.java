@@ -250,7 +250,9 @@ public final class FreeBsdPersonality extends BsdPersonality {
      * ECONNRESET in every synchronized state, CLOSING and LAST-ACK included), else draws a challenge ACK; a SYN past
      * SYN-RECEIVED inside that window calls tcp_drop(ECONNRESET) when {@code V_tcp_insecure_syn}, else draws a
      * challenge ACK; {@code V_drop_synfin} drops SYN+FIN in tcp_do_segment, on a listen socket
-     * (tcp_input_with_port) and in TIME-WAIT (tcp_timewait.c tcp_twcheck, since commit f8b5681094dd).
+     * (tcp_input_with_port) and in TIME-WAIT (tcp_timewait.c tcp_twcheck, since commit f8b5681094dd). A passive
+     * SYN-RECEIVED entry follows the same RST rule in tcp_syncache.c syncache_chkrst (window sc_wnd, exact
+     * {@code sc_irs + 1}, V_tcp_insecure_rst).
      */
     @Override
     public TcpInputRules tcpInputRules() {

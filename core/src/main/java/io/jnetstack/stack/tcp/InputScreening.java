@@ -26,10 +26,12 @@ final class InputScreening {
     /**
      * FreeBSD tcp_do_segment's window for RST and SYN: {@code SEQ_GEQ(seq, last_ack_sent) && SEQ_LT(seq,
      * last_ack_sent + rcv_wnd)}, or {@code rcv_wnd == 0 && seq == last_ack_sent}, where rcv_wnd is the buffer's
-     * free space but not less than the window advertised ({@code imax(sbspace, rcv_adv - rcv_nxt)}).
+     * free space but not less than the window advertised ({@code imax(sbspace, rcv_adv - rcv_nxt)}). A passive
+     * SYN-RECEIVED connection is a syncache entry there: tcp_syncache.c syncache_chkrst judges against sc_wnd, the
+     * window its SYN-ACK offered.
      */
     static boolean inLastAckWindow(TcpConnection c, int seq) {
-        int wnd = Receiver.window(c);
+        int wnd = c.state instanceof TcpState.SynReceived sr && sr.passive() ? c.offeredWindow() : Receiver.window(c);
         return leq(c.lastAckSent, seq) && lt(seq, add(c.lastAckSent, wnd)) || wnd == 0 && seq == c.lastAckSent;
     }
 

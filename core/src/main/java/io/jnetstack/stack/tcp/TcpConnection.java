@@ -717,6 +717,20 @@ public final class TcpConnection {
         rcvNxtAbs = SeqSpace.origin(rcvNxt);
         rcvAdv = add(rcvNxt, personality.synWindow(mss)); // what our SYN offered (SYN windows are never scaled)
         learnPeerOptions(synAck, ours);
+        sizeBuffersForSegment();
+    }
+
+    /**
+     * The personality's buffer rule once the segment size is known (FreeBSD tcp_mss(): each buffer rounds up to a
+     * multiple of it, as the socket's SO_RCVBUF then shows): on the active side when the SYN-ACK or the SYN of a
+     * simultaneous open arrives (tcp_do_segment calls tcp_mss in SYN-SENT), on the passive side when the handshake
+     * completes (syncache_socket: a SYN-RECEIVED entry lives in the syncache, whose window is the SYN-ACK's).
+     * RCV.WND follows the larger receive buffer. Rounding again changes nothing.
+     */
+    private void sizeBuffersForSegment() {
+        int segment = Math.min(peerMss, mss);
+        received.setCapacity(personality.tcpBufferAfterHandshake(received.capacity(), segment));
+        sendBuffer.setCapacity(personality.tcpBufferAfterHandshake(sendBuffer.capacity(), segment));
     }
 
     /**
@@ -724,6 +738,7 @@ public final class TcpConnection {
      * the effective MSS (RFC 5681 §3.1, RFC 6928), and the SACK state when both sides offered it.
      */
     void onEstablished() {
+        sizeBuffersForSegment();
         int smss = effectiveMss();
         cc = CongestionControls.create(algorithm, smss, personality.initialWindow(smss),
                 personality.congestionTuning());
@@ -851,11 +866,6 @@ public final class TcpConnection {
         timestamps = peer.timestamps() && ours.timestamps();
         sackOk = peer.sackPermitted() && ours.sackPermitted()
                 && personality.synOptionLayout().contains(io.jnetstack.personality.SynOption.SACK_PERMITTED);
-        // FreeBSD tcp_mss(): once the segment size is known the buffers round up to a multiple of it (the socket's
-        // SO_RCVBUF shows the same); RCV.WND follows the larger receive buffer.
-        int segment = Math.min(peerMss, mss);
-        received.setCapacity(personality.tcpBufferAfterHandshake(received.capacity(), segment));
-        sendBuffer.setCapacity(personality.tcpBufferAfterHandshake(sendBuffer.capacity(), segment));
         return peer;
     }
 }

@@ -60,6 +60,17 @@ class TcpInputScreeningTest {
                 .as("Linux keeps its buffer").isNotEqualTo(WINDOW);
     }
 
+    @Test
+    void freebsdPassiveSide_roundsItsBufferOnlyWhenTheHandshakeCompletes() {
+        TcpSegment syn = TcpSegment.of(TcpHeader.of(49152, 80, IRS, 0, S, 32767,
+                List.of(new io.jnetstack.wire.tcp.TcpOption.Mss(1460))));
+        TcpConnection c = TcpConnection.accept(freebsd(0, 0, 0), 80, 49152, syn, ISS, 1460, 0, 0);
+        assertThat(c.receiveBufferSize()).as("a syncache entry has no socket buffer yet").isEqualTo(65_536);
+        in(c, seg(A, IRS + 1, ISS + 1));
+        assertThat(c.state()).isInstanceOf(TcpState.Established.class);
+        assertThat(c.receiveBufferSize()).isEqualTo(WINDOW);
+    }
+
     @ParameterizedTest(name = "insecure_rst={0}")
     @ValueSource(longs = {0, 1})
     void rstInsideTheWindowButNotAtRcvNxt_drawsAChallengeAckUnlessInsecure(long insecure) {
@@ -108,6 +119,28 @@ class TcpInputScreeningTest {
         assertThat(c.state()).isInstanceOf(TcpState.LastAck.class);
         assertThat(in(c, seg(R, IRS + 2 + 100, 0))).isEqualTo("-");
         assertThat(c.pollEvent()).isEqualTo(TcpEvent.RESET);
+    }
+
+    /** A passive SYN-RECEIVED connection (FreeBSD: a syncache entry, syncache_chkrst) judges by the SYN-ACK window. */
+    @ParameterizedTest(name = "insecure_rst={0}")
+    @ValueSource(longs = {0, 1})
+    void rstToAPassiveHalfOpenConnection_isJudgedAgainstTheSynAcksWindow(long insecure) {
+        Personality p = freebsd(insecure, 0, 0);
+        TcpSegment syn = TcpSegment.of(TcpHeader.of(49152, 80, IRS, 0, S, 32767,
+                List.of(new io.jnetstack.wire.tcp.TcpOption.Mss(1460))));
+        TcpConnection c = TcpConnection.accept(p, 80, 49152, syn, ISS, 1460, 0, 0);
+        drain(c);
+        assertThat(in(c, seg(R | A, IRS + 1 + 65_535, ISS + 1))).as("just past the SYN-ACK's window").isEqualTo("-");
+        assertThat(c.state()).isInstanceOf(TcpState.SynReceived.class);
+        String out = in(c, seg(R | A, IRS + 65_535, ISS + 1));
+        if (insecure == 1) {
+            assertThat(out).isEqualTo("-");
+            assertThat(c.state()).isInstanceOf(TcpState.Closed.class);
+            assertThat(c.pollEvent()).as("back to LISTEN without telling the user").isNull();
+        } else {
+            assertThat(out).isEqualTo("ACK seq=1001 ack=5001");
+            assertThat(c.state()).isInstanceOf(TcpState.SynReceived.class);
+        }
     }
 
     @ParameterizedTest(name = "insecure_syn={0}")
