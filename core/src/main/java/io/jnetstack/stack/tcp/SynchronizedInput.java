@@ -24,6 +24,9 @@ final class SynchronizedInput {
             resetAtLastAck(c, h, in, nowNs);
             return;
         }
+        if (h.has(TcpHeader.SYN) && InputScreening.synAborts(c, h)) {
+            return; // FreeBSD insecure_syn, like the RST rule, comes before PAWS and the window test
+        }
         // RFC 7323 §5.3 R1 (PAWS): a timestamp older than TS.Recent marks an old duplicate — "treat the arriving
         // segment as not acceptable: send an acknowledgment in reply ... and drop the segment" (not for a RST).
         TcpOption.Timestamps ts = c.timestampsOf(h);
@@ -49,7 +52,7 @@ final class SynchronizedInput {
             return;
         }
         if (h.has(TcpHeader.SYN)) {
-            onSyn(c, h, nowNs);
+            onSyn(c, nowNs);
             return;
         }
         // Fifth: "if the ACK bit is off, drop the segment and return".
@@ -158,15 +161,12 @@ final class SynchronizedInput {
 
     /**
      * Fourth check: RFC 9293 §3.10.7.4 — in SYN-RECEIVED from a passive open "return this connection to LISTEN
-     * state and return"; otherwise (RFC 5961 §4.2) "TCP MUST send an ACK (challenge ACK) to the remote peer" —
-     * unless the personality keeps RFC 793's reset for a SYN in the window ({@link InputScreening#synAborts}).
+     * state and return"; otherwise (RFC 5961 §4.2) "TCP MUST send an ACK (challenge ACK) to the remote peer"
+     * (unless the personality kept RFC 793's reset for a SYN in the window: {@link InputScreening#synAborts}).
      */
-    private static void onSyn(TcpConnection c, TcpHeader h, long nowNs) {
+    private static void onSyn(TcpConnection c, long nowNs) {
         if (c.state instanceof TcpState.SynReceived sr && sr.passive()) {
             c.close(null);
-            return;
-        }
-        if (InputScreening.synAborts(c, h)) {
             return;
         }
         c.stats.increment(TcpStats.Counter.CHALLENGE_ACKS);

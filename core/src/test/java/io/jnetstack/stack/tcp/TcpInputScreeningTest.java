@@ -159,6 +159,16 @@ class TcpInputScreeningTest {
     }
 
     @Test
+    void synAtLastAckSent_abortsEvenWhileAnAckIsDelayed() {
+        TcpConnection c = establishedWithMss(freebsd(0, 1, 0));
+        c.onSegment(new TcpSegment(seg(A, IRS + 1, ISS + 1), io.jnetstack.wire.ByteString.copyOf(new byte[100])),
+                1_000_000);
+        assertThat(drain(c)).as("the ACK of the text is delayed: last_ack_sent stays at 5001").isEmpty();
+        assertThat(in(c, seg(S, IRS + 1, 0))).isEqualTo("RST,ACK seq=1001 ack=5101");
+        assertThat(c.state()).isInstanceOf(TcpState.Closed.class);
+    }
+
+    @Test
     void synOutsideTheWindow_drawsAnAckEvenWhenInsecure() {
         TcpConnection c = establishedWithMss(freebsd(0, 1, 0));
         assertThat(in(c, seg(S, IRS + 1 + WINDOW, 0))).isEqualTo("ACK seq=1001 ack=5001");
