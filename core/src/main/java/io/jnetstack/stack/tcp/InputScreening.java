@@ -54,8 +54,8 @@ final class InputScreening {
     /**
      * RFC 793 §3.9 as FreeBSD keeps it under insecure_syn: a SYN inside the window of a connection past
      * SYN-RECEIVED (TIME-WAIT is tcp_twcheck's, which never reads the sysctl) aborts the connection — tcp_drop()
-     * sends {@code <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK>} and the socket reports ECONNRESET. Returns true when it
-     * did.
+     * sends {@code <SEQ=SND.MAX><ACK=RCV.NXT><CTL=RST,ACK>} (tcp_output in CLOSED) and the socket reports ECONNRESET.
+     * Returns true when it did.
      */
     static boolean synAborts(TcpConnection c, TcpHeader syn) {
         if (c.state instanceof TcpState.SynReceived || c.state instanceof TcpState.TimeWait
