@@ -253,6 +253,23 @@ public final class FreeBsdPersonality extends BsdPersonality {
                 io.jnetstack.personality.abi.Errno.ENOTCONN, true, true, true, 65_536, 8192, 0, 16_384, false);
     }
 
+    /**
+     * tcp_input.c tcp_do_segment(): a RST is judged first, against [last_ack_sent, last_ack_sent + rcv_wnd), and
+     * resets the connection when {@code V_tcp_insecure_rst || tp->last_ack_sent == th->th_seq} (so_error
+     * ECONNRESET in every synchronized state, CLOSING and LAST-ACK included), else draws a challenge ACK; a SYN past
+     * SYN-RECEIVED inside that window calls tcp_drop(ECONNRESET) when {@code V_tcp_insecure_syn}, else draws a
+     * challenge ACK; {@code V_drop_synfin} drops SYN+FIN in tcp_do_segment, on a listen socket
+     * (tcp_input_with_port) and in TIME-WAIT (tcp_timewait.c tcp_twcheck, since commit f8b5681094dd). A passive
+     * SYN-RECEIVED entry follows the same RST rule in tcp_syncache.c syncache_chkrst (window sc_wnd, exact
+     * {@code sc_irs + 1}, V_tcp_insecure_rst).
+     */
+    @Override
+    public TcpInputRules tcpInputRules() {
+        return new TcpInputRules(tunables.get(FreeBsdTunables.INSECURE_RST) != 0,
+                tunables.get(FreeBsdTunables.INSECURE_SYN) != 0, tunables.get(FreeBsdTunables.DROP_SYNFIN) != 0,
+                true, true);
+    }
+
     /** {@link IcmpErrnos#freebsd}: sys/netinet/ip_icmp.c icmp_errmap, sys/netinet6/icmp6.c icmp6_errmap. */
     @Override
     public io.jnetstack.personality.abi.Errno tcpErrno(TcpFailure failure) {

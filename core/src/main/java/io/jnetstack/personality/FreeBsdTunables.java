@@ -17,6 +17,9 @@ final class FreeBsdTunables {
     static final String KEEPINTVL = "net.inet.tcp.keepintvl";
     static final String KEEPCNT = "net.inet.tcp.keepcnt";
     static final String DELACKTIME = "net.inet.tcp.delacktime";
+    static final String INSECURE_RST = "net.inet.tcp.insecure_rst";
+    static final String INSECURE_SYN = "net.inet.tcp.insecure_syn";
+    static final String DROP_SYNFIN = "net.inet.tcp.drop_synfin";
 
     /** TCP_MAXWIN (tcp.h) and TCP_MAX_WINSHIFT. */
     private static final long MAXWIN = 65_535;
@@ -54,9 +57,15 @@ final class FreeBsdTunables {
                 defaultOnly("net.inet.tcp.sendspace", 32_768),
                 new Tunables.Spec("net.inet.tcp.hostcache.purgenow", 0, v -> v == 0 || v == 1,
                         "tcp_hostcache.c: jnetstack keeps no host cache, so purging it changes nothing"),
-                defaultOnly("net.inet.tcp.insecure_rst", 0),
-                defaultOnly("net.inet.tcp.insecure_syn", 0),
-                defaultOnly("net.inet.tcp.drop_synfin", 0),
+                new Tunables.Spec(INSECURE_RST, 0, v -> v == 0 || v == 1,
+                        "tcp_input.c tcp_do_segment V_tcp_insecure_rst: any RST in [last_ack_sent, last_ack_sent +"
+                                + " rcv_wnd) drops the connection instead of drawing a challenge ACK (RFC 5961 §3.2)"),
+                new Tunables.Spec(INSECURE_SYN, 0, v -> v == 0 || v == 1,
+                        "tcp_input.c tcp_do_segment V_tcp_insecure_syn: a SYN in the window of a synchronized"
+                                + " connection drops it with a RST instead of a challenge ACK (RFC 5961 §4.2)"),
+                new Tunables.Spec(DROP_SYNFIN, 0, v -> v == 0 || v == 1,
+                        "tcp_input.c tcp_input_with_port / tcp_do_segment and tcp_timewait.c tcp_twcheck"
+                                + " V_drop_synfin: segments with SYN and FIN set are dropped silently"),
                 defaultOnly("net.inet.tcp.syncookies", 1),
                 defaultOnly("net.inet.tcp.syncookies_only", 0),
                 new Tunables.Spec("net.inet.tcp.fastopen.client_enable", 1, v -> v == 0 || v == 1,

@@ -149,6 +149,14 @@ public interface Personality {
         return configured;
     }
 
+    /**
+     * How this OS screens RST, SYN and SYN+FIN segments, asked when each segment arrives (FreeBSD's answer follows
+     * sysctls); the RFC 5961 path unless the OS departs from it.
+     */
+    default TcpInputRules tcpInputRules() {
+        return TcpInputRules.RFC5961;
+    }
+
     /** The host's tunables (sysctls that change TCP/IP behaviour); none unless the OS models some. */
     default Tunables tunables() {
         return Tunables.none();

@@ -134,8 +134,8 @@ final class PassiveOpen {
      */
     boolean intercept(TcpHandle h, TcpConnection c, TcpSegment seg, byte[] d, int off, int len, long nowNs) {
         TcpListener l = listenerFor(h.localAddress(), h.localPort());
-        if (l == null) {
-            return false;
+        if (l == null || c.discardsSynFin(seg.header())) {
+            return false; // a SYN+FIN the personality drops reopens nothing: the connection drops it (tcp_twcheck)
         }
         if (SynAckTimer.reopensTimeWait(c, seg.header(), rules.timeWaitSyn())) {
             demux.forget(h);

@@ -207,7 +207,11 @@ final class TcpDemux {
         }
     }
 
-    /** RFC 9293 §3.10.7.2: LISTEN ignores RST, answers an ACK with a RST, and opens a connection for a SYN. */
+    /**
+     * RFC 9293 §3.10.7.2: LISTEN ignores RST, answers an ACK with a RST, and opens a connection for a SYN — unless
+     * it carries FIN too and the personality drops those (FreeBSD tcp_input_with_port under drop_synfin, checked
+     * after the RST and ACK cases: "SYN|FIN segment ignored (based on sysctl setting)").
+     */
     private void onListen(TcpListener l, TcpHandle h, TcpSegment seg, byte[] d, int off, int len, long nowNs) {
         if (seg.has(TcpHeader.RST)) {
             return;
@@ -216,7 +220,8 @@ final class TcpDemux {
             closedPort(d, off, len, nowNs);
             return;
         }
-        if (!seg.has(TcpHeader.SYN)) {
+        if (!seg.has(TcpHeader.SYN)
+                || seg.has(TcpHeader.FIN) && stack.personality().tcpInputRules().dropSynFin()) {
             return;
         }
         passive.onSyn(l, h, seg, iss(h, nowNs), nowNs);

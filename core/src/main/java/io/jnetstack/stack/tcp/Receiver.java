@@ -39,6 +39,11 @@ final class Receiver {
         FreeBsdSackInput.refusedDuplicate(c, s);
     }
 
+    /** RCV.WND: the buffer's free space, but not less than what is left of the window advertised. */
+    static int window(TcpConnection c) {
+        return advertisedWindow(c);
+    }
+
     private static int advertisedWindow(TcpConnection c) {
         return Math.max(c.rcvWnd(), c.offeredWindow());
     }

@@ -528,9 +528,16 @@ public final class TcpConnection {
 
     // ---- input ----
 
-    /** Processes one arriving segment (RFC 9293 §3.10.7). */
+    /**
+     * Processes one arriving segment (RFC 9293 §3.10.7). A SYN+FIN the personality drops goes before anything else
+     * (FreeBSD tcp_do_segment and tcp_twcheck under drop_synfin), without even counting as heard for keep-alive.
+     */
     public void onSegment(TcpSegment s, long nowNs) {
         stats.increment(TcpStats.Counter.SEGMENTS_IN);
+        if (discardsSynFin(s.header())) {
+            stats.increment(TcpStats.Counter.SYN_FIN_DROPS);
+            return;
+        }
         switch (state) {
             case TcpState.Closed c -> { }
             case TcpState.SynSent ss -> SynSentInput.process(this, s, nowNs);
@@ -546,6 +553,15 @@ public final class TcpConnection {
         if (!(state instanceof TcpState.Closed)) {
             KeepAlive.heard(this, nowNs);
         }
+    }
+
+    /**
+     * Whether this connection's personality drops segment {@code h} for carrying both SYN and FIN (asked now: the
+     * OS's sysctl may have changed). The owner asks before any shortcut of its own, such as a SYN reopening a
+     * 4-tuple in TIME-WAIT.
+     */
+    public boolean discardsSynFin(TcpHeader h) {
+        return InputScreening.dropsSynFin(this, h);
     }
 
     /**
@@ -717,6 +733,20 @@ public final class TcpConnection {
         rcvNxtAbs = SeqSpace.origin(rcvNxt);
         rcvAdv = add(rcvNxt, personality.synWindow(mss)); // what our SYN offered (SYN windows are never scaled)
         learnPeerOptions(synAck, ours);
+        sizeBuffersForSegment();
+    }
+
+    /**
+     * The personality's buffer rule once the segment size is known (FreeBSD tcp_mss(): each buffer rounds up to a
+     * multiple of it, as the socket's SO_RCVBUF then shows): on the active side when the SYN-ACK or the SYN of a
+     * simultaneous open arrives (tcp_do_segment calls tcp_mss in SYN-SENT), on the passive side when the handshake
+     * completes (syncache_socket: a SYN-RECEIVED entry lives in the syncache, whose window is the SYN-ACK's).
+     * RCV.WND follows the larger receive buffer. Rounding again changes nothing.
+     */
+    private void sizeBuffersForSegment() {
+        int segment = Math.min(peerMss, mss);
+        received.setCapacity(personality.tcpBufferAfterHandshake(received.capacity(), segment));
+        sendBuffer.setCapacity(personality.tcpBufferAfterHandshake(sendBuffer.capacity(), segment));
     }
 
     /**
@@ -725,9 +755,7 @@ public final class TcpConnection {
      * §3.1, RFC 6928), and the SACK state when both sides offered it.
      */
     void onEstablished() {
-        int negotiated = Math.min(peerMss, mss);
-        received.setCapacity(personality.tcpBufferAfterHandshake(received.capacity(), negotiated));
-        sendBuffer.setCapacity(personality.tcpBufferAfterHandshake(sendBuffer.capacity(), negotiated));
+        sizeBuffersForSegment();
         int smss = effectiveMss();
         cc = CongestionControls.create(algorithm, smss, personality.initialWindow(smss),
                 personality.congestionTuning());

@@ -7,7 +7,8 @@
  * NewReno and RFC 6675 SACK loss recovery), {@code Receiver} (acceptability, reassembly, FIN, delayed ACKs, window
  * growth and buffer auto-sizing), {@code SackBlocks} (the receiver's SACK report; FreeBSD's own list in
  * {@code FreeBsdSackList}, fed by {@code FreeBsdSackInput}), {@code Closer} (CLOSE, shutdown, ABORT),
- * {@code KeepAlive}, {@code SynAckTimer}.
+ * {@code KeepAlive}, {@code SynAckTimer}, {@code InputScreening} (the personality's RST, SYN and SYN+FIN
+ * screening, read per segment).
  * Congestion window arithmetic is in {@code io.jnetstack.stack.tcp.cc}. Every OS difference (SYN layout and
  * schedule, RTO bounds, give-up rules, TIME-WAIT and other timers, ACK policy and Nagle, buffers, congestion
  * control, RST and close rules, SACK reporting) comes from the {@link io.jnetstack.personality.Personality}.
