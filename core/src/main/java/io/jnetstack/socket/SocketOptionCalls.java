@@ -61,6 +61,11 @@ final class SocketOptionCalls {
             case IP_BIND_ADDRESS_NO_PORT -> intValue(s.options.bindAddressNoPort ? 1 : 0);
             case IPV6_FLOWINFO_SEND -> intValue(s.options.flowInfoSend ? 1 : 0);
             case SO_RESTRICTIONS -> intValue(s.options.restrictions);
+            case TCP_NOOPT -> intValue(s.options.noOptions ? TF_NOOPT : 0);
+            case TCP_KEEPINIT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT -> keepOption(s.options, o.get());
+            case IP_TOS -> intValue(s.options.tos);
+            case IPV6_TCLASS -> intValue(s.options.trafficClass);
+            case IPV6_UNICAST_HOPS -> s.domain != SocketSummary.Domain.INET6 ? null : intValue(s.options.hopLimit);
             default -> null;
         };
         if (value == null) {
@@ -152,6 +157,36 @@ final class SocketOptionCalls {
                     return sys.fail(Errno.EINVAL);
                 }
                 opts.ttl = v == -1 ? 0 : v;
+                applyOutput(s);
+            }
+            case IP_TOS -> { // FreeBSD ip_ctloutput: inp_ip_tos = optval, unchecked (a u_char)
+                opts.tos = v & 0xff;
+                applyOutput(s);
+            }
+            case IPV6_UNICAST_HOPS, IPV6_TCLASS -> {
+                // KAME ip6_ctloutput / ip6_setpktopt: -1 (the default) to 255, else EINVAL
+                if (s.domain != SocketSummary.Domain.INET6) {
+                    return sys.fail(Errno.ENOPROTOOPT);
+                }
+                if (v < -1 || v > 255) {
+                    return sys.fail(Errno.EINVAL);
+                }
+                if (o.get() == AbiConstant.IPV6_TCLASS) {
+                    opts.trafficClass = Math.max(v, 0);
+                } else {
+                    opts.hopLimit = v;
+                }
+                applyOutput(s);
+            }
+            case TCP_NOOPT -> {
+                opts.noOptions = v != 0;
+                applyOutput(s);
+            }
+            case TCP_KEEPINIT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT -> {
+                int r = setKeepOption(s, o.get(), v);
+                if (r != 0) {
+                    return r;
+                }
             }
             case SO_ERROR, SO_TYPE, SO_ACCEPTCONN -> {
                 return sys.fail(Errno.ENOPROTOOPT);
@@ -161,6 +196,74 @@ final class SocketOptionCalls {
             }
         }
         return 0;
+    }
+
+    /** FreeBSD tcp_var.h TF_NOOPT: getsockopt(TCP_NOOPT) reports {@code t_flags & TF_NOOPT}. */
+    private static final int TF_NOOPT = 0x08;
+
+    /**
+     * getsockopt of TCP_KEEPINIT, TCP_KEEPIDLE, TCP_KEEPINTVL (seconds) and TCP_KEEPCNT: the socket's own value,
+     * else the host's current one (FreeBSD tcp_default_ctloutput: TP_KEEPINIT(tp) / hz ...); null (ENOPROTOOPT)
+     * where the personality does not model them.
+     */
+    private byte[] keepOption(SocketOptions opts, AbiConstant c) {
+        io.jnetstack.personality.TcpTimerOptions t = sys.kernel.personality().tcpTimerOptions();
+        if (t == null) {
+            return null;
+        }
+        long s = 1_000_000_000L;
+        return intValue((int) switch (c) {
+            case TCP_KEEPINIT -> opts.keepInitSeconds > 0 ? opts.keepInitSeconds : t.keepInitNs() / s;
+            case TCP_KEEPIDLE -> opts.keepIdleSeconds > 0 ? opts.keepIdleSeconds : t.keepIdleNs() / s;
+            case TCP_KEEPINTVL -> opts.keepIntervalSeconds > 0 ? opts.keepIntervalSeconds : t.keepIntervalNs() / s;
+            default -> opts.keepCount > 0 ? opts.keepCount : t.keepCount();
+        });
+    }
+
+    /**
+     * setsockopt of the keep-alive and connection-establishment timers (FreeBSD tcp_default_ctloutput: an unsigned
+     * int, {@code ui > UINT_MAX / hz} is EINVAL; TCP_KEEPCNT any count); a connection already open takes the new
+     * keep-alive schedule at once.
+     */
+    private int setKeepOption(Socket s, AbiConstant c, int v) {
+        io.jnetstack.personality.TcpTimerOptions t = sys.kernel.personality().tcpTimerOptions();
+        if (t == null) {
+            return sys.fail(Errno.ENOPROTOOPT);
+        }
+        long ui = v & 0xFFFF_FFFFL;
+        if (c != AbiConstant.TCP_KEEPCNT && ui > t.maxSeconds()) {
+            return sys.fail(Errno.EINVAL);
+        }
+        switch (c) {
+            case TCP_KEEPINIT -> s.options.keepInitSeconds = ui;
+            case TCP_KEEPIDLE -> s.options.keepIdleSeconds = ui;
+            case TCP_KEEPINTVL -> s.options.keepIntervalSeconds = ui;
+            default -> s.options.keepCount = v;
+        }
+        io.jnetstack.stack.tcp.TcpConnection conn = s instanceof TcpSocket ts ? ts.connection() : null;
+        if (conn != null && c != AbiConstant.TCP_KEEPINIT) {
+            conn.setKeepAliveSchedule(keepNs(s.options.keepIdleSeconds, t.keepIdleNs()),
+                    keepNs(s.options.keepIntervalSeconds, t.keepIntervalNs()),
+                    s.options.keepCount > 0 ? s.options.keepCount : Math.max(t.keepCount(), 1), sys.ctx.nowNs());
+        }
+        return 0;
+    }
+
+    private static long keepNs(long seconds, long fallbackNs) {
+        return seconds > 0 ? seconds * 1_000_000_000L : fallbackNs;
+    }
+
+    /** Hands the socket's IP TTL/TOS and TCP_NOOPT to its listener or connection (new segments carry them). */
+    private void applyOutput(Socket s) {
+        if (!(s instanceof TcpSocket t)) {
+            return;
+        }
+        var out = t.options.output(t.domain == SocketSummary.Domain.INET6);
+        if (t.listening) {
+            sys.kernel.stack().tcpListenerOutputOptions(SocketKernel.listenAddress(t), t.boundPort, out);
+        } else if (t.handle != null) {
+            sys.kernel.stack().tcpOutputOptions(t.handle, out, sys.ctx.nowNs());
+        }
     }
 
     /**

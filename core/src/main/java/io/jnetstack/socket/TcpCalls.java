@@ -131,6 +131,13 @@ final class TcpCalls {
         TcpHandle h = kernel.acceptFrom(s);
         TcpSocket child = TcpSocket.accepted(kernel, s.domain, h);
         child.options.noDelay = s.options.noDelay;
+        // the connection inherited the listener's IP options in the stack (FreeBSD syncache: sc_ip_ttl, sc_ip_tos
+        // and the inpcb's IPv6 options); the new socket reports them
+        child.options.ttl = s.options.ttl;
+        child.options.hopLimit = s.options.hopLimit;
+        child.options.tos = s.options.tos;
+        child.options.trafficClass = s.options.trafficClass;
+        child.options.noOptions = s.options.noOptions;
         kernel.adopt(child);
         if (kernel.stack().tcpConnection(h) == null) {
             child.error = Errno.ECONNRESET; // reset while it waited in the queue (Linux returns it on first use)
