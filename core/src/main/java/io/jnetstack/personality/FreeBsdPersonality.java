@@ -127,6 +127,15 @@ public final class FreeBsdPersonality extends BsdPersonality {
     }
 
     /**
+     * tcp_output.c: "Avoid shrinking window with window scaling": {@code recwin = roundup2(recwin, 1 <<
+     * tp->rcv_scale)} before the shift (not for SYNs, whose window is never scaled).
+     */
+    @Override
+    public boolean roundsWindowUpToScale() {
+        return true;
+    }
+
+    /**
      * tcp_input.c: a segment whose inpcb lookup finds a socket in TCPS_CLOSED (bound, not listening) goes to
      * dropwithreset; tcp_subr.c tcp_respond builds that RST with the inpcb's inp_ip_ttl and inp_ip_tos (IPv4), and
      * for IPv6 in6_selecthlim(inp) and ip6_output with the inpcb's options (IPV6_TCLASS).

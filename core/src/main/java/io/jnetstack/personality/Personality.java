@@ -184,6 +184,14 @@ public interface Personality {
     }
 
     /**
+     * Whether the window a synchronized segment advertises is rounded up to the window-scale unit (1 &lt;&lt; shift)
+     * rather than truncated to it, so scaling never shrinks the window. No by default.
+     */
+    default boolean roundsWindowUpToScale() {
+        return false;
+    }
+
+    /**
      * Whether the RST answering a segment for a socket that is bound but neither listening nor connected carries
      * that socket's IP options (TTL or hop limit, TOS or traffic class) rather than the host defaults. No by default.
      */

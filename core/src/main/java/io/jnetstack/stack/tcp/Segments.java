@@ -93,7 +93,12 @@ final class Segments {
     static void send(TcpConnection c, int seq, int ack, int flags, List<TcpOption> opts, ByteString payload) {
         c.segmentsUnacked = 0; // every segment carries the ACK
         c.delackAtNs = Long.MAX_VALUE;
-        int wnd = Math.min(c.advertisableWindow() >>> c.rcvShift, 65535);
+        long offer = c.advertisableWindow();
+        if (c.personality.roundsWindowUpToScale()) {
+            long unit = 1L << c.rcvShift;
+            offer = (offer + unit - 1) / unit * unit; // FreeBSD tcp_output: recwin = roundup2(recwin, 1 << rcv_scale)
+        }
+        int wnd = (int) Math.min(offer >>> c.rcvShift, 65535);
         int edge = add(c.rcvNxt, wnd << c.rcvShift);
         if (lt(c.rcvAdv, edge)) {
             c.rcvAdv = edge;

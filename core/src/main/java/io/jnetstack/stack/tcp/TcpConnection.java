@@ -768,6 +768,11 @@ public final class TcpConnection {
      * the effective MSS (RFC 5681 §3.1, RFC 6928), and the SACK state when both sides offered it.
      */
     void onEstablished() {
+        // the personality's buffer rule once the segment size is fixed (FreeBSD tcp_input.c tcp_mss: both buffers
+        // rounded up to a multiple of t_maxseg, the smaller of the two MSS values)
+        int segment = Math.min(peerMss, mss);
+        received.setCapacity(personality.tcpBufferAfterHandshake(received.capacity(), segment));
+        sendBuffer.setCapacity(personality.tcpBufferAfterHandshake(sendBuffer.capacity(), segment));
         int smss = effectiveMss();
         cc = CongestionControls.create(algorithm, smss, personality.initialWindow(smss),
                 personality.congestionTuning());
