@@ -184,6 +184,15 @@ public interface Personality {
     }
 
     /**
+     * Whether getsockopt(IPV6_UNICAST_HOPS) on a socket that set none reports -1 (KAME ip6_ctloutput: the inpcb's
+     * in6p_hops) rather than the hop limit in use (Linux ipv6_getsockopt: the route's or the interface's). No by
+     * default.
+     */
+    default boolean unsetHopLimitReadsMinusOne() {
+        return false;
+    }
+
+    /**
      * Whether the window a synchronized segment advertises is rounded up to the window-scale unit (1 &lt;&lt; shift)
      * rather than truncated to it, so scaling never shrinks the window. No by default.
      */

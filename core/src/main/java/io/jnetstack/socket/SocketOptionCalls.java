@@ -65,7 +65,9 @@ final class SocketOptionCalls {
             case TCP_KEEPINIT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT -> keepOption(s.options, o.get());
             case IP_TOS -> intValue(s.options.tos);
             case IPV6_TCLASS -> intValue(s.options.trafficClass);
-            case IPV6_UNICAST_HOPS -> s.domain != SocketSummary.Domain.INET6 ? null : intValue(s.options.hopLimit);
+            case IPV6_UNICAST_HOPS -> s.domain != SocketSummary.Domain.INET6 ? null
+                    : intValue(s.options.hopLimit >= 0 || sys.kernel.personality().unsetHopLimitReadsMinusOne()
+                            ? s.options.hopLimit : sys.kernel.personality().defaultHopLimit());
             default -> null;
         };
         if (value == null) {
