@@ -310,10 +310,29 @@ public final class SocketKernel implements StackListener {
         }
         unbind(s);
         var r = stack.tcpConnect(local, s.boundPort, dst, port, opts, nowNs);
+        if (r instanceof io.jnetstack.stack.TcpConnectResult.Ok ok) {
+            applyKeepTimers(s, stack.tcpConnection(ok.handle()), nowNs);
+        }
         if (r instanceof io.jnetstack.stack.TcpConnectResult.Failure && s.explicitlyBound) {
             bound(s);
         }
         return r;
+    }
+
+    /**
+     * The socket's own TCP_KEEPIDLE, TCP_KEEPINTVL and TCP_KEEPCNT for its new connection, where the personality
+     * models them (FreeBSD: the tcpcb's t_keepidle and friends, set before connect).
+     */
+    void applyKeepTimers(TcpSocket s, io.jnetstack.stack.tcp.TcpConnection c, long nowNs) {
+        io.jnetstack.personality.TcpTimerOptions t = personality().tcpTimerOptions();
+        SocketOptions o = s.options;
+        if (t == null || c == null || o.keepIdleSeconds == 0 && o.keepIntervalSeconds == 0 && o.keepCount == 0) {
+            return;
+        }
+        long sec = 1_000_000_000L;
+        c.setKeepAliveSchedule(o.keepIdleSeconds > 0 ? o.keepIdleSeconds * sec : t.keepIdleNs(),
+                o.keepIntervalSeconds > 0 ? o.keepIntervalSeconds * sec : t.keepIntervalNs(),
+                o.keepCount > 0 ? o.keepCount : Math.max(t.keepCount(), 1), nowNs);
     }
 
     /** Aborts the connection of {@code s} (RST when synchronized) and forgets it. */

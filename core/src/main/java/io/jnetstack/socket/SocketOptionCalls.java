@@ -242,17 +242,10 @@ final class SocketOptionCalls {
             case TCP_KEEPINTVL -> s.options.keepIntervalSeconds = ui;
             default -> s.options.keepCount = v;
         }
-        io.jnetstack.stack.tcp.TcpConnection conn = s instanceof TcpSocket ts ? ts.connection() : null;
-        if (conn != null && c != AbiConstant.TCP_KEEPINIT) {
-            conn.setKeepAliveSchedule(keepNs(s.options.keepIdleSeconds, t.keepIdleNs()),
-                    keepNs(s.options.keepIntervalSeconds, t.keepIntervalNs()),
-                    s.options.keepCount > 0 ? s.options.keepCount : Math.max(t.keepCount(), 1), sys.ctx.nowNs());
+        if (s instanceof TcpSocket ts && c != AbiConstant.TCP_KEEPINIT) {
+            sys.kernel.applyKeepTimers(ts, ts.connection(), sys.ctx.nowNs());
         }
         return 0;
-    }
-
-    private static long keepNs(long seconds, long fallbackNs) {
-        return seconds > 0 ? seconds * 1_000_000_000L : fallbackNs;
     }
 
     /** Hands the socket's IP TTL/TOS and TCP_NOOPT to its listener or connection (new segments carry them). */

@@ -138,6 +138,12 @@ final class TcpCalls {
         child.options.tos = s.options.tos;
         child.options.trafficClass = s.options.trafficClass;
         child.options.noOptions = s.options.noOptions;
+        // FreeBSD syncache_socket: the new tcpcb takes the listener's t_keepinit, t_keepidle, t_keepintvl, t_keepcnt
+        child.options.keepInitSeconds = s.options.keepInitSeconds;
+        child.options.keepIdleSeconds = s.options.keepIdleSeconds;
+        child.options.keepIntervalSeconds = s.options.keepIntervalSeconds;
+        child.options.keepCount = s.options.keepCount;
+        kernel.applyKeepTimers(child, kernel.stack().tcpConnection(h), sys.ctx.nowNs());
         kernel.adopt(child);
         if (kernel.stack().tcpConnection(h) == null) {
             child.error = Errno.ECONNRESET; // reset while it waited in the queue (Linux returns it on first use)

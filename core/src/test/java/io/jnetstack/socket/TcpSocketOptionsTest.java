@@ -133,4 +133,29 @@ class TcpSocketOptionsTest {
         assertThat(r).isEqualTo("-1 ECONNREFUSED");
         assertThat(rstTtl).containsExactly(expectedTtl);
     }
+
+    @Test
+    void freebsdTcpKeepidleSetBeforeConnect_schedulesTheFirstProbe() {
+        List<Long> clientSegmentsNs = new ArrayList<>();
+        FrameObserver tap = (f, off, len, now) -> {
+            // IPv4 TCP from the client (10.0.0.1)
+            if (len >= 54 && (f[off + 12] & 0xff) == 0x08 && f[off + 23] == 6 && f[off + 26] == 10
+                    && f[off + 29] == 1) {
+                clientSegmentsNs.add(now);
+            }
+        };
+        String r = Matrix.run(new Scenario("t", "", "", b -> {
+            b.listenAndAccept(7002);
+            int fd = b.tcp();
+            b.setInt(fd, AbiConstant.SOL_SOCKET, AbiConstant.SO_KEEPALIVE, 1);
+            b.setInt(fd, AbiConstant.IPPROTO_TCP, AbiConstant.TCP_KEEPIDLE, 10);
+            String c = b.r(b.connect(fd, b.in(Bench.SERVER, 7002)));
+            b.pause(15);
+            return c;
+        }), Personality.named("freebsd"), tap);
+        assertThat(r).isEqualTo("0");
+        long second = 1_000_000_000L;
+        assertThat(clientSegmentsNs).as("a probe about 10 s after the handshake")
+                .anyMatch(t -> t >= 10 * second && t < 11 * second);
+    }
 }

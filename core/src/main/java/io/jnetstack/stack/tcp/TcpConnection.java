@@ -886,7 +886,9 @@ public final class TcpConnection {
         SynOptions.Offer peer = SynOptions.offerOf(syn.options());
         for (TcpOption o : syn.options()) {
             if (o instanceof TcpOption.Mss m) {
-                peerMss = m.mss();
+                // a path MTU learnt in SYN-SENT also bounds what we send (FreeBSD tcp_mss_update: the host cache's
+                // MTU less the headers, then min with the offer)
+                peerMss = synMss < mss ? Math.min(m.mss(), synMss) : m.mss();
             } else if (o instanceof TcpOption.WindowScale w) {
                 sndShift = Math.min(w.shift(), 14);
             } else if (o instanceof TcpOption.Timestamps ts) {

@@ -103,6 +103,10 @@ class TcpSynShapeTest {
         c.lowerSynMss(1300);
         assertThat(c.synMss()).as("only ever lowered").isEqualTo(1240);
         assertThat(c.localMss()).as("the route's MSS is unchanged").isEqualTo(1440);
+        TcpHeader synAck = TcpHeader.of(80, 49152, 7000, 1001, TcpHeader.SYN | TcpHeader.ACK, 65535,
+                List.of(new TcpOption.Mss(1440)));
+        c.onSegment(new TcpSegment(synAck, ByteString.EMPTY), 2_000 * MS);
+        assertThat(c.peerMss()).as("tcp_mss_update: min(host cache MTU - headers, offer)").isEqualTo(1240);
     }
 
     @Test
