@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * getsockopt/setsockopt: SOL_SOCKET options (SO_ERROR read and clear, SO_TYPE, SO_ACCEPTCONN, SO_REUSEADDR,
  * SO_REUSEPORT, SO_KEEPALIVE, SO_BROADCAST, SO_SNDBUF, SO_RCVBUF, SO_LINGER, SO_SNDTIMEO, SO_RCVTIMEO), TCP_NODELAY,
- * TCP_MAXSEG, IPV6_V6ONLY, IP_TTL. Integers are host byte order (little-endian on the machines modelled); struct
+ * TCP_MAXSEG, IPV6_V6ONLY, IP_TTL, IPV6_UNICAST_HOPS; where the ABI defines them (FreeBSD) TCP_NOOPT, TCP_KEEPINIT,
+ * TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT, IP_TOS and IPV6_TCLASS. The IP header options and TCP_NOOPT reach the
+ * socket's listener or connection at once. Integers are host byte order (little-endian on the machines modelled); struct
  * timeval and struct linger are 16 and 8 bytes on the 64-bit ABIs.
  */
 final class SocketOptionCalls {
@@ -154,31 +156,11 @@ final class SocketOptionCalls {
                 }
                 opts.v6Only = v != 0;
             }
-            case IP_TTL -> {
-                if (v < -1 || v > 255 || v == 0) {
-                    return sys.fail(Errno.EINVAL);
+            case IP_TTL, IP_TOS, IPV6_UNICAST_HOPS, IPV6_TCLASS -> {
+                int r = setIpHeaderOption(s, o.get(), v);
+                if (r != 0) {
+                    return r;
                 }
-                opts.ttl = v == -1 ? 0 : v;
-                applyOutput(s);
-            }
-            case IP_TOS -> { // FreeBSD ip_ctloutput: inp_ip_tos = optval, unchecked (a u_char)
-                opts.tos = v & 0xff;
-                applyOutput(s);
-            }
-            case IPV6_UNICAST_HOPS, IPV6_TCLASS -> {
-                // KAME ip6_ctloutput / ip6_setpktopt: -1 (the default) to 255, else EINVAL
-                if (s.domain != SocketSummary.Domain.INET6) {
-                    return sys.fail(Errno.ENOPROTOOPT);
-                }
-                if (v < -1 || v > 255) {
-                    return sys.fail(Errno.EINVAL);
-                }
-                if (o.get() == AbiConstant.IPV6_TCLASS) {
-                    opts.trafficClass = Math.max(v, 0);
-                } else {
-                    opts.hopLimit = v;
-                }
-                applyOutput(s);
             }
             case TCP_NOOPT -> {
                 opts.noOptions = v != 0;
@@ -245,6 +227,29 @@ final class SocketOptionCalls {
         if (s instanceof TcpSocket ts && c != AbiConstant.TCP_KEEPINIT) {
             sys.kernel.applyKeepTimers(ts, ts.connection(), sys.ctx.nowNs());
         }
+        return 0;
+    }
+
+    /**
+     * IP_TTL (-1 for the default, else 1..255), IP_TOS (FreeBSD ip_ctloutput: inp_ip_tos = optval, unchecked, a
+     * u_char), IPV6_UNICAST_HOPS and IPV6_TCLASS (KAME ip6_ctloutput / ip6_setpktopt: -1, the default, to 255, else
+     * EINVAL; AF_INET6 sockets only); the socket's TCP segments carry them from now on.
+     */
+    private int setIpHeaderOption(Socket s, AbiConstant c, int v) {
+        boolean v6 = c == AbiConstant.IPV6_UNICAST_HOPS || c == AbiConstant.IPV6_TCLASS;
+        if (v6 && s.domain != SocketSummary.Domain.INET6) {
+            return sys.fail(Errno.ENOPROTOOPT);
+        }
+        if (c == AbiConstant.IP_TTL ? v < -1 || v > 255 || v == 0 : v6 && (v < -1 || v > 255)) {
+            return sys.fail(Errno.EINVAL);
+        }
+        switch (c) {
+            case IP_TTL -> s.options.ttl = v == -1 ? 0 : v;
+            case IP_TOS -> s.options.tos = v & 0xff;
+            case IPV6_TCLASS -> s.options.trafficClass = Math.max(v, 0);
+            default -> s.options.hopLimit = v;
+        }
+        applyOutput(s);
         return 0;
     }
 
