@@ -83,6 +83,77 @@ public final class FreeBsdPersonality extends BsdPersonality {
         return FreeBsdTunables.synSchedule(tunables.get(FreeBsdTunables.KEEPINIT));
     }
 
+    /**
+     * sys/netinet/tcp_usrreq.c tcp_default_ctloutput: TCP_KEEPINIT, TCP_KEEPIDLE and TCP_KEEPINTVL take seconds
+     * ({@code ui > UINT_MAX / hz} is EINVAL, then {@code ui *= hz}), TCP_KEEPCNT a count; getsockopt reports
+     * TP_KEEPINIT(tp) / hz and friends (tcp_var.h: the tcpcb's value, else V_tcp_keepinit and the other sysctls).
+     */
+    @Override
+    public TcpTimerOptions tcpTimerOptions() {
+        return new TcpTimerOptions(tunables.get(FreeBsdTunables.KEEPINIT) * MS,
+                tunables.get(FreeBsdTunables.KEEPIDLE) * MS, tunables.get(FreeBsdTunables.KEEPINTVL) * MS,
+                (int) tunables.get(FreeBsdTunables.KEEPCNT), 0xFFFF_FFFFL / FreeBsdTunables.HZ);
+    }
+
+    /**
+     * tcp_timer.c tcp_timer_keep: TP_KEEPINIT(tp) ends the attempt; tcp_timer_rexmt keeps its schedule (so a
+     * TCP_KEEPINIT beyond the default lets more SYNs out, up to TCP_MAXRXTSHIFT).
+     */
+    @Override
+    public SynRetransmission synRetransmission(long keepInitNs) {
+        return FreeBsdTunables.synSchedule(Math.max(1, keepInitNs / MS));
+    }
+
+    /**
+     * tcp_ecn.c tcp_ecn_output_syn_sent: with net.inet.tcp.ecn.enable 1 the first SYN sets ECE|CWR, and so does a
+     * retransmission while {@code t_rxtshift <= V_tcp_ecn_maxretries}.
+     */
+    @Override
+    public boolean synRequestsEcn(int retransmissions) {
+        return tunables.get(FreeBsdTunables.ECN_ENABLE) == 1
+                && (retransmissions < 1 || retransmissions <= tunables.get(FreeBsdTunables.ECN_MAXRETRIES));
+    }
+
+    /**
+     * tcp_timer.c tcp_timer_rexmt: "Disable RFC1323 and SACK if we haven't got any response to our third SYN":
+     * in SYN_SENT with V_tcp_rexmit_drop_options and {@code t_rxtshift == 3}, TF_REQ_SCALE, TF_REQ_TSTMP and
+     * TF_SACK_PERMIT are cleared for good.
+     */
+    @Override
+    public boolean dropsSynOptions(int retransmissions) {
+        return retransmissions == 3 && tunables.get(FreeBsdTunables.REXMIT_DROP_OPTIONS) != 0;
+    }
+
+    /**
+     * IPv6: netinet6/icmp6.c icmp6_mtudisc_update stores a Packet Too Big's MTU in the host cache whatever the
+     * connection's state (tcp_hc_updatemtu), and tcp_output.c tcp_mssopt offers min(interface MTU, tcp_hc_getmtu)
+     * less the headers in the next SYN. IPv4: tcp_ctlinput only acts when the MTU is below t_maxseg plus the
+     * headers, and t_maxseg is still tcp_mssdflt (536) in SYN_SENT, so the SYN keeps its MSS.
+     */
+    @Override
+    public boolean synMssFollowsPathMtu(boolean ipv6) {
+        return ipv6;
+    }
+
+    /**
+     * tcp_output.c: "Avoid shrinking window with window scaling": {@code recwin = roundup2(recwin, 1 <<
+     * tp->rcv_scale)} before the shift (not for SYNs, whose window is never scaled).
+     */
+    @Override
+    public boolean roundsWindowUpToScale() {
+        return true;
+    }
+
+    /**
+     * tcp_input.c: a segment whose inpcb lookup finds a socket in TCPS_CLOSED (bound, not listening) goes to
+     * dropwithreset; tcp_subr.c tcp_respond builds that RST with the inpcb's inp_ip_ttl and inp_ip_tos (IPv4), and
+     * for IPv6 in6_selecthlim(inp) and ip6_output with the inpcb's options (IPV6_TCLASS).
+     */
+    @Override
+    public boolean resetUsesBoundSocketIpOptions() {
+        return true;
+    }
+
     /** sys/netinet/tcp_timer.h TCPTV_RTOBASE 1 s, TCPTV_MIN 30 ms plus rexmit_slop 200 ms, TCPTV_REXMTMAX 64 s. */
     @Override
     public RetransmissionTimeout rto() {

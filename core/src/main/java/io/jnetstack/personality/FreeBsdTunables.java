@@ -20,6 +20,11 @@ final class FreeBsdTunables {
     static final String INSECURE_RST = "net.inet.tcp.insecure_rst";
     static final String INSECURE_SYN = "net.inet.tcp.insecure_syn";
     static final String DROP_SYNFIN = "net.inet.tcp.drop_synfin";
+    static final String ECN_ENABLE = "net.inet.tcp.ecn.enable";
+    static final String ECN_MAXRETRIES = "net.inet.tcp.ecn.maxretries";
+    static final String REXMIT_DROP_OPTIONS = "net.inet.tcp.rexmit_drop_options";
+    /** kern.hz: the tick rate TCP_KEEPINIT and friends are converted with (setsockopt: ui > UINT_MAX / hz → EINVAL). */
+    static final long HZ = 1000;
 
     /** TCP_MAXWIN (tcp.h) and TCP_MAX_WINSHIFT. */
     private static final long MAXWIN = 65_535;
@@ -47,12 +52,16 @@ final class FreeBsdTunables {
                 new Tunables.Spec(KEEPCNT, 8, v -> v >= 1 && v <= 1000, "tcp_timer.c tcp_keepcnt"),
                 new Tunables.Spec(DELACKTIME, 100, v -> v >= 1 && v <= 500, "tcp_timer.c tcp_delacktime (ms)"),
                 defaultOnly("net.inet.tcp.blackhole", 0),
-                defaultOnly("net.inet.tcp.ecn.enable", 2),
-                new Tunables.Spec("net.inet.tcp.ecn.maxretries", 1, v -> v >= 0 && v <= 30,
-                        "tcp_ecn.c V_tcp_ecn_maxretries: only read when ecn.enable is 1"),
+                new Tunables.Spec(ECN_ENABLE, 2, v -> v == 1 || v == 2,
+                        "tcp_ecn.c V_tcp_do_ecn: 1 asks for ECN in the SYN (tcp_ecn_output_syn_sent); 2 only accepts"
+                                + " it (the peer-initiated side is not modelled, so 2 sends plain SYNs)"),
+                new Tunables.Spec(ECN_MAXRETRIES, 1, v -> v >= 0 && v <= 30,
+                        "tcp_ecn.c V_tcp_ecn_maxretries: SYN retransmissions still sent with ECE|CWR (ecn.enable 1)"),
                 defaultOnly("net.inet.tcp.rexmit_initial", 1000),
                 defaultOnly("net.inet.tcp.rexmit_slop", 200),
-                defaultOnly("net.inet.tcp.rexmit_drop_options", 0),
+                new Tunables.Spec(REXMIT_DROP_OPTIONS, 0, v -> v == 0 || v == 1,
+                        "tcp_timer.c tcp_timer_rexmt: at the third SYN retransmission, stop offering window scale,"
+                                + " timestamps and SACK"),
                 defaultOnly("net.inet.tcp.recvspace", 65_536),
                 defaultOnly("net.inet.tcp.sendspace", 32_768),
                 new Tunables.Spec("net.inet.tcp.hostcache.purgenow", 0, v -> v == 0 || v == 1,

@@ -157,6 +157,73 @@ public interface Personality {
         return TcpInputRules.RFC5961;
     }
 
+    /**
+     * The per-socket TCP timer options (TCP_KEEPINIT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT) with their current
+     * host defaults; null when this OS's are not modelled (getsockopt and setsockopt then fail with ENOPROTOOPT).
+     */
+    default TcpTimerOptions tcpTimerOptions() {
+        return null;
+    }
+
+    /**
+     * The SYN schedule of a connection whose attempt may last {@code keepInitNs} (a per-socket TCP_KEEPINIT): by
+     * default the usual schedule abandoned at that time.
+     */
+    default SynRetransmission synRetransmission(long keepInitNs) {
+        SynRetransmission r = synRetransmission();
+        return r.truncated(r.synCount(), keepInitNs);
+    }
+
+    /**
+     * Whether the SYN sent after {@code retransmissions} retransmissions asks for ECN (ECE and CWR set, RFC 3168
+     * §6.1.1). No by default (jnetstack models no client-side ECN unless the OS's tunables ask for it).
+     */
+    default boolean synRequestsEcn(int retransmissions) {
+        return false;
+    }
+
+    /**
+     * Whether the connection stops offering window scaling, timestamps and SACK from its SYN retransmission number
+     * {@code retransmissions} on (a work-around for peers that drop SYNs with options). Asked at every SYN
+     * retransmission; once yes, the SYNs of that connection carry only MSS. No by default.
+     */
+    default boolean dropsSynOptions(int retransmissions) {
+        return false;
+    }
+
+    /**
+     * Whether a Packet Too Big (IPv6, {@code ipv6} true) or Fragmentation Needed (IPv4) quoting an unanswered SYN
+     * lowers the MSS the retransmitted SYN offers to the reported path MTU less the headers. No by default.
+     */
+    default boolean synMssFollowsPathMtu(boolean ipv6) {
+        return false;
+    }
+
+    /**
+     * Whether getsockopt(IPV6_UNICAST_HOPS) on a socket that set none reports -1 (KAME ip6_ctloutput: the inpcb's
+     * in6p_hops) rather than the hop limit in use (Linux ipv6_getsockopt: the route's or the interface's). No by
+     * default.
+     */
+    default boolean unsetHopLimitReadsMinusOne() {
+        return false;
+    }
+
+    /**
+     * Whether the window a synchronized segment advertises is rounded up to the window-scale unit (1 &lt;&lt; shift)
+     * rather than truncated to it, so scaling never shrinks the window. No by default.
+     */
+    default boolean roundsWindowUpToScale() {
+        return false;
+    }
+
+    /**
+     * Whether the RST answering a segment for a socket that is bound but neither listening nor connected carries
+     * that socket's IP options (TTL or hop limit, TOS or traffic class) rather than the host defaults. No by default.
+     */
+    default boolean resetUsesBoundSocketIpOptions() {
+        return false;
+    }
+
     /** The host's tunables (sysctls that change TCP/IP behaviour); none unless the OS models some. */
     default Tunables tunables() {
         return Tunables.none();

@@ -131,6 +131,19 @@ final class TcpCalls {
         TcpHandle h = kernel.acceptFrom(s);
         TcpSocket child = TcpSocket.accepted(kernel, s.domain, h);
         child.options.noDelay = s.options.noDelay;
+        // the connection inherited the listener's IP options in the stack (FreeBSD syncache: sc_ip_ttl, sc_ip_tos
+        // and the inpcb's IPv6 options); the new socket reports them
+        child.options.ttl = s.options.ttl;
+        child.options.hopLimit = s.options.hopLimit;
+        child.options.tos = s.options.tos;
+        child.options.trafficClass = s.options.trafficClass;
+        child.options.noOptions = s.options.noOptions;
+        // FreeBSD syncache_socket: the new tcpcb takes the listener's t_keepinit, t_keepidle, t_keepintvl, t_keepcnt
+        child.options.keepInitSeconds = s.options.keepInitSeconds;
+        child.options.keepIdleSeconds = s.options.keepIdleSeconds;
+        child.options.keepIntervalSeconds = s.options.keepIntervalSeconds;
+        child.options.keepCount = s.options.keepCount;
+        kernel.applyKeepTimers(child, kernel.stack().tcpConnection(h), sys.ctx.nowNs());
         kernel.adopt(child);
         if (kernel.stack().tcpConnection(h) == null) {
             child.error = Errno.ECONNRESET; // reset while it waited in the queue (Linux returns it on first use)

@@ -68,6 +68,11 @@ final class TcpDemux {
         passive.listen(k, backlog);
     }
 
+    /** What listener {@code k}'s new connections inherit (IP TTL and TOS, TCP_NOOPT). */
+    void listenerOutputOptions(PassiveOpen.Key k, io.jnetstack.stack.tcp.TcpOutputOptions o) {
+        passive.outputOptions(k, o);
+    }
+
     /** Closes listener {@code k}, resetting the connections it queued. */
     void unlisten(PassiveOpen.Key k, long nowNs) {
         passive.unlisten(k, nowNs);
@@ -135,7 +140,7 @@ final class TcpDemux {
         var p = stack.personality();
         TcpConnection c = TcpConnection.connect(p, h.localPort(), h.remotePort(), iss(h, nowNs), mss,
                 random.nextInt(Integer.MAX_VALUE), o.synSchedule() != null ? o.synSchedule() : p.synRetransmission(),
-                nowNs);
+                o.output(), nowNs);
         c.setIcmpMayReset(icmpMayReset);
         if (o.maxSegment() > 0) {
             c.setMaxSegment(o.maxSegment());
@@ -203,8 +208,21 @@ final class TcpDemux {
         if (l != null) {
             onListen(l, h, seg, d, off, len, nowNs);
         } else {
-            closedPort(d, off, len, nowNs);
+            closedPort(d, off, len, closedPortOptions(dst, th.destinationPort()), nowNs);
         }
+    }
+
+    /**
+     * The IP options of the RST answering a segment to {@code local}:{@code port} where no connection or listener
+     * is: those of a socket merely bound there when the personality says so
+     * ({@link io.jnetstack.personality.Personality#resetUsesBoundSocketIpOptions}), else the defaults.
+     */
+    private io.jnetstack.stack.tcp.TcpOutputOptions closedPortOptions(IpAddress local, int port) {
+        if (!stack.personality().resetUsesBoundSocketIpOptions()) {
+            return io.jnetstack.stack.tcp.TcpOutputOptions.DEFAULTS;
+        }
+        var o = stack.listener().tcpBoundSocketOptions(local, port);
+        return o == null ? io.jnetstack.stack.tcp.TcpOutputOptions.DEFAULTS : o;
     }
 
     /**
@@ -228,9 +246,10 @@ final class TcpDemux {
     }
 
     /** A passive open: the connection answering {@code syn} with a SYN-ACK from {@code iss} (not yet flushed). */
-    TcpConnection openPassive(TcpHandle h, TcpSegment syn, int iss, long nowNs) {
+    TcpConnection openPassive(TcpHandle h, TcpSegment syn, int iss, io.jnetstack.stack.tcp.TcpOutputOptions out,
+            long nowNs) {
         TcpConnection c = TcpConnection.accept(stack.personality(), h.localPort(), h.remotePort(), syn, iss,
-                mss(h.remoteAddress()), random.nextInt(Integer.MAX_VALUE), nowNs);
+                mss(h.remoteAddress()), random.nextInt(Integer.MAX_VALUE), out, nowNs);
         connections.put(h, c);
         return c;
     }
@@ -259,14 +278,23 @@ final class TcpDemux {
 
     /** RFC 9293 §3.10.7.1: a segment for no connection gets the RST that Replies builds. */
     void closedPort(byte[] d, int off, int len, long nowNs) {
+        closedPort(d, off, len, io.jnetstack.stack.tcp.TcpOutputOptions.DEFAULTS, nowNs);
+    }
+
+    private void closedPort(byte[] d, int off, int len, io.jnetstack.stack.tcp.TcpOutputOptions o, long nowNs) {
         stack.stats().increment(StackStats.Counter.UNREACHABLE_PORT);
-        reset(d, off, len, nowNs);
+        reset(d, off, len, o, nowNs);
     }
 
     /** Answers the segment in datagram {@code d} with the RST of RFC 9293 §3.10.7.1 (Replies builds it). */
     void reset(byte[] d, int off, int len, long nowNs) {
-        int ttl = (d[off] & 0xF0) == 0x40 ? stack.personality().defaultTtl() : stack.personality().defaultHopLimit();
-        byte[] rst = Replies.tcpRst(new FrameInfo(Medium.IP, d, off, len, nowNs), ttl);
+        reset(d, off, len, io.jnetstack.stack.tcp.TcpOutputOptions.DEFAULTS, nowNs);
+    }
+
+    private void reset(byte[] d, int off, int len, io.jnetstack.stack.tcp.TcpOutputOptions o, long nowNs) {
+        int ttl = o.ttl() > 0 ? o.ttl()
+                : (d[off] & 0xF0) == 0x40 ? stack.personality().defaultTtl() : stack.personality().defaultHopLimit();
+        byte[] rst = Replies.tcpRst(new FrameInfo(Medium.IP, d, off, len, nowNs), ttl, o.tos());
         if (rst != null) {
             stack.loopBackOrSend(rst, nowNs);
         }
@@ -310,7 +338,13 @@ final class TcpDemux {
         boolean v4 = h.remoteAddress().version() == 4;
         int floor = v4 ? 552 : 1280;
         int mss = Math.max(mtu, floor) - (v4 ? 40 : 60);
-        apply(h, c -> c.onPacketTooBig(mss, quotedSeq, nowNs), nowNs);
+        boolean synFollows = stack.personality().synMssFollowsPathMtu(!v4);
+        apply(h, c -> {
+            if (synFollows) {
+                c.lowerSynMss(mss);
+            }
+            c.onPacketTooBig(mss, quotedSeq, nowNs);
+        }, nowNs);
     }
 
     /** An ICMP error quoting one of our segments. */
@@ -375,6 +409,7 @@ final class TcpDemux {
             s.header().emit(d, room, new PseudoHeader(h.localAddress(), h.remoteAddress(), IpProtocol.TCP),
                     s.payload().length());
             stack.sendTransportPrepared(h.localAddress(), h.remoteAddress(), IpProtocol.TCP, d,
+                    c.outputOptions().ttl(), c.outputOptions().tos(),
                     new Origin(IpProtocol.TCP, h.localPort(), h.remotePort()), nowNs);
         }
         for (TcpEvent e = c.pollEvent(); e != null; e = c.pollEvent()) {

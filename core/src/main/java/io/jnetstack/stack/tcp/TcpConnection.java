@@ -154,6 +154,14 @@ public final class TcpConnection {
     /** TCP_MAXSEG: the most payload per segment the application allows (0: no limit). */
     int userMss;
 
+    // ---- what the SYN offers, and the socket's per-segment settings ----
+    /** The MSS our next SYN offers: {@link #mss}, unless a path MTU report lowered it in SYN-SENT. */
+    int synMss;
+    /** The personality stopped offering window scale, timestamps and SACK in this connection's SYNs. */
+    boolean synOptionsDropped;
+    /** IP TTL and TOS of every segment, and TCP_NOOPT. */
+    TcpOutputOptions output = TcpOutputOptions.DEFAULTS;
+
     // ---- acknowledgment policy and the receive window ----
     int quickAcksLeft;
     int segmentsUnacked;
@@ -178,6 +186,7 @@ public final class TcpConnection {
         this.remotePort = remotePort;
         this.iss = iss;
         this.mss = mss;
+        this.synMss = mss;
         this.tsOffset = tsOffset;
         this.received = new ByteRing(buffers.receiveInitial());
         this.sendBuffer = new ByteRing(buffers.sendInitial());
@@ -211,7 +220,14 @@ public final class TcpConnection {
      */
     public static TcpConnection connect(Personality p, int localPort, int remotePort, int iss, int mss, int tsOffset,
             SynRetransmission r, long nowNs) {
+        return connect(p, localPort, remotePort, iss, mss, tsOffset, r, TcpOutputOptions.DEFAULTS, nowNs);
+    }
+
+    /** As {@link #connect(Personality, int, int, int, int, int, SynRetransmission, long)}, the SYN shaped by {@code out}. */
+    public static TcpConnection connect(Personality p, int localPort, int remotePort, int iss, int mss, int tsOffset,
+            SynRetransmission r, TcpOutputOptions out, long nowNs) {
         TcpConnection c = new TcpConnection(p, localPort, remotePort, iss, mss, tsOffset);
+        c.output = out;
         c.synSchedule = r;
         c.sndUna = iss;
         c.sndNxt = add(iss, 1);
@@ -228,7 +244,18 @@ public final class TcpConnection {
      */
     public static TcpConnection accept(Personality p, int localPort, int remotePort, TcpSegment syn, int iss, int mss,
             int tsOffset, long nowNs) {
+        return accept(p, localPort, remotePort, syn, iss, mss, tsOffset, TcpOutputOptions.DEFAULTS, nowNs);
+    }
+
+    /**
+     * As {@link #accept(Personality, int, int, TcpSegment, int, int, int, long)} for a listener whose socket set
+     * {@code out} (the SYN-ACK and everything after carry it; TCP_NOOPT: a SYN-ACK without options and no
+     * options negotiated, FreeBSD syncache).
+     */
+    public static TcpConnection accept(Personality p, int localPort, int remotePort, TcpSegment syn, int iss, int mss,
+            int tsOffset, TcpOutputOptions out, long nowNs) {
         TcpConnection c = new TcpConnection(p, localPort, remotePort, iss, mss, tsOffset);
+        c.output = out;
         c.irs = syn.header().seq();
         c.rcvNxt = add(c.irs, 1);
         c.rcvNxtAbs = SeqSpace.origin(c.rcvNxt);
@@ -236,7 +263,7 @@ public final class TcpConnection {
         c.sndUna = iss;
         c.sndNxt = add(iss, 1);
         c.sndMax = c.sndNxt;
-        SynOptions.Offer offer = c.learnPeerOptions(syn.header(), SynOptions.Offer.ALL);
+        SynOptions.Offer offer = c.learnPeerOptions(syn.header(), c.ownOffer(SynOptions.Offer.ALL));
         c.updateWindow(syn.header(), false);
         c.state = new TcpState.SynReceived(true);
         Segments.synAck(c, offer, nowNs);
@@ -455,6 +482,31 @@ public final class TcpConnection {
         KeepAlive.set(this, keepAlive, nowNs);
     }
 
+    /** IP TTL and TOS and TCP_NOOPT for the segments sent from now on. */
+    public void setOutputOptions(TcpOutputOptions o) {
+        output = java.util.Objects.requireNonNull(o);
+    }
+
+    /** The socket's per-segment settings (IP TTL and TOS, TCP_NOOPT). */
+    public TcpOutputOptions outputOptions() {
+        return output;
+    }
+
+    /**
+     * A path MTU report (Packet Too Big) quoting our unanswered SYN, where the personality lets it lower the MSS
+     * the next SYN offers ({@link Personality#synMssFollowsPathMtu}): at most {@code pathMss} from now on.
+     */
+    public void lowerSynMss(int pathMss) {
+        if (state instanceof TcpState.SynSent && pathMss > 0) {
+            synMss = Math.min(synMss, pathMss);
+        }
+    }
+
+    /** The MSS the next SYN offers. */
+    public int synMss() {
+        return synMss;
+    }
+
     /**
      * TCP_MAXSEG: at most {@code bytes} of payload per segment from now on (the smaller of this and the peer's MSS
      * wins, as Linux tp->rx_opt.user_mss does; the MSS our SYN advertised is not changed after the fact).
@@ -613,6 +665,9 @@ public final class TcpConnection {
         }
         int sent = ss.synsSent() + 1;
         state = new TcpState.SynSent(ss.firstSynNs(), sent);
+        if (personality.dropsSynOptions(sent - 1)) {
+            synOptionsDropped = true; // sticky, as FreeBSD clears the TF_REQ_* flags of the tcpcb
+        }
         Segments.syn(this, nowNs);
         deadlineNs = ss.firstSynNs() + (sent < r.synCount() ? r.offsetNs(sent) : r.giveUpNs());
     }
@@ -732,8 +787,13 @@ public final class TcpConnection {
         rcvNxt = add(irs, 1);
         rcvNxtAbs = SeqSpace.origin(rcvNxt);
         rcvAdv = add(rcvNxt, personality.synWindow(mss)); // what our SYN offered (SYN windows are never scaled)
-        learnPeerOptions(synAck, ours);
+        learnPeerOptions(synAck, ownOffer(ours));
         sizeBuffersForSegment();
+    }
+
+    /** {@code ours} less what this connection stopped offering (TCP_NOOPT, dropped SYN options): MSS only. */
+    SynOptions.Offer ownOffer(SynOptions.Offer ours) {
+        return output.noOptions() || synOptionsDropped ? new SynOptions.Offer(false, false, false) : ours;
     }
 
     /**
@@ -869,7 +929,9 @@ public final class TcpConnection {
         SynOptions.Offer peer = SynOptions.offerOf(syn.options());
         for (TcpOption o : syn.options()) {
             if (o instanceof TcpOption.Mss m) {
-                peerMss = m.mss();
+                // a path MTU learnt in SYN-SENT also bounds what we send (FreeBSD tcp_mss_update: the host cache's
+                // MTU less the headers, then min with the offer)
+                peerMss = synMss < mss ? Math.min(m.mss(), synMss) : m.mss();
             } else if (o instanceof TcpOption.WindowScale w) {
                 sndShift = Math.min(w.shift(), 14);
             } else if (o instanceof TcpOption.Timestamps ts) {
