@@ -35,6 +35,31 @@ public final class FreeBsdPersonality extends BsdPersonality {
         return (int) Math.max(rounded, configured);
     }
 
+    /**
+     * tcp_output.c, the window-update test tcp_usr_rcvd reaches (skipped while TF_DELACK is set: the delayed ACK
+     * will carry the window): adv = the growth of the window over what the peer
+     * knows; nothing when it does not change the scaled value; send when adv is at least two segments and either
+     * a quarter of the buffer, or the window is at most an eighth of it, or the buffer is at most eight segments,
+     * or adv reaches TCP_MAXWIN &lt;&lt; scale; or when adv is at least half the buffer.
+     */
+    @Override
+    public boolean windowUpdateAfterRead(int oldWindow, int newWindow, int mss, int buffer, int scale,
+            boolean ackPending) {
+        if (ackPending) {
+            return false;
+        }
+        int old = Math.max(oldWindow, 0);
+        int adv = Math.max(newWindow - old, 0);
+        if (old >> scale >= (adv + old) >> scale) {
+            return false;
+        }
+        if (adv >= 2 * mss && (adv >= buffer / 4 || newWindow <= buffer / 8 || buffer <= 8 * mss
+                || adv >= 65_535 << scale)) {
+            return true;
+        }
+        return 2 * adv >= buffer;
+    }
+
     /** Window scale the SYN requests for the current kern.ipc.maxsockbuf ({@link FreeBsdTunables#windowScale}). */
     @Override
     public int windowScale() {

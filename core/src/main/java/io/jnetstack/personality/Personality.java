@@ -224,6 +224,18 @@ public interface Personality {
         return false;
     }
 
+    /**
+     * Whether reading from the receive buffer sends a window update at once, given the window the peer knows
+     * ({@code oldWindow}), the window now free ({@code newWindow}), the segment size, the buffer size, the
+     * receive window scale, and whether a delayed ACK is already pending. By default, receiver-side silly window avoidance (RFC 9293 §3.8.6.2.2): only when the
+     * known window was below min(MSS, half the buffer) and the free one reaches it.
+     */
+    default boolean windowUpdateAfterRead(int oldWindow, int newWindow, int mss, int buffer, int scale,
+            boolean ackPending) {
+        int threshold = Math.min(mss, buffer / 2);
+        return oldWindow < threshold && newWindow >= threshold;
+    }
+
     /** The host's tunables (sysctls that change TCP/IP behaviour); none unless the OS models some. */
     default Tunables tunables() {
         return Tunables.none();

@@ -208,11 +208,11 @@ final class Receiver {
      * the receive buffer.
      */
     static byte[] read(TcpConnection c, int max, long nowNs) {
-        int threshold = Math.min(c.mss, c.received.capacity() / 2);
-        boolean wasSmall = c.offeredWindow() < threshold;
+        int known = c.offeredWindow();
         byte[] out = c.received.take(max);
         autoSize(c, out.length, nowNs);
-        if (wasSmall && c.rcvWnd() >= threshold && TcpState.receivesText(c.state)) {
+        if (TcpState.receivesText(c.state) && c.personality.windowUpdateAfterRead(known, c.rcvWnd(),
+                Math.min(c.mss, c.peerMss), c.received.capacity(), c.rcvShift, c.delackAtNs != Long.MAX_VALUE)) {
             Segments.ack(c, nowNs);
         }
         return out;
