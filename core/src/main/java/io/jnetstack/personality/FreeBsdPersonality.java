@@ -60,6 +60,15 @@ public final class FreeBsdPersonality extends BsdPersonality {
         return 2 * adv >= buffer;
     }
 
+    /**
+     * net.inet.tcp.ecn.enable 1 or 2 accepts an ECN-setup SYN (tcp_ecn.c tcp_ecn_syncache_add,
+     * tcp_ecn_input_parallel_syn: V_tcp_do_ecn != 0).
+     */
+    @Override
+    public boolean acceptsEcnSetup() {
+        return tunables.get(FreeBsdTunables.ECN_ENABLE) != 0;
+    }
+
     /** Window scale the SYN requests for the current kern.ipc.maxsockbuf ({@link FreeBsdTunables#windowScale}). */
     @Override
     public int windowScale() {

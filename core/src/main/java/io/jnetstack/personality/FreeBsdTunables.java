@@ -52,9 +52,11 @@ final class FreeBsdTunables {
                 new Tunables.Spec(KEEPCNT, 8, v -> v >= 1 && v <= 1000, "tcp_timer.c tcp_keepcnt"),
                 new Tunables.Spec(DELACKTIME, 100, v -> v >= 1 && v <= 500, "tcp_timer.c tcp_delacktime (ms)"),
                 defaultOnly("net.inet.tcp.blackhole", 0),
-                new Tunables.Spec(ECN_ENABLE, 2, v -> v == 1 || v == 2,
-                        "tcp_ecn.c V_tcp_do_ecn: 1 asks for ECN in the SYN (tcp_ecn_output_syn_sent); 2 only accepts"
-                                + " it (the peer-initiated side is not modelled, so 2 sends plain SYNs)"),
+                new Tunables.Spec(ECN_ENABLE, 2, v -> v >= 0 && v <= 2,
+                        "tcp_ecn.c V_tcp_do_ecn: 0 off; 1 asks for ECN in the SYN (tcp_ecn_output_syn_sent) and"
+                                + " accepts it; 2 only accepts an ECN-setup SYN (tcp_ecn_syncache_add,"
+                                + " tcp_ecn_input_parallel_syn); negotiation and ECT(0) marking only, CE feedback"
+                                + " is not modelled"),
                 new Tunables.Spec(ECN_MAXRETRIES, 1, v -> v >= 0 && v <= 30,
                         "tcp_ecn.c V_tcp_ecn_maxretries: SYN retransmissions still sent with ECE|CWR (ecn.enable 1)"),
                 defaultOnly("net.inet.tcp.rexmit_initial", 1000),

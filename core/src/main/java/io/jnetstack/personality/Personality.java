@@ -236,6 +236,15 @@ public interface Personality {
         return oldWindow < threshold && newWindow >= threshold;
     }
 
+    /**
+     * Whether an ECN-setup SYN from the peer is answered with an ECN-setup SYN-ACK (RFC 3168 §6.1.1), after which
+     * data leaves marked ECT(0). No by default: jnetstack models ECN negotiation only where a personality says so
+     * (congestion feedback from CE marks is not modelled).
+     */
+    default boolean acceptsEcnSetup() {
+        return false;
+    }
+
     /** The host's tunables (sysctls that change TCP/IP behaviour); none unless the OS models some. */
     default Tunables tunables() {
         return Tunables.none();

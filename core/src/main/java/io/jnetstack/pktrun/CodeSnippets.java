@@ -73,6 +73,9 @@ final class CodeSnippets {
         if (s.windowScaling()) {
             actual.add("TCPI_OPT_WSCALE");
         }
+        if (s.ecn()) {
+            actual.add("TCPI_OPT_ECN");
+        }
         if (!actual.equals(expected)) {
             throw ScriptStop.fail(prefix + "%{ " + text + " }% is false: tcpi_options is "
                     + (actual.isEmpty() ? "0" : String.join(" | ", actual)));

@@ -85,7 +85,7 @@ public final class KernelProcess {
                         t.handle != null ? t.handle.localPort() : t.boundPort,
                         t.handle != null ? t.handle.remotePort() : 0, t.listening, c == null ? null : c.state(),
                         c != null && c.timestampsEnabled(), c != null && c.sackEnabled(),
-                        c != null && c.windowScalingEnabled()));
+                        c != null && c.windowScalingEnabled(), c != null && c.ecnEnabled()));
             }
         }
         return out;

@@ -15,6 +15,7 @@ import io.jnetstack.stack.tcp.TcpState;
  * @param timestamps timestamps were negotiated
  * @param sack SACK was negotiated
  * @param windowScaling window scaling was negotiated
+ * @param ecn ECN was negotiated
  */
 public record TcpSocketView(int fd, boolean ipv6, int localPort, int foreignPort, boolean listening, TcpState state,
-        boolean timestamps, boolean sack, boolean windowScaling) {}
+        boolean timestamps, boolean sack, boolean windowScaling, boolean ecn) {}

@@ -408,9 +408,9 @@ final class TcpDemux {
             s.payload().copyTo(d, room + hl);
             s.header().emit(d, room, new PseudoHeader(h.localAddress(), h.remoteAddress(), IpProtocol.TCP),
                     s.payload().length());
+            int tos = c.outputOptions().tos() | (c.markEct(s) ? 0b10 : 0); // ECT(0), RFC 3168 §5
             stack.sendTransportPrepared(h.localAddress(), h.remoteAddress(), IpProtocol.TCP, d,
-                    c.outputOptions().ttl(), c.outputOptions().tos(),
-                    new Origin(IpProtocol.TCP, h.localPort(), h.remotePort()), nowNs);
+                    c.outputOptions().ttl(), tos, new Origin(IpProtocol.TCP, h.localPort(), h.remotePort()), nowNs);
         }
         for (TcpEvent e = c.pollEvent(); e != null; e = c.pollEvent()) {
             stack.listener().onTcpEvent(h, e, nowNs);

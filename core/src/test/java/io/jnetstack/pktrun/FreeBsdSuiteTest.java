@@ -28,8 +28,8 @@ class FreeBsdSuiteTest {
             "rcv-data-segments", 217,
             "rcv-icmp", 12,
             "snd-syn", 30,
-            "snippets", 29,
-            "socket-api", 12,
+            "snippets", 31,
+            "socket-api", 14,
             "state-event-engine", 546,
             "tcp-over-udp", 0));
 

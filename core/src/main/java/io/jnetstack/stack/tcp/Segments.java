@@ -38,7 +38,10 @@ final class Segments {
                 TcpHeader.RST | TcpHeader.ACK, 0, List.of())));
     }
 
-    /** The SYN-ACK with the personality's options, those the peer offered (RFC 9293 §3.10.7.2). */
+    /**
+     * The SYN-ACK with the personality's options, those the peer offered (RFC 9293 §3.10.7.2); ECE when it answers
+     * an ECN-setup SYN the personality accepts (RFC 3168 §6.1.1).
+     */
     static void synAck(TcpConnection c, SynOptions.Offer offer, long nowNs) {
         if (c.synAcksSent++ == 0) {
             c.firstSynAckNs = nowNs;
@@ -46,7 +49,7 @@ final class Segments {
         List<TcpOption> opts = c.output.noOptions() ? List.of()
                 : SynOptions.build(c.personality.synOptionLayout(), offer, c.mss, c.personality.windowScale(),
                         tsVal(c, nowNs), c.tsRecent);
-        raw(c, c.iss, c.rcvNxt, TcpHeader.SYN | TcpHeader.ACK, opts, ByteString.EMPTY,
+        raw(c, c.iss, c.rcvNxt, TcpHeader.SYN | TcpHeader.ACK | (c.ecn ? TcpHeader.ECE : 0), opts, ByteString.EMPTY,
                 c.personality.synWindow(c.mss));
     }
 
@@ -67,8 +70,8 @@ final class Segments {
         }
         TcpState.SynSent ss = c.synSent();
         int retransmissions = ss == null ? 0 : ss.synsSent() - 1;
-        int flags = TcpHeader.SYN
-                | (c.personality.synRequestsEcn(retransmissions) ? TcpHeader.ECE | TcpHeader.CWR : 0);
+        c.ecnRequested = c.personality.synRequestsEcn(retransmissions);
+        int flags = TcpHeader.SYN | (c.ecnRequested ? TcpHeader.ECE | TcpHeader.CWR : 0);
         raw(c, c.iss, 0, flags, opts, ByteString.EMPTY, c.personality.synWindow(c.mss));
     }
 

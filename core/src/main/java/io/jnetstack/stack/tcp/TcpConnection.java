@@ -114,6 +114,11 @@ public final class TcpConnection {
     /** Both sides offered SACK-permitted (RFC 2018 §2). */
     boolean sackOk;
     boolean windowScaling;
+    /** RFC 3168: our last SYN asked for ECN; ECN was negotiated; the end of the data last sent marked ECT(0). */
+    boolean ecnRequested;
+    boolean ecn;
+    private boolean ectMarked;
+    private int ectMark;
     SackScoreboard scoreboard;
     SackBlocks sackBlocks;
     /** SND.UNA unwrapped to 64 bits (SeqSpace), for the scoreboard. */
@@ -266,6 +271,7 @@ public final class TcpConnection {
         SynOptions.Offer offer = c.learnPeerOptions(syn.header(), c.ownOffer(SynOptions.Offer.ALL));
         c.updateWindow(syn.header(), false);
         c.state = new TcpState.SynReceived(true);
+        c.acceptEcnSetup(syn.header());
         Segments.synAck(c, offer, nowNs);
         SynAckTimer.arm(c, nowNs);
         return c;
@@ -538,6 +544,35 @@ public final class TcpConnection {
     /** Whether both SYNs carried the window scale option (RFC 7323 §2.2). */
     public boolean windowScalingEnabled() {
         return windowScaling;
+    }
+
+    /** Whether ECN was negotiated (RFC 3168 §6.1.1): data then leaves marked ECT(0). */
+    public boolean ecnEnabled() {
+        return ecn;
+    }
+
+    /**
+     * An ECN-setup SYN from the peer (ECE and CWR set, RFC 3168 §6.1.1) is answered with an ECN-setup SYN-ACK when
+     * the personality accepts ECN (FreeBSD tcp_ecn_syncache_add / tcp_ecn_input_parallel_syn).
+     */
+    void acceptEcnSetup(TcpHeader syn) {
+        if (syn.has(TcpHeader.ECE) && syn.has(TcpHeader.CWR) && personality.acceptsEcnSetup()) {
+            ecn = true;
+        }
+    }
+
+    /**
+     * Whether segment {@code s} leaves marked ECT(0): new data (no retransmission, RFC 3168 §6.1.5) on a connection
+     * that negotiated ECN (FreeBSD tcp_ecn_output_established). Called once per segment as it is sent.
+     */
+    public boolean markEct(TcpSegment s) {
+        int len = s.payload().length();
+        if (!ecn || len == 0 || ectMarked && lt(s.header().seq(), ectMark)) {
+            return false;
+        }
+        ectMarked = true;
+        ectMark = add(s.header().seq(), len);
+        return true;
     }
 
     /** Whether timestamps were negotiated (RFC 7323 §3.2). */
