@@ -351,4 +351,13 @@ public final class LinuxPersonality implements Personality {
     public boolean neighborFailureAsIcmp() {
         return true;
     }
+
+    /**
+     * net/ipv4/fib_semantics.c fib_props[RTN_BLACKHOLE] = -EINVAL: ip_route_connect (TCP tcp_v4_connect, UDP
+     * ip4_datagram_connect) fails with EINVAL; checked against the host kernel by HostParityTest.
+     */
+    @Override
+    public io.jnetstack.personality.abi.Errno blackholeRoute() {
+        return io.jnetstack.personality.abi.Errno.EINVAL;
+    }
 }

@@ -245,6 +245,14 @@ public interface Personality {
         return false;
     }
 
+    /**
+     * The errno connect(2) returns when the route to the peer is a blackhole route, or null when the OS lets the
+     * connect go on (the datagrams are then discarded).
+     */
+    default io.jnetstack.personality.abi.Errno blackholeRoute() {
+        return null;
+    }
+
     /** The host's tunables (sysctls that change TCP/IP behaviour); none unless the OS models some. */
     default Tunables tunables() {
         return Tunables.none();

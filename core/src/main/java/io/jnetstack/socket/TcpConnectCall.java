@@ -186,6 +186,7 @@ final class TcpConnectCall {
                 case NO_ROUTE -> rules.noRoute(); // D10: ip_route_connect / in_pcbladdr / in_pcbselsrc
                 case UNREACHABLE_ROUTE -> rules.rejectRoute();
                 case PROHIBITED_ROUTE -> rules.prohibitRoute();
+                case BLACKHOLE_ROUTE -> kernel.personality().blackholeRoute();
                 case NO_PORTS, LOCAL_NOT_AVAILABLE -> Errno.EADDRNOTAVAIL;
                 case TUPLE_IN_USE -> rules.tupleInUse();
             };

@@ -89,7 +89,8 @@ final class UdpCalls {
             case NOT_LOCAL -> Errno.EADDRNOTAVAIL;
             case ALREADY_BOUND -> Errno.EINVAL;
             case FAMILY_MISMATCH -> Errno.EAFNOSUPPORT;
-            case NO_ROUTE, REJECT_ROUTE, MESSAGE_TOO_BIG, NOT_CONNECTED -> Errno.EINVAL;
+            case NO_ROUTE, REJECT_ROUTE, PROHIBITED_ROUTE, BLACKHOLE_ROUTE, MESSAGE_TOO_BIG, NOT_CONNECTED ->
+                    Errno.EINVAL;
         };
     }
 
@@ -153,8 +154,11 @@ final class UdpCalls {
         }
         UdpResult r = udp.connect(s.handle, dst, a.port());
         if (r instanceof UdpResult.Failed f) {
-            return switch (f.failure()) {
-                case NO_ROUTE, REJECT_ROUTE -> kernel.rules().noRoute();
+            return switch (f.failure()) { // the route lookup of connect, as for TCP (ip_route_connect, in_pcbladdr)
+                case NO_ROUTE -> kernel.rules().noRoute();
+                case REJECT_ROUTE -> kernel.rules().rejectRoute();
+                case PROHIBITED_ROUTE -> kernel.rules().prohibitRoute();
+                case BLACKHOLE_ROUTE -> kernel.personality().blackholeRoute();
                 case NO_PORTS -> rules.noPorts();
                 case IN_USE -> Errno.EADDRINUSE;
                 case NOT_LOCAL, ALREADY_BOUND, MESSAGE_TOO_BIG, NOT_CONNECTED, FAMILY_MISMATCH -> Errno.EINVAL;
@@ -221,7 +225,7 @@ final class UdpCalls {
         kernel.changed();
         if (r instanceof UdpResult.Failed f) {
             return sys.fail(switch (f.failure()) {
-                case NO_ROUTE, REJECT_ROUTE -> kernel.rules().noRoute();
+                case NO_ROUTE, REJECT_ROUTE, PROHIBITED_ROUTE, BLACKHOLE_ROUTE -> kernel.rules().noRoute();
                 case MESSAGE_TOO_BIG -> Errno.EMSGSIZE;
                 case NOT_CONNECTED -> Errno.EDESTADDRREQ;
                 case NO_PORTS -> rules.noPorts();

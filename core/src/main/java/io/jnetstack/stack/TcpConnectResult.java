@@ -30,6 +30,8 @@ public sealed interface TcpConnectResult {
         UNREACHABLE_ROUTE,
         /** A "prohibit" reject route matches (Linux RTN_PROHIBIT → EACCES; BSD RTF_REJECT). */
         PROHIBITED_ROUTE,
+        /** The route is a blackhole route the personality refuses at connect (Linux RTN_BLACKHOLE: EINVAL). */
+        BLACKHOLE_ROUTE,
         /** Every ephemeral port towards the destination is in use (catalogue E2). */
         NO_PORTS,
         /** The chosen local address and port already have a connection to that destination (catalogue E4, E5). */

@@ -109,6 +109,9 @@ final class TcpDemux {
             throw new IllegalArgumentException("local " + local + " and destination " + dst + " differ in version");
         }
         Route r = stack.route(dst);
+        if (r != null && r.kind() == Route.Kind.BLACKHOLE && stack.personality().blackholeRoute() != null) {
+            return new TcpConnectResult.Failure(TcpConnectResult.Reason.BLACKHOLE_ROUTE, false);
+        }
         if (r == null || r.kind() == Route.Kind.UNREACHABLE || r.kind() == Route.Kind.PROHIBIT) {
             return new TcpConnectResult.Failure(r == null ? TcpConnectResult.Reason.NO_ROUTE
                     : r.kind() == Route.Kind.PROHIBIT ? TcpConnectResult.Reason.PROHIBITED_ROUTE

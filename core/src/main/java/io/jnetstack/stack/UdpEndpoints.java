@@ -279,7 +279,13 @@ public final class UdpEndpoints {
         if (r == null) {
             return UdpFailure.NO_ROUTE;
         }
-        return r.kind() == Route.Kind.UNICAST ? null : UdpFailure.REJECT_ROUTE;
+        return switch (r.kind()) {
+            case UNICAST -> null;
+            case UNREACHABLE -> UdpFailure.REJECT_ROUTE;
+            case PROHIBIT -> UdpFailure.PROHIBITED_ROUTE;
+            case BLACKHOLE -> stack.personality().blackholeRoute() != null ? UdpFailure.BLACKHOLE_ROUTE
+                    : UdpFailure.REJECT_ROUTE;
+        };
     }
 
     /**

@@ -14,8 +14,12 @@ public enum UdpFailure {
     ALREADY_BOUND,
     /** No route to the destination (ENETUNREACH-class). */
     NO_ROUTE,
-    /** A reject route (unreachable, prohibit, blackhole) matched the destination. */
+    /** An "unreachable" reject route (or a blackhole route the personality lets through) matched. */
     REJECT_ROUTE,
+    /** The route to the peer is a "prohibit" reject route (ip route prohibit; BSD RTF_REJECT is REJECT_ROUTE). */
+    PROHIBITED_ROUTE,
+    /** The route to the peer is a blackhole route the personality refuses at connect (Linux RTN_BLACKHOLE). */
+    BLACKHOLE_ROUTE,
     /** The payload exceeds what one datagram carries: 65507 bytes over IPv4, 65527 over IPv6 (EMSGSIZE-class). */
     MESSAGE_TOO_BIG,
     /** No destination given and the endpoint is not connected (EDESTADDRREQ / ENOTCONN-class). */

@@ -8,6 +8,8 @@ import io.jnetstack.sim.SimHost;
 import io.jnetstack.sim.SimThread;
 import io.jnetstack.sim.Simulation;
 import io.jnetstack.socket.Syscalls;
+import io.jnetstack.stack.Prefix;
+import io.jnetstack.stack.Route;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +37,9 @@ class HostParityTest {
         assumeTrue(NetNamespace.unavailable().isEmpty(), () -> "host target skipped: "
                 + NetNamespace.unavailable().orElse(""));
         ns = NetNamespace.create();
+        for (String[] r : LoopbackPrograms.ROUTES) {
+            ns.ip("route", "add", r[0], r[1]);
+        }
     }
 
     @AfterAll
@@ -47,6 +52,10 @@ class HostParityTest {
     static String simulated(Function<Syscalls, String> program) {
         Simulation sim = new Simulation(1);
         SimHost h = sim.addHost("a", Personality.named("linux"));
+        for (String[] r : LoopbackPrograms.ROUTES) {
+            h.stack().addRoute(new Route(Prefix.of(r[1]), null, 0, Route.Kind.valueOf(r[0].toUpperCase(
+                    java.util.Locale.ROOT))));
+        }
         String[] out = new String[1];
         SimThread t = h.spawn("p").start("main", th -> out[0] = program.apply(th.syscalls()));
         for (int i = 0; i < 1000 && out[0] == null; i++) {

@@ -32,8 +32,18 @@ final class LoopbackPrograms {
         m.put("calls on the wrong kind of socket", s -> new P(s).wrongState());
         m.put("UDP to a closed port: ECONNREFUSED on the connected socket", s -> new P(s).udpRefused());
         m.put("descriptors: close twice, bad descriptors", s -> new P(s).descriptors());
+        m.put("argument checks of connect", s -> new P(s).arguments());
+        m.put("AF_UNSPEC dissolves", s -> new P(s).unspec());
+        m.put("no route, and reject routes (ip route unreachable / prohibit / blackhole)", s -> new P(s).routes());
         return m;
     }
+
+    /**
+     * The routes every target gets before the programs run, as {@code ip route add} arguments: kinds of reject
+     * route for {@code routes()} (the namespace has no default route, so 10.55.0.1 has none at all).
+     */
+    static final List<String[]> ROUTES = List.of(new String[] {"unreachable", "10.66.0.0/16"},
+            new String[] {"prohibit", "10.67.0.0/16"}, new String[] {"blackhole", "10.68.0.0/16"});
 
     /** One program run: the calls and the transcript. */
     private static final class P {
@@ -197,6 +207,67 @@ final class LoopbackPrograms {
             log("recv", r(s.recv(fd, new byte[8], 8, k(AbiConstant.MSG_DONTWAIT))));
             log("recv again", r(s.recv(fd, new byte[8], 8, k(AbiConstant.MSG_DONTWAIT))));
             s.close(fd);
+            return done();
+        }
+
+        byte[] in4(int a, int b, int c, int d, int port) {
+            byte[] x = in4(port);
+            x[4] = (byte) a;
+            x[5] = (byte) b;
+            x[6] = (byte) c;
+            x[7] = (byte) d;
+            return x;
+        }
+
+        String arguments() {
+            int fd = tcp();
+            log("NULL address, length 16", r(s.connect(fd, null, 16)));
+            log("NULL address, length 0", r(s.connect(fd, null, 0)));
+            log("length 1", r(s.connect(fd, in4(CLOSED_PORT), 1)));
+            log("length -1", r(s.connect(fd, in4(CLOSED_PORT), -1)));
+            log("length 256", r(s.connect(fd, new byte[256], 256)));
+            byte[] junk = in4(CLOSED_PORT);
+            junk[0] = 47;
+            log("family 47", r(s.connect(fd, junk, 16)));
+            byte[] big = java.util.Arrays.copyOf(in4(CLOSED_PORT), 20);
+            log("sockaddr_in with length 20", r(s.connect(fd, big, 20)));
+            s.close(fd);
+            int fd6 = s.socket(k(AbiConstant.AF_INET6), k(AbiConstant.SOCK_STREAM), 0);
+            log("AF_INET6 socket, sockaddr_in length 16", r(s.connect(fd6, in4(CLOSED_PORT), 16)));
+            log("AF_INET6 socket, sockaddr_in6 length 24", r(s.connect(fd6, in6(CLOSED_PORT), 24)));
+            s.close(fd6);
+            log("broadcast 255.255.255.255", r(s.connect(tcp(), in4(255, 255, 255, 255, 80), 16)));
+            log("multicast 224.0.0.1", r(s.connect(tcp(), in4(224, 0, 0, 1, 80), 16)));
+            log("port 0", r(s.connect(tcp(), in4(0), 16)));
+            return done();
+        }
+
+        String unspec() {
+            int fd = tcp();
+            byte[] unspec = new byte[16];
+            log("AF_UNSPEC on an unconnected TCP socket", r(s.connect(fd, unspec, 16)));
+            log("AF_UNSPEC, length 2", r(s.connect(fd, unspec, 2)));
+            s.close(fd);
+            int u = s.socket(k(AbiConstant.AF_INET), k(AbiConstant.SOCK_DGRAM), 0);
+            log("UDP connect", r(s.connect(u, in4(CLOSED_PORT), 16)));
+            log("UDP AF_UNSPEC", r(s.connect(u, unspec, 16)));
+            log("UDP getpeername after AF_UNSPEC", r(s.getpeername(u, new byte[16], new int[] {16})));
+            log("UDP send after AF_UNSPEC", r(s.send(u, new byte[1], 1, 0)));
+            s.close(u);
+            return done();
+        }
+
+        String routes() {
+            log("TCP, no route", r(s.connect(tcp(), in4(10, 55, 0, 1, 80), 16)));
+            log("TCP, unreachable route", r(s.connect(tcp(), in4(10, 66, 0, 1, 80), 16)));
+            log("TCP, prohibit route", r(s.connect(tcp(), in4(10, 67, 0, 1, 80), 16)));
+            log("TCP, blackhole route", r(s.connect(tcp(), in4(10, 68, 0, 1, 80), 16)));
+            int u = s.socket(k(AbiConstant.AF_INET), k(AbiConstant.SOCK_DGRAM), 0);
+            log("UDP, no route", r(s.connect(u, in4(10, 55, 0, 1, 80), 16)));
+            log("UDP, unreachable route", r(s.connect(u, in4(10, 66, 0, 1, 80), 16)));
+            log("UDP, prohibit route", r(s.connect(u, in4(10, 67, 0, 1, 80), 16)));
+            log("UDP, blackhole route", r(s.connect(u, in4(10, 68, 0, 1, 80), 16)));
+            s.close(u);
             return done();
         }
 

@@ -167,7 +167,8 @@ class TcpLoopbackTest {
 
     @Test
     void options_clampTheSynMss_andSetTheSynSchedule() {
-        LoopbackHost h = new LoopbackHost("linux", SEED);
+        // FreeBSD: its connect goes on through a blackhole route (Linux refuses one with EINVAL at connect)
+        LoopbackHost h = new LoopbackHost("freebsd", SEED);
         var schedule = h.stack.personality().synRetransmission().truncated(2, 3_000 * LoopbackHost.MS);
         TcpConnectOptions o = TcpConnectOptions.DEFAULTS.withMaxSegment(1000).withNoDelay(true)
                 .withSynSchedule(schedule);
