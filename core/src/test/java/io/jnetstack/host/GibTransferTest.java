@@ -1,9 +1,7 @@
 package io.jnetstack.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.jnetstack.personality.Personality;
 import io.jnetstack.stack.TcpHandle;
 import io.jnetstack.stack.tcp.TcpConnection;
 import io.jnetstack.wire.Ipv4Address;
@@ -26,27 +24,20 @@ class GibTransferTest {
     static final long GIB = 1L << 30;
     private static final int MTU = 65_535;
     private NetNamespace ns;
-    private TunDevice tun;
+    private TunBed bed;
     private RealTimeHost jns;
 
     @BeforeEach
     void up() throws IOException {
-        assumeTrue(TunDevice.unavailable().isEmpty(), () -> "TUN tests skipped: " + TunDevice.unavailable().orElse(""));
-        ns = NetNamespace.create();
-        tun = TunDevice.create(ns, "jns0", "10.9.0.1/24", MTU);
-        jns = new RealTimeHost(Personality.named("linux"), tun, MTU, Ipv4Address.of(10, 9, 0, 2), 24, 3);
+        bed = TunBed.up(MTU, 3);
+        ns = bed.ns();
+        jns = bed.jns();
     }
 
     @AfterEach
     void down() {
-        if (jns != null) {
-            jns.close();
-        }
-        if (tun != null) {
-            tun.close();
-        }
-        if (ns != null) {
-            ns.close();
+        if (bed != null) {
+            bed.close();
         }
     }
 

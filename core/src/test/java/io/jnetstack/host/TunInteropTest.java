@@ -3,7 +3,6 @@ package io.jnetstack.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.jnetstack.personality.Personality;
 import io.jnetstack.stack.TcpHandle;
 import io.jnetstack.wire.Ipv4Address;
 import java.io.IOException;
@@ -28,29 +27,22 @@ import org.junit.jupiter.api.io.TempDir;
 class TunInteropTest {
     private static final Ipv4Address KERNEL = Ipv4Address.of(10, 9, 0, 1);
     private NetNamespace ns;
-    private TunDevice tun;
+    private TunBed bed;
     private RealTimeHost jns;
     private StackStreams io;
 
     @BeforeEach
     void up() throws IOException {
-        assumeTrue(TunDevice.unavailable().isEmpty(), () -> "TUN tests skipped: " + TunDevice.unavailable().orElse(""));
-        ns = NetNamespace.create();
-        tun = TunDevice.create(ns, "jns0", "10.9.0.1/24", 1500);
-        jns = new RealTimeHost(Personality.named("linux"), tun, 1500, Ipv4Address.of(10, 9, 0, 2), 24, 11);
+        bed = TunBed.up(1500, 11);
+        ns = bed.ns();
+        jns = bed.jns();
         io = new StackStreams(jns);
     }
 
     @AfterEach
     void down() {
-        if (jns != null) {
-            jns.close();
-        }
-        if (tun != null) {
-            tun.close();
-        }
-        if (ns != null) {
-            ns.close();
+        if (bed != null) {
+            bed.close();
         }
     }
 

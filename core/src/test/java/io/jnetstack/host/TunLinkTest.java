@@ -1,13 +1,10 @@
 package io.jnetstack.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.jnetstack.personality.Personality;
 import io.jnetstack.personality.abi.AbiConstant;
 import io.jnetstack.socket.Syscalls;
 import io.jnetstack.stack.TcpHandle;
-import io.jnetstack.wire.Ipv4Address;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
@@ -21,27 +18,20 @@ import org.junit.jupiter.api.Test;
  */
 class TunLinkTest {
     private NetNamespace ns;
-    private TunDevice tun;
+    private TunBed bed;
     private RealTimeHost jns;
 
     @BeforeEach
     void up() throws IOException {
-        assumeTrue(TunDevice.unavailable().isEmpty(), () -> "TUN tests skipped: " + TunDevice.unavailable().orElse(""));
-        ns = NetNamespace.create();
-        tun = TunDevice.create(ns, "jns0", "10.9.0.1/24", 1500);
-        jns = new RealTimeHost(Personality.named("linux"), tun, 1500, Ipv4Address.of(10, 9, 0, 2), 24, 7);
+        bed = TunBed.up(1500, 7);
+        ns = bed.ns();
+        jns = bed.jns();
     }
 
     @AfterEach
     void down() {
-        if (jns != null) {
-            jns.close();
-        }
-        if (tun != null) {
-            tun.close();
-        }
-        if (ns != null) {
-            ns.close();
+        if (bed != null) {
+            bed.close();
         }
     }
 
