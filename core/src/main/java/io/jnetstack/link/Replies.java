@@ -91,6 +91,14 @@ public final class Replies {
      * offending segment is itself a RST (never answered) or does not parse.
      */
     public static byte[] tcpRst(FrameInfo f, int ttl) {
+        return tcpRst(f, ttl, 0);
+    }
+
+    /**
+     * As {@link #tcpRst(FrameInfo, int)}, with TOS byte (IPv4) or traffic class (IPv6) {@code tos}: a RST a
+     * socket's IP options shape (FreeBSD tcp_respond with the inpcb's inp_ip_tos).
+     */
+    public static byte[] tcpRst(FrameInfo f, int ttl, int tos) {
         if (!f.isIp() || f.protocol() != IpProtocol.TCP) {
             return null;
         }
@@ -111,10 +119,10 @@ public final class Replies {
         int ipLen = src.version() == 4 ? 20 : 40;
         byte[] out = new byte[ipLen + rst.headerLength()];
         switch (dst) {
-            case Ipv4Address d -> Ipv4Header.simple(d, (Ipv4Address) src, IpProtocol.TCP, ttl, rst.headerLength(), 0)
-                    .emit(out, 0);
-            case Ipv6Address d -> new Ipv6Header(0, 0, rst.headerLength(), IpProtocol.TCP, ttl, d, (Ipv6Address) src)
-                    .emit(out, 0);
+            case Ipv4Address d -> new Ipv4Header(tos, Ipv4Header.MIN_LENGTH + rst.headerLength(), 0, false, false, 0,
+                    ttl, IpProtocol.TCP, d, (Ipv4Address) src, io.jnetstack.wire.ByteString.EMPTY).emit(out, 0);
+            case Ipv6Address d -> new Ipv6Header(tos, 0, rst.headerLength(), IpProtocol.TCP, ttl, d,
+                    (Ipv6Address) src).emit(out, 0);
         }
         rst.emit(out, ipLen, ph, 0);
         return out;

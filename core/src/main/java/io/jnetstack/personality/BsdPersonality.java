@@ -7,6 +7,12 @@ import io.jnetstack.personality.abi.Errno;
  * differs, and cites the file it follows.
  */
 public abstract class BsdPersonality implements Personality {
+    /** KAME netinet6/ip6_output.c ip6_ctloutput: getsockopt(IPV6_UNICAST_HOPS) returns in6p_hops, -1 when unset. */
+    @Override
+    public boolean unsetHopLimitReadsMinusOne() {
+        return true;
+    }
+
     /** One millisecond in nanoseconds. */
     protected static final long MS = 1_000_000L;
     /** One second in nanoseconds. */

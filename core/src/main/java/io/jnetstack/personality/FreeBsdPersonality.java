@@ -35,11 +35,54 @@ public final class FreeBsdPersonality extends BsdPersonality {
         return (int) Math.max(rounded, configured);
     }
 
+    /**
+     * tcp_output.c, the window-update test tcp_usr_rcvd reaches (skipped while TF_DELACK is set: the delayed ACK
+     * will carry the window): adv = the growth of the window over what the peer
+     * knows; nothing when it does not change the scaled value; send when adv is at least two segments and either
+     * a quarter of the buffer, or the window is at most an eighth of it, or the buffer is at most eight segments,
+     * or adv reaches TCP_MAXWIN &lt;&lt; scale; or when adv is at least half the buffer.
+     */
+    @Override
+    public boolean windowUpdateAfterRead(int oldWindow, int newWindow, int mss, int buffer, int scale,
+            boolean ackPending) {
+        if (ackPending) {
+            return false;
+        }
+        int old = Math.max(oldWindow, 0);
+        int adv = Math.max(newWindow - old, 0);
+        if (old >> scale >= (adv + old) >> scale) {
+            return false;
+        }
+        if (adv >= 2 * mss && (adv >= buffer / 4 || newWindow <= buffer / 8 || buffer <= 8 * mss
+                || adv >= 65_535 << scale)) {
+            return true;
+        }
+        return 2 * adv >= buffer;
+    }
+
+    /**
+     * net.inet.tcp.ecn.enable 1 or 2 accepts an ECN-setup SYN (tcp_ecn.c tcp_ecn_syncache_add,
+     * tcp_ecn_input_parallel_syn: V_tcp_do_ecn != 0).
+     */
+    @Override
+    public boolean acceptsEcnSetup() {
+        return tunables.get(FreeBsdTunables.ECN_ENABLE) != 0;
+    }
+
     /** Window scale the SYN requests for the current kern.ipc.maxsockbuf ({@link FreeBsdTunables#windowScale}). */
     @Override
     public int windowScale() {
         return FreeBsdTunables.windowScale(tunables.get(FreeBsdTunables.MAXSOCKBUF));
     }
+    /**
+     * tcp_sack.c tcp_update_sack_list / tcp_update_dsack_list / tcp_clean_dsack_blocks, called from tcp_input.c
+     * tcp_do_segment (the "todrop" trim and after tcp_reass) and tcp_output.c (after a segment went out).
+     */
+    @Override
+    public SackReporting sackReporting() {
+        return SackReporting.FREEBSD;
+    }
+
     @Override
     public Os os() {
         return Os.FREEBSD;
@@ -72,6 +115,77 @@ public final class FreeBsdPersonality extends BsdPersonality {
     @Override
     public SynRetransmission synRetransmission() {
         return FreeBsdTunables.synSchedule(tunables.get(FreeBsdTunables.KEEPINIT));
+    }
+
+    /**
+     * sys/netinet/tcp_usrreq.c tcp_default_ctloutput: TCP_KEEPINIT, TCP_KEEPIDLE and TCP_KEEPINTVL take seconds
+     * ({@code ui > UINT_MAX / hz} is EINVAL, then {@code ui *= hz}), TCP_KEEPCNT a count; getsockopt reports
+     * TP_KEEPINIT(tp) / hz and friends (tcp_var.h: the tcpcb's value, else V_tcp_keepinit and the other sysctls).
+     */
+    @Override
+    public TcpTimerOptions tcpTimerOptions() {
+        return new TcpTimerOptions(tunables.get(FreeBsdTunables.KEEPINIT) * MS,
+                tunables.get(FreeBsdTunables.KEEPIDLE) * MS, tunables.get(FreeBsdTunables.KEEPINTVL) * MS,
+                (int) tunables.get(FreeBsdTunables.KEEPCNT), 0xFFFF_FFFFL / FreeBsdTunables.HZ);
+    }
+
+    /**
+     * tcp_timer.c tcp_timer_keep: TP_KEEPINIT(tp) ends the attempt; tcp_timer_rexmt keeps its schedule (so a
+     * TCP_KEEPINIT beyond the default lets more SYNs out, up to TCP_MAXRXTSHIFT).
+     */
+    @Override
+    public SynRetransmission synRetransmission(long keepInitNs) {
+        return FreeBsdTunables.synSchedule(Math.max(1, keepInitNs / MS));
+    }
+
+    /**
+     * tcp_ecn.c tcp_ecn_output_syn_sent: with net.inet.tcp.ecn.enable 1 the first SYN sets ECE|CWR, and so does a
+     * retransmission while {@code t_rxtshift <= V_tcp_ecn_maxretries}.
+     */
+    @Override
+    public boolean synRequestsEcn(int retransmissions) {
+        return tunables.get(FreeBsdTunables.ECN_ENABLE) == 1
+                && (retransmissions < 1 || retransmissions <= tunables.get(FreeBsdTunables.ECN_MAXRETRIES));
+    }
+
+    /**
+     * tcp_timer.c tcp_timer_rexmt: "Disable RFC1323 and SACK if we haven't got any response to our third SYN":
+     * in SYN_SENT with V_tcp_rexmit_drop_options and {@code t_rxtshift == 3}, TF_REQ_SCALE, TF_REQ_TSTMP and
+     * TF_SACK_PERMIT are cleared for good.
+     */
+    @Override
+    public boolean dropsSynOptions(int retransmissions) {
+        return retransmissions == 3 && tunables.get(FreeBsdTunables.REXMIT_DROP_OPTIONS) != 0;
+    }
+
+    /**
+     * IPv6: netinet6/icmp6.c icmp6_mtudisc_update stores a Packet Too Big's MTU in the host cache whatever the
+     * connection's state (tcp_hc_updatemtu), and tcp_output.c tcp_mssopt offers min(interface MTU, tcp_hc_getmtu)
+     * less the headers in the next SYN. IPv4: tcp_ctlinput only acts when the MTU is below t_maxseg plus the
+     * headers, and t_maxseg is still tcp_mssdflt (536) in SYN_SENT, so the SYN keeps its MSS.
+     */
+    @Override
+    public boolean synMssFollowsPathMtu(boolean ipv6) {
+        return ipv6;
+    }
+
+    /**
+     * tcp_output.c: "Avoid shrinking window with window scaling": {@code recwin = roundup2(recwin, 1 <<
+     * tp->rcv_scale)} before the shift (not for SYNs, whose window is never scaled).
+     */
+    @Override
+    public boolean roundsWindowUpToScale() {
+        return true;
+    }
+
+    /**
+     * tcp_input.c: a segment whose inpcb lookup finds a socket in TCPS_CLOSED (bound, not listening) goes to
+     * dropwithreset; tcp_subr.c tcp_respond builds that RST with the inpcb's inp_ip_ttl and inp_ip_tos (IPv4), and
+     * for IPv6 in6_selecthlim(inp) and ip6_output with the inpcb's options (IPV6_TCLASS).
+     */
+    @Override
+    public boolean resetUsesBoundSocketIpOptions() {
+        return true;
     }
 
     /** sys/netinet/tcp_timer.h TCPTV_RTOBASE 1 s, TCPTV_MIN 30 ms plus rexmit_slop 200 ms, TCPTV_REXMTMAX 64 s. */
@@ -253,6 +367,23 @@ public final class FreeBsdPersonality extends BsdPersonality {
                 io.jnetstack.personality.abi.Errno.ENOENT, true, io.jnetstack.personality.abi.Errno.EOPNOTSUPP,
                 false, io.jnetstack.personality.abi.Errno.ENOTSOCK, false, false, false, true, false, false, true,
                 io.jnetstack.personality.abi.Errno.ENOTCONN, true, true, true, 65_536, 8192, 0, 16_384, false);
+    }
+
+    /**
+     * tcp_input.c tcp_do_segment(): a RST is judged first, against [last_ack_sent, last_ack_sent + rcv_wnd), and
+     * resets the connection when {@code V_tcp_insecure_rst || tp->last_ack_sent == th->th_seq} (so_error
+     * ECONNRESET in every synchronized state, CLOSING and LAST-ACK included), else draws a challenge ACK; a SYN past
+     * SYN-RECEIVED inside that window calls tcp_drop(ECONNRESET) when {@code V_tcp_insecure_syn}, else draws a
+     * challenge ACK; {@code V_drop_synfin} drops SYN+FIN in tcp_do_segment, on a listen socket
+     * (tcp_input_with_port) and in TIME-WAIT (tcp_timewait.c tcp_twcheck, since commit f8b5681094dd). A passive
+     * SYN-RECEIVED entry follows the same RST rule in tcp_syncache.c syncache_chkrst (window sc_wnd, exact
+     * {@code sc_irs + 1}, V_tcp_insecure_rst).
+     */
+    @Override
+    public TcpInputRules tcpInputRules() {
+        return new TcpInputRules(tunables.get(FreeBsdTunables.INSECURE_RST) != 0,
+                tunables.get(FreeBsdTunables.INSECURE_SYN) != 0, tunables.get(FreeBsdTunables.DROP_SYNFIN) != 0,
+                true, true);
     }
 
     /** {@link IcmpErrnos#freebsd}: sys/netinet/ip_icmp.c icmp_errmap, sys/netinet6/icmp6.c icmp6_errmap. */

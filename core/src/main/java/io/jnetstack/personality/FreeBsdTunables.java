@@ -17,6 +17,14 @@ final class FreeBsdTunables {
     static final String KEEPINTVL = "net.inet.tcp.keepintvl";
     static final String KEEPCNT = "net.inet.tcp.keepcnt";
     static final String DELACKTIME = "net.inet.tcp.delacktime";
+    static final String INSECURE_RST = "net.inet.tcp.insecure_rst";
+    static final String INSECURE_SYN = "net.inet.tcp.insecure_syn";
+    static final String DROP_SYNFIN = "net.inet.tcp.drop_synfin";
+    static final String ECN_ENABLE = "net.inet.tcp.ecn.enable";
+    static final String ECN_MAXRETRIES = "net.inet.tcp.ecn.maxretries";
+    static final String REXMIT_DROP_OPTIONS = "net.inet.tcp.rexmit_drop_options";
+    /** kern.hz: the tick rate TCP_KEEPINIT and friends are converted with (setsockopt: ui > UINT_MAX / hz → EINVAL). */
+    static final long HZ = 1000;
 
     /** TCP_MAXWIN (tcp.h) and TCP_MAX_WINSHIFT. */
     private static final long MAXWIN = 65_535;
@@ -45,19 +53,31 @@ final class FreeBsdTunables {
                 new Tunables.Spec(DELACKTIME, 40, v -> v >= 1 && v <= 500,
                         "tcp_timer.c tcp_delacktime (ms): tcp_timer.h TCPTV_DELACK (hz / 25), \"40ms timeout\""),
                 defaultOnly("net.inet.tcp.blackhole", 0),
-                defaultOnly("net.inet.tcp.ecn.enable", 2),
-                new Tunables.Spec("net.inet.tcp.ecn.maxretries", 1, v -> v >= 0 && v <= 30,
-                        "tcp_ecn.c V_tcp_ecn_maxretries: only read when ecn.enable is 1"),
+                new Tunables.Spec(ECN_ENABLE, 2, v -> v >= 0 && v <= 2,
+                        "tcp_ecn.c V_tcp_do_ecn: 0 off; 1 asks for ECN in the SYN (tcp_ecn_output_syn_sent) and"
+                                + " accepts it; 2 only accepts an ECN-setup SYN (tcp_ecn_syncache_add,"
+                                + " tcp_ecn_input_parallel_syn); negotiation and ECT(0) marking only, CE feedback"
+                                + " is not modelled"),
+                new Tunables.Spec(ECN_MAXRETRIES, 1, v -> v >= 0 && v <= 30,
+                        "tcp_ecn.c V_tcp_ecn_maxretries: SYN retransmissions still sent with ECE|CWR (ecn.enable 1)"),
                 defaultOnly("net.inet.tcp.rexmit_initial", 1000),
                 defaultOnly("net.inet.tcp.rexmit_slop", 200),
-                defaultOnly("net.inet.tcp.rexmit_drop_options", 0),
+                new Tunables.Spec(REXMIT_DROP_OPTIONS, 0, v -> v == 0 || v == 1,
+                        "tcp_timer.c tcp_timer_rexmt: at the third SYN retransmission, stop offering window scale,"
+                                + " timestamps and SACK"),
                 defaultOnly("net.inet.tcp.recvspace", 65_536),
                 defaultOnly("net.inet.tcp.sendspace", 32_768),
                 new Tunables.Spec("net.inet.tcp.hostcache.purgenow", 0, v -> v == 0 || v == 1,
                         "tcp_hostcache.c: jnetstack keeps no host cache, so purging it changes nothing"),
-                defaultOnly("net.inet.tcp.insecure_rst", 0),
-                defaultOnly("net.inet.tcp.insecure_syn", 0),
-                defaultOnly("net.inet.tcp.drop_synfin", 0),
+                new Tunables.Spec(INSECURE_RST, 0, v -> v == 0 || v == 1,
+                        "tcp_input.c tcp_do_segment V_tcp_insecure_rst: any RST in [last_ack_sent, last_ack_sent +"
+                                + " rcv_wnd) drops the connection instead of drawing a challenge ACK (RFC 5961 §3.2)"),
+                new Tunables.Spec(INSECURE_SYN, 0, v -> v == 0 || v == 1,
+                        "tcp_input.c tcp_do_segment V_tcp_insecure_syn: a SYN in the window of a synchronized"
+                                + " connection drops it with a RST instead of a challenge ACK (RFC 5961 §4.2)"),
+                new Tunables.Spec(DROP_SYNFIN, 0, v -> v == 0 || v == 1,
+                        "tcp_input.c tcp_input_with_port / tcp_do_segment and tcp_timewait.c tcp_twcheck"
+                                + " V_drop_synfin: segments with SYN and FIN set are dropped silently"),
                 defaultOnly("net.inet.tcp.syncookies", 1),
                 defaultOnly("net.inet.tcp.syncookies_only", 0),
                 new Tunables.Spec("net.inet.tcp.fastopen.client_enable", 1, v -> v == 0 || v == 1,

@@ -113,6 +113,14 @@ public interface Personality {
     /** The congestion-control algorithm a new connection gets by default. */
     CongestionAlgorithm congestionControl();
 
+    /**
+     * How the data receiver builds its SACK blocks and whether it reports duplicates (D-SACK); see
+     * {@link SackReporting} for which OS does what. Default: jnetstack's generic list.
+     */
+    default SackReporting sackReporting() {
+        return SackReporting.RECENT_FIRST;
+    }
+
     /** The initial congestion window in bytes for a connection whose MSS is {@code mss} (RFC 6928 / RFC 3390). */
     long initialWindow(int mss);
 
@@ -147,6 +155,102 @@ public interface Personality {
      */
     default int tcpBufferAfterHandshake(int configured, int mss) {
         return configured;
+    }
+
+    /**
+     * How this OS screens RST, SYN and SYN+FIN segments, asked when each segment arrives (FreeBSD's answer follows
+     * sysctls); the RFC 5961 path unless the OS departs from it.
+     */
+    default TcpInputRules tcpInputRules() {
+        return TcpInputRules.RFC5961;
+    }
+
+    /**
+     * The per-socket TCP timer options (TCP_KEEPINIT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT) with their current
+     * host defaults; null when this OS's are not modelled (getsockopt and setsockopt then fail with ENOPROTOOPT).
+     */
+    default TcpTimerOptions tcpTimerOptions() {
+        return null;
+    }
+
+    /**
+     * The SYN schedule of a connection whose attempt may last {@code keepInitNs} (a per-socket TCP_KEEPINIT): by
+     * default the usual schedule abandoned at that time.
+     */
+    default SynRetransmission synRetransmission(long keepInitNs) {
+        SynRetransmission r = synRetransmission();
+        return r.truncated(r.synCount(), keepInitNs);
+    }
+
+    /**
+     * Whether the SYN sent after {@code retransmissions} retransmissions asks for ECN (ECE and CWR set, RFC 3168
+     * §6.1.1). No by default (jnetstack models no client-side ECN unless the OS's tunables ask for it).
+     */
+    default boolean synRequestsEcn(int retransmissions) {
+        return false;
+    }
+
+    /**
+     * Whether the connection stops offering window scaling, timestamps and SACK from its SYN retransmission number
+     * {@code retransmissions} on (a work-around for peers that drop SYNs with options). Asked at every SYN
+     * retransmission; once yes, the SYNs of that connection carry only MSS. No by default.
+     */
+    default boolean dropsSynOptions(int retransmissions) {
+        return false;
+    }
+
+    /**
+     * Whether a Packet Too Big (IPv6, {@code ipv6} true) or Fragmentation Needed (IPv4) quoting an unanswered SYN
+     * lowers the MSS the retransmitted SYN offers to the reported path MTU less the headers. No by default.
+     */
+    default boolean synMssFollowsPathMtu(boolean ipv6) {
+        return false;
+    }
+
+    /**
+     * Whether getsockopt(IPV6_UNICAST_HOPS) on a socket that set none reports -1 (KAME ip6_ctloutput: the inpcb's
+     * in6p_hops) rather than the hop limit in use (Linux ipv6_getsockopt: the route's or the interface's). No by
+     * default.
+     */
+    default boolean unsetHopLimitReadsMinusOne() {
+        return false;
+    }
+
+    /**
+     * Whether the window a synchronized segment advertises is rounded up to the window-scale unit (1 &lt;&lt; shift)
+     * rather than truncated to it, so scaling never shrinks the window. No by default.
+     */
+    default boolean roundsWindowUpToScale() {
+        return false;
+    }
+
+    /**
+     * Whether the RST answering a segment for a socket that is bound but neither listening nor connected carries
+     * that socket's IP options (TTL or hop limit, TOS or traffic class) rather than the host defaults. No by default.
+     */
+    default boolean resetUsesBoundSocketIpOptions() {
+        return false;
+    }
+
+    /**
+     * Whether reading from the receive buffer sends a window update at once, given the window the peer knows
+     * ({@code oldWindow}), the window now free ({@code newWindow}), the segment size, the buffer size, the
+     * receive window scale, and whether a delayed ACK is already pending. By default, receiver-side silly window avoidance (RFC 9293 §3.8.6.2.2): only when the
+     * known window was below min(MSS, half the buffer) and the free one reaches it.
+     */
+    default boolean windowUpdateAfterRead(int oldWindow, int newWindow, int mss, int buffer, int scale,
+            boolean ackPending) {
+        int threshold = Math.min(mss, buffer / 2);
+        return oldWindow < threshold && newWindow >= threshold;
+    }
+
+    /**
+     * Whether an ECN-setup SYN from the peer is answered with an ECN-setup SYN-ACK (RFC 3168 §6.1.1), after which
+     * data leaves marked ECT(0). No by default: jnetstack models ECN negotiation only where a personality says so
+     * (congestion feedback from CE marks is not modelled).
+     */
+    default boolean acceptsEcnSetup() {
+        return false;
     }
 
     /** The host's tunables (sysctls that change TCP/IP behaviour); none unless the OS models some. */

@@ -33,14 +33,15 @@ final class Flow {
             localPort = SCRIPT_PORT;
         }
         remotePort = REMOTE_EPHEMERAL_PORT;
-        localIsn = null;
     }
 
-    /** connect(..., ...): towards the script port on the remote address, from {@code port}. */
+    /**
+     * connect(..., ...): towards the script port on the remote address, from {@code port}. The ISN stays until the
+     * host's next SYN redefines it (a connect() on a connected socket sends nothing).
+     */
     void connecting(int port) {
         localPort = port;
         remotePort = SCRIPT_PORT;
-        localIsn = null;
     }
 
     /** The live sequence number for a host-side script number. */

@@ -50,11 +50,15 @@ final class ScriptRun {
     /** The tolerance of the event being run: the larger of --tolerance_usecs and the percentage of its gap. */
     private long eventToleranceNs;
     private final List<Call> background = new ArrayList<>();
+    private final HostCommands commands;
+    private final CodeSnippets snippets;
     private int threadNo;
 
     ScriptRun(ScriptSource source, ScriptNetwork net, Symbols sym, boolean inet6Sockets, long toleranceUs,
             long tolerancePercent, boolean syscallsNonFatal) {
         this.tolerancePercent = tolerancePercent;
+        this.commands = new HostCommands(net, net.host.stack().personality().os());
+        this.snippets = new CodeSnippets(net);
         this.source = source;
         this.net = net;
         this.sym = sym;
@@ -97,9 +101,16 @@ final class ScriptRun {
                     sysctl(e, s);
                     previousNs = net.sim.nowNs();
                 }
-                case Action.Shell s -> throw ScriptStop.skip(at(e) + "shell command `" + s.text().strip()
-                        + "` is not modelled (only `sysctl -w NAME=VALUE` is)");
-                case Action.Code c -> throw ScriptStop.skip(at(e) + "code snippets (%{ }%) are not run");
+                case Action.Shell s -> {
+                    advanceTo(startNs);
+                    commands.run(at(e), s.text());
+                    previousNs = net.sim.nowNs();
+                }
+                case Action.Code c -> {
+                    advanceTo(startNs);
+                    snippets.run(at(e), c.text(), invoker.socketUnderTest());
+                    previousNs = net.sim.nowNs();
+                }
             }
         }
         while (!background.isEmpty()) {

@@ -61,6 +61,12 @@ final class Symbols {
 
     /** The OS's number for an errno name, when it is one. */
     OptionalInt errno(String name) {
+        if (name.equals("EWOULDBLOCK")) { // the same number as EAGAIN on all four (Errno.EWOULDBLOCK)
+            return abi.errnos().number(Errno.EWOULDBLOCK);
+        }
+        if (name.equals("EDEADLOCK")) { // Linux's second name for EDEADLK
+            return abi.errnos().number(Errno.EDEADLK);
+        }
         try {
             return abi.errnos().number(Errno.valueOf(name));
         } catch (IllegalArgumentException notAnErrno) {

@@ -25,6 +25,7 @@ final class SyscallInvoker {
     private final ScriptNetwork net;
     private final Flow flow;
     private final boolean inet6Sockets;
+    private int socketUnderTest = -1;
 
     SyscallInvoker(Symbols sym, ScriptNetwork net, Flow flow, boolean inet6Sockets) {
         this.sym = sym;
@@ -55,9 +56,17 @@ final class SyscallInvoker {
                 + call.arguments().size());
     }
 
+    /** The socket under test: the descriptor the last system call named or returned (socket(), accept()). */
+    int socketUnderTest() {
+        return socketUnderTest;
+    }
+
     /** Runs {@code call} on {@code sys} (on the calling simulated thread). */
     Completed invoke(Syscalls sys, Action.Syscall call) {
         List<Expr> a = call.arguments();
+        if (!call.name().equals("socket") && a.getFirst() instanceof Expr.Int fd) {
+            socketUnderTest = (int) fd.value();
+        }
         List<String> mismatches = new ArrayList<>();
         long r = switch (call.name()) {
             case "socket" -> sys.socket(a.get(0) instanceof Expr.Ellipsis
@@ -111,6 +120,9 @@ final class SyscallInvoker {
             case "getsockopt" -> getsockopt(sys, a, mismatches);
             default -> throw ScriptStop.fail("unknown system call " + call.name() + "()");
         };
+        if (r >= 0 && (call.name().equals("socket") || call.name().equals("accept"))) {
+            socketUnderTest = (int) r;
+        }
         return new Completed(r, r < 0 ? sys.errno() : 0, mismatches);
     }
 

@@ -74,6 +74,23 @@ public final class KernelProcess {
         }
     }
 
+    /** The process's TCP sockets in descriptor order, as sockstat(1) shows them. */
+    public List<TcpSocketView> tcpSockets() {
+        List<TcpSocketView> out = new ArrayList<>();
+        for (int fd = 0; fd < files.size(); fd++) {
+            OpenFile f = files.get(fd);
+            if (f != null && f.file instanceof TcpSocket t) {
+                io.jnetstack.stack.tcp.TcpConnection c = t.connection();
+                out.add(new TcpSocketView(fd, t.domain == SocketSummary.Domain.INET6,
+                        t.handle != null ? t.handle.localPort() : t.boundPort,
+                        t.handle != null ? t.handle.remotePort() : 0, t.listening, c == null ? null : c.state(),
+                        c != null && c.timestampsEnabled(), c != null && c.sackEnabled(),
+                        c != null && c.windowScalingEnabled(), c != null && c.ecnEnabled()));
+            }
+        }
+        return out;
+    }
+
     /** A view of this process's calls for the thread {@code ctx}. */
     public Syscalls syscalls(ThreadContext ctx) {
         return new KernelSyscalls(kernel, this, ctx);

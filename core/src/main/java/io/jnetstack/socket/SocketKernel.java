@@ -187,7 +187,25 @@ public final class SocketKernel implements StackListener {
 
     void listen(TcpSocket s, int backlog) {
         stack.tcpListen(listenAddress(s), s.boundPort, backlog);
+        stack.tcpListenerOutputOptions(listenAddress(s), s.boundPort,
+                s.options.output(s.domain == SocketSummary.Domain.INET6));
         tcpListeners.put(s.boundPort, s);
+    }
+
+    /**
+     * The IP options of a TCP socket bound to {@code local}:{@code port} that neither listens nor has a connection
+     * (for the RST the stack sends there when the personality uses them); null when there is none.
+     */
+    @Override
+    public io.jnetstack.stack.tcp.TcpOutputOptions tcpBoundSocketOptions(IpAddress local, int port) {
+        for (TcpSocket s : tcpBound.getOrDefault(port, List.of())) {
+            boolean match = s.boundAddress == null || InetAddresses.isUnspecified(s.boundAddress)
+                    || s.boundAddress.equals(local);
+            if (match && !s.listening && s.handle == null) {
+                return s.options.output(local instanceof io.jnetstack.wire.Ipv6Address);
+            }
+        }
+        return null;
     }
 
     /** The stack listener's address: null for both versions (a dual-stack AF_INET6 socket on ::), else the address. */
@@ -284,13 +302,37 @@ public final class SocketKernel implements StackListener {
                 : s.boundAddress;
         io.jnetstack.stack.TcpConnectOptions opts = io.jnetstack.stack.TcpConnectOptions.DEFAULTS
                 .withMaxSegment(s.options.maxSegment).withNoDelay(s.options.noDelay)
-                .withKeepAlive(s.options.keepAlive);
+                .withKeepAlive(s.options.keepAlive)
+                .withOutput(s.options.output(dst instanceof io.jnetstack.wire.Ipv6Address));
+        if (s.options.keepInitSeconds > 0 && personality().tcpTimerOptions() != null) {
+            // FreeBSD TP_KEEPINIT(tp): the socket's TCP_KEEPINIT ends the attempt (tcp_timer_keep)
+            opts = opts.withSynSchedule(personality().synRetransmission(s.options.keepInitSeconds * 1_000_000_000L));
+        }
         unbind(s);
         var r = stack.tcpConnect(local, s.boundPort, dst, port, opts, nowNs);
+        if (r instanceof io.jnetstack.stack.TcpConnectResult.Ok ok) {
+            applyKeepTimers(s, stack.tcpConnection(ok.handle()), nowNs);
+        }
         if (r instanceof io.jnetstack.stack.TcpConnectResult.Failure && s.explicitlyBound) {
             bound(s);
         }
         return r;
+    }
+
+    /**
+     * The socket's own TCP_KEEPIDLE, TCP_KEEPINTVL and TCP_KEEPCNT for its new connection, where the personality
+     * models them (FreeBSD: the tcpcb's t_keepidle and friends, set before connect).
+     */
+    void applyKeepTimers(TcpSocket s, io.jnetstack.stack.tcp.TcpConnection c, long nowNs) {
+        io.jnetstack.personality.TcpTimerOptions t = personality().tcpTimerOptions();
+        SocketOptions o = s.options;
+        if (t == null || c == null || o.keepIdleSeconds == 0 && o.keepIntervalSeconds == 0 && o.keepCount == 0) {
+            return;
+        }
+        long sec = 1_000_000_000L;
+        c.setKeepAliveSchedule(o.keepIdleSeconds > 0 ? o.keepIdleSeconds * sec : t.keepIdleNs(),
+                o.keepIntervalSeconds > 0 ? o.keepIntervalSeconds * sec : t.keepIntervalNs(),
+                o.keepCount > 0 ? o.keepCount : Math.max(t.keepCount(), 1), nowNs);
     }
 
     /** Aborts the connection of {@code s} (RST when synchronized) and forgets it. */

@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * getsockopt/setsockopt: SOL_SOCKET options (SO_ERROR read and clear, SO_TYPE, SO_ACCEPTCONN, SO_REUSEADDR,
  * SO_REUSEPORT, SO_KEEPALIVE, SO_BROADCAST, SO_SNDBUF, SO_RCVBUF, SO_LINGER, SO_SNDTIMEO, SO_RCVTIMEO), TCP_NODELAY,
- * TCP_MAXSEG, IPV6_V6ONLY, IP_TTL. Integers are host byte order (little-endian on the machines modelled); struct
+ * TCP_MAXSEG, IPV6_V6ONLY, IP_TTL, IPV6_UNICAST_HOPS; where the ABI defines them (FreeBSD) TCP_NOOPT, TCP_KEEPINIT,
+ * TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT, IP_TOS and IPV6_TCLASS. The IP header options and TCP_NOOPT reach the
+ * socket's listener or connection at once. Integers are host byte order (little-endian on the machines modelled); struct
  * timeval and struct linger are 16 and 8 bytes on the 64-bit ABIs.
  */
 final class SocketOptionCalls {
@@ -61,6 +63,13 @@ final class SocketOptionCalls {
             case IP_BIND_ADDRESS_NO_PORT -> intValue(s.options.bindAddressNoPort ? 1 : 0);
             case IPV6_FLOWINFO_SEND -> intValue(s.options.flowInfoSend ? 1 : 0);
             case SO_RESTRICTIONS -> intValue(s.options.restrictions);
+            case TCP_NOOPT -> intValue(s.options.noOptions ? TF_NOOPT : 0);
+            case TCP_KEEPINIT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT -> keepOption(s.options, o.get());
+            case IP_TOS -> intValue(s.options.tos);
+            case IPV6_TCLASS -> intValue(s.options.trafficClass);
+            case IPV6_UNICAST_HOPS -> s.domain != SocketSummary.Domain.INET6 ? null
+                    : intValue(s.options.hopLimit >= 0 || sys.kernel.personality().unsetHopLimitReadsMinusOne()
+                            ? s.options.hopLimit : sys.kernel.personality().defaultHopLimit());
             default -> null;
         };
         if (value == null) {
@@ -147,11 +156,21 @@ final class SocketOptionCalls {
                 }
                 opts.v6Only = v != 0;
             }
-            case IP_TTL -> {
-                if (v < -1 || v > 255 || v == 0) {
-                    return sys.fail(Errno.EINVAL);
+            case IP_TTL, IP_TOS, IPV6_UNICAST_HOPS, IPV6_TCLASS -> {
+                int r = setIpHeaderOption(s, o.get(), v);
+                if (r != 0) {
+                    return r;
                 }
-                opts.ttl = v == -1 ? 0 : v;
+            }
+            case TCP_NOOPT -> {
+                opts.noOptions = v != 0;
+                applyOutput(s);
+            }
+            case TCP_KEEPINIT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT -> {
+                int r = setKeepOption(s, o.get(), v);
+                if (r != 0) {
+                    return r;
+                }
             }
             case SO_ERROR, SO_TYPE, SO_ACCEPTCONN -> {
                 return sys.fail(Errno.ENOPROTOOPT);
@@ -161,6 +180,90 @@ final class SocketOptionCalls {
             }
         }
         return 0;
+    }
+
+    /** FreeBSD tcp_var.h TF_NOOPT: getsockopt(TCP_NOOPT) reports {@code t_flags & TF_NOOPT}. */
+    private static final int TF_NOOPT = 0x08;
+
+    /**
+     * getsockopt of TCP_KEEPINIT, TCP_KEEPIDLE, TCP_KEEPINTVL (seconds) and TCP_KEEPCNT: the socket's own value,
+     * else the host's current one (FreeBSD tcp_default_ctloutput: TP_KEEPINIT(tp) / hz ...); null (ENOPROTOOPT)
+     * where the personality does not model them.
+     */
+    private byte[] keepOption(SocketOptions opts, AbiConstant c) {
+        io.jnetstack.personality.TcpTimerOptions t = sys.kernel.personality().tcpTimerOptions();
+        if (t == null) {
+            return null;
+        }
+        long s = 1_000_000_000L;
+        return intValue((int) switch (c) {
+            case TCP_KEEPINIT -> opts.keepInitSeconds > 0 ? opts.keepInitSeconds : t.keepInitNs() / s;
+            case TCP_KEEPIDLE -> opts.keepIdleSeconds > 0 ? opts.keepIdleSeconds : t.keepIdleNs() / s;
+            case TCP_KEEPINTVL -> opts.keepIntervalSeconds > 0 ? opts.keepIntervalSeconds : t.keepIntervalNs() / s;
+            default -> opts.keepCount > 0 ? opts.keepCount : t.keepCount();
+        });
+    }
+
+    /**
+     * setsockopt of the keep-alive and connection-establishment timers (FreeBSD tcp_default_ctloutput: an unsigned
+     * int, {@code ui > UINT_MAX / hz} is EINVAL; TCP_KEEPCNT any count); a connection already open takes the new
+     * keep-alive schedule at once.
+     */
+    private int setKeepOption(Socket s, AbiConstant c, int v) {
+        io.jnetstack.personality.TcpTimerOptions t = sys.kernel.personality().tcpTimerOptions();
+        if (t == null) {
+            return sys.fail(Errno.ENOPROTOOPT);
+        }
+        long ui = v & 0xFFFF_FFFFL;
+        if (c != AbiConstant.TCP_KEEPCNT && ui > t.maxSeconds()) {
+            return sys.fail(Errno.EINVAL);
+        }
+        switch (c) {
+            case TCP_KEEPINIT -> s.options.keepInitSeconds = ui;
+            case TCP_KEEPIDLE -> s.options.keepIdleSeconds = ui;
+            case TCP_KEEPINTVL -> s.options.keepIntervalSeconds = ui;
+            default -> s.options.keepCount = v;
+        }
+        if (s instanceof TcpSocket ts && c != AbiConstant.TCP_KEEPINIT) {
+            sys.kernel.applyKeepTimers(ts, ts.connection(), sys.ctx.nowNs());
+        }
+        return 0;
+    }
+
+    /**
+     * IP_TTL (-1 for the default, else 1..255), IP_TOS (FreeBSD ip_ctloutput: inp_ip_tos = optval, unchecked, a
+     * u_char), IPV6_UNICAST_HOPS and IPV6_TCLASS (KAME ip6_ctloutput / ip6_setpktopt: -1, the default, to 255, else
+     * EINVAL; AF_INET6 sockets only); the socket's TCP segments carry them from now on.
+     */
+    private int setIpHeaderOption(Socket s, AbiConstant c, int v) {
+        boolean v6 = c == AbiConstant.IPV6_UNICAST_HOPS || c == AbiConstant.IPV6_TCLASS;
+        if (v6 && s.domain != SocketSummary.Domain.INET6) {
+            return sys.fail(Errno.ENOPROTOOPT);
+        }
+        if (c == AbiConstant.IP_TTL ? v < -1 || v > 255 || v == 0 : v6 && (v < -1 || v > 255)) {
+            return sys.fail(Errno.EINVAL);
+        }
+        switch (c) {
+            case IP_TTL -> s.options.ttl = v == -1 ? 0 : v;
+            case IP_TOS -> s.options.tos = v & 0xff;
+            case IPV6_TCLASS -> s.options.trafficClass = Math.max(v, 0);
+            default -> s.options.hopLimit = v;
+        }
+        applyOutput(s);
+        return 0;
+    }
+
+    /** Hands the socket's IP TTL/TOS and TCP_NOOPT to its listener or connection (new segments carry them). */
+    private void applyOutput(Socket s) {
+        if (!(s instanceof TcpSocket t)) {
+            return;
+        }
+        var out = t.options.output(t.domain == SocketSummary.Domain.INET6);
+        if (t.listening) {
+            sys.kernel.stack().tcpListenerOutputOptions(SocketKernel.listenAddress(t), t.boundPort, out);
+        } else if (t.handle != null) {
+            sys.kernel.stack().tcpOutputOptions(t.handle, out, sys.ctx.nowNs());
+        }
     }
 
     /**

@@ -37,5 +37,27 @@ final class SocketOptions {
     int sendBuffer;
     int receiveBuffer;
     int maxSegment;
+    /** IP_TTL; 0: the host default. */
     int ttl;
+    /** IPV6_UNICAST_HOPS; -1: the host default (KAME in6p_hops). */
+    int hopLimit = -1;
+    /** IP_TOS (the TOS byte). */
+    int tos;
+    /** IPV6_TCLASS. */
+    int trafficClass;
+    /** TCP_NOOPT (FreeBSD TF_NOOPT): no TCP options, not even MSS in the SYN. */
+    boolean noOptions;
+    /** TCP_KEEPINIT, TCP_KEEPIDLE, TCP_KEEPINTVL in seconds; 0: the sysctl's value (FreeBSD TP_KEEPINIT(tp)). */
+    long keepInitSeconds;
+    long keepIdleSeconds;
+    long keepIntervalSeconds;
+    /** TCP_KEEPCNT; 0: the sysctl's value. */
+    int keepCount;
+
+    /** What the socket's TCP segments carry: TTL or hop limit and TOS or traffic class by family, TCP_NOOPT. */
+    io.jnetstack.stack.tcp.TcpOutputOptions output(boolean ipv6) {
+        int hops = ipv6 ? Math.max(hopLimit, 0) : ttl;
+        return new io.jnetstack.stack.tcp.TcpOutputOptions(hops & 0xff, (ipv6 ? trafficClass : tos) & 0xff,
+                noOptions);
+    }
 }

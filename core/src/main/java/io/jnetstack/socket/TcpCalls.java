@@ -131,6 +131,19 @@ final class TcpCalls {
         TcpHandle h = kernel.acceptFrom(s);
         TcpSocket child = TcpSocket.accepted(kernel, s.domain, h);
         child.options.noDelay = s.options.noDelay;
+        // the connection inherited the listener's IP options in the stack (FreeBSD syncache: sc_ip_ttl, sc_ip_tos
+        // and the inpcb's IPv6 options); the new socket reports them
+        child.options.ttl = s.options.ttl;
+        child.options.hopLimit = s.options.hopLimit;
+        child.options.tos = s.options.tos;
+        child.options.trafficClass = s.options.trafficClass;
+        child.options.noOptions = s.options.noOptions;
+        // FreeBSD syncache_socket: the new tcpcb takes the listener's t_keepinit, t_keepidle, t_keepintvl, t_keepcnt
+        child.options.keepInitSeconds = s.options.keepInitSeconds;
+        child.options.keepIdleSeconds = s.options.keepIdleSeconds;
+        child.options.keepIntervalSeconds = s.options.keepIntervalSeconds;
+        child.options.keepCount = s.options.keepCount;
+        kernel.applyKeepTimers(child, kernel.stack().tcpConnection(h), sys.ctx.nowNs());
         kernel.adopt(child);
         if (kernel.stack().tcpConnection(h) == null) {
             child.error = Errno.ECONNRESET; // reset while it waited in the queue (Linux returns it on first use)
@@ -152,7 +165,10 @@ final class TcpCalls {
         return c == null ? 0 : c.available();
     }
 
-    /** Linux tcp_recvmsg, BSD soreceive: data, else the pending error once, else 0 at end of stream. */
+    /**
+     * Linux tcp_recvmsg, BSD soreceive: data (copied and left queued with MSG_PEEK), else the pending error once,
+     * else 0 at end of stream.
+     */
     int receive(TcpSocket s, boolean nonBlockingFile, byte[] buf, int len, int flags) {
         boolean nonBlocking = nonBlockingFile || sys.hasFlag(flags, AbiConstant.MSG_DONTWAIT);
         while (true) {
@@ -164,6 +180,11 @@ final class TcpCalls {
             if (c != null && c.available() > 0) {
                 if (len == 0) {
                     return 0;
+                }
+                if (sys.hasFlag(flags, AbiConstant.MSG_PEEK)) { // soreceive / tcp_recvmsg: copy, leave queued
+                    byte[] data = kernel.stack().tcpPeek(s.handle, len);
+                    System.arraycopy(data, 0, buf, 0, data.length);
+                    return data.length;
                 }
                 byte[] data = kernel.stack().tcpRead(s.handle, len, sys.ctx.nowNs());
                 System.arraycopy(data, 0, buf, 0, data.length);

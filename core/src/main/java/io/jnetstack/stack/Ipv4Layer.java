@@ -244,10 +244,16 @@ final class Ipv4Layer {
      * transports that build their segment in place).
      */
     void sendPrepared(Ipv4Address src, Ipv4Address dst, int protocol, byte[] d, int ttl, Origin o, long nowNs) {
+        sendPrepared(src, dst, protocol, d, ttl, 0, o, nowNs);
+    }
+
+    /** As {@link #sendPrepared(Ipv4Address, Ipv4Address, int, byte[], int, Origin, long)} with TOS byte {@code tos}. */
+    void sendPrepared(Ipv4Address src, Ipv4Address dst, int protocol, byte[] d, int ttl, int tos, Origin o,
+            long nowNs) {
         // TCP runs path MTU discovery (RFC 1191): its datagrams carry DF, as Linux (ip_no_pmtu_disc 0), FreeBSD
         // (path_mtu_discovery 1), OpenBSD (ip_mtudisc 1) and XNU send them.
-        Ipv4Header.simple(src, dst, protocol, ttl, d.length - 20, nextId++ & 0xFFFF, protocol == IpProtocol.TCP)
-                .emit(d, 0);
+        new Ipv4Header(tos, Ipv4Header.MIN_LENGTH + d.length - 20, nextId++ & 0xFFFF, protocol == IpProtocol.TCP,
+                false, 0, ttl, protocol, src, dst, io.jnetstack.wire.ByteString.EMPTY).emit(d, 0);
         route(d, dst, o, true, null, nowNs);
     }
 

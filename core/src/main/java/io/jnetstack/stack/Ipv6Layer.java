@@ -299,7 +299,13 @@ final class Ipv6Layer {
 
     /** Sends datagram {@code d} whose payload already sits after 40 bytes of room for the fixed header. */
     void sendPrepared(Ipv6Address src, Ipv6Address dst, int protocol, byte[] d, int hopLimit, Origin o, long nowNs) {
-        new Ipv6Header(0, 0, d.length - Ipv6Header.LENGTH, protocol, hopLimit, src, dst).emit(d, 0);
+        sendPrepared(src, dst, protocol, d, hopLimit, 0, o, nowNs);
+    }
+
+    /** As {@link #sendPrepared(Ipv6Address, Ipv6Address, int, byte[], int, Origin, long)} with traffic class {@code tc}. */
+    void sendPrepared(Ipv6Address src, Ipv6Address dst, int protocol, byte[] d, int hopLimit, int tc, Origin o,
+            long nowNs) {
+        new Ipv6Header(tc, 0, d.length - Ipv6Header.LENGTH, protocol, hopLimit, src, dst).emit(d, 0);
         route(d, dst, o, true, null, nowNs);
     }
 

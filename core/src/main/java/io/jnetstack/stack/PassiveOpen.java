@@ -65,6 +65,14 @@ final class PassiveOpen {
         }
     }
 
+    /** Sets what listener {@code k}'s new connections inherit; nothing when it does not exist. */
+    void outputOptions(Key k, io.jnetstack.stack.tcp.TcpOutputOptions o) {
+        TcpListener l = listeners.get(k);
+        if (l != null) {
+            l.output(o);
+        }
+    }
+
     /**
      * The listener a segment to {@code local}:{@code port} reaches: the one bound to that address, else the
      * version's wildcard (0.0.0.0 or ::), else the all-address one; null when none.
@@ -134,8 +142,8 @@ final class PassiveOpen {
      */
     boolean intercept(TcpHandle h, TcpConnection c, TcpSegment seg, byte[] d, int off, int len, long nowNs) {
         TcpListener l = listenerFor(h.localAddress(), h.localPort());
-        if (l == null) {
-            return false;
+        if (l == null || c.discardsSynFin(seg.header())) {
+            return false; // a SYN+FIN the personality drops reopens nothing: the connection drops it (tcp_twcheck)
         }
         if (SynAckTimer.reopensTimeWait(c, seg.header(), rules.timeWaitSyn())) {
             demux.forget(h);
@@ -213,7 +221,7 @@ final class PassiveOpen {
             l.removeHalfOpen(victim);
             demux.forget(victim);
         }
-        TcpConnection c = demux.openPassive(h, syn, iss, nowNs);
+        TcpConnection c = demux.openPassive(h, syn, iss, l.output(), nowNs);
         l.addHalfOpen(h, new TcpListener.HalfOpen(c, SynAckTimer.start(c, syn, nowNs), syn.header().seq()));
         demux.flush(h, c, nowNs);
     }

@@ -198,6 +198,19 @@ public final class Stack {
         tcp.listen(new PassiveOpen.Key(port, local), backlog);
     }
 
+    /**
+     * Sets the IP TTL and TOS and TCP_NOOPT that connections opened by listener {@code local}:{@code port} inherit
+     * (the listening socket's IP_TTL, IP_TOS, IPV6_UNICAST_HOPS, IPV6_TCLASS, TCP_NOOPT).
+     */
+    public void tcpListenerOutputOptions(IpAddress local, int port, io.jnetstack.stack.tcp.TcpOutputOptions o) {
+        tcp.listenerOutputOptions(new PassiveOpen.Key(port, local), o);
+    }
+
+    /** Sets connection {@code h}'s IP TTL and TOS and TCP_NOOPT for the segments it sends from now on. */
+    public void tcpOutputOptions(TcpHandle h, io.jnetstack.stack.tcp.TcpOutputOptions o, long nowNs) {
+        tcp.apply(h, c -> c.setOutputOptions(o), nowNs);
+    }
+
     /** accept(2) on the all-address listener of {@code port}: {@code tcpAccept(null, port)}. */
     public TcpHandle tcpAccept(int port) {
         return tcpAccept(null, port);
@@ -284,6 +297,12 @@ public final class Stack {
         return tcp.read(h, max, nowNs);
     }
 
+    /** A copy of up to {@code max} received bytes of connection {@code h}, left unread (MSG_PEEK). */
+    public byte[] tcpPeek(TcpHandle h, int max) {
+        io.jnetstack.stack.tcp.TcpConnection c = tcpConnection(h);
+        return c == null ? new byte[0] : c.peek(max);
+    }
+
     /** Closes connection {@code h} (RFC 9293 CLOSE: a FIN after the queued data; see TcpConnection#close). */
     public void tcpClose(TcpHandle h, long nowNs) {
         tcp.apply(h, c -> c.close(nowNs), nowNs);
@@ -307,6 +326,26 @@ public final class Stack {
     /** SO_KEEPALIVE on connection {@code h}, with the personality's schedule. */
     public void tcpSetKeepAlive(TcpHandle h, boolean on, long nowNs) {
         tcp.apply(h, c -> c.setKeepAlive(on, nowNs), nowNs);
+    }
+
+    /** Every TCP connection the stack holds (listeners' half-open ones and TIME-WAIT included) with its state. */
+    public List<java.util.Map.Entry<TcpHandle, io.jnetstack.stack.tcp.TcpState>> tcpConnectionStates() {
+        return tcp.states();
+    }
+
+    /**
+     * Drops every connection in TIME-WAIT without a segment, as FreeBSD's tcpdrop(8) {@code -s TIME_WAIT} does
+     * (tcp_twclose); returns how many.
+     */
+    public int tcpDropTimeWait() {
+        int n = 0;
+        for (var e : tcp.states()) {
+            if (e.getValue() instanceof io.jnetstack.stack.tcp.TcpState.TimeWait) {
+                tcp.forget(e.getKey());
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The ephemeral port range TCP and UDP draw from (the personality's until a sysctl changes it). */
@@ -445,11 +484,20 @@ public final class Stack {
 
     /** As {@link #sendTransport}, for a payload built in place after {@link #headroom} bytes of {@code d}. */
     void sendTransportPrepared(IpAddress src, IpAddress dst, int protocol, byte[] d, Origin o, long nowNs) {
+        sendTransportPrepared(src, dst, protocol, d, 0, 0, o, nowNs);
+    }
+
+    /**
+     * As {@link #sendTransportPrepared(IpAddress, IpAddress, int, byte[], Origin, long)} with TTL or hop limit
+     * {@code ttl} (0: the default) and TOS byte or traffic class {@code tos}.
+     */
+    void sendTransportPrepared(IpAddress src, IpAddress dst, int protocol, byte[] d, int ttl, int tos, Origin o,
+            long nowNs) {
         switch (dst) {
-            case Ipv4Address v4 -> ipv4.sendPrepared((Ipv4Address) src, v4, protocol, d, personality.defaultTtl(), o,
-                    nowNs);
+            case Ipv4Address v4 -> ipv4.sendPrepared((Ipv4Address) src, v4, protocol, d,
+                    ttl > 0 ? ttl : personality.defaultTtl(), tos, o, nowNs);
             case Ipv6Address v6 -> ipv6.sendPrepared((Ipv6Address) src, v6, protocol, d,
-                    personality.defaultHopLimit(), o, nowNs);
+                    ttl > 0 ? ttl : personality.defaultHopLimit(), tos, o, nowNs);
         }
     }
 

@@ -26,6 +26,15 @@ public interface StackListener {
     /** An ICMP/ICMPv6 error arrived about a datagram this host sent. */
     default void onIcmpError(IcmpReport report, long nowNs) {}
 
+    /**
+     * The IP options (TTL, TOS; TCP_NOOPT unused) of a socket bound to {@code local}:{@code port} that neither
+     * listens nor is connected, for the RST answering a segment sent there where the personality uses them; null
+     * when there is no such socket or it set none.
+     */
+    default io.jnetstack.stack.tcp.TcpOutputOptions tcpBoundSocketOptions(IpAddress local, int port) {
+        return null;
+    }
+
     /** A TCP connection reports a fact (connected, refused, timed out, reset). */
     default void onTcpEvent(TcpHandle connection, io.jnetstack.stack.tcp.TcpEvent event, long nowNs) {}
 

@@ -2,6 +2,7 @@ package io.jnetstack.stack;
 
 import io.jnetstack.personality.CongestionAlgorithm;
 import io.jnetstack.personality.SynRetransmission;
+import io.jnetstack.stack.tcp.TcpOutputOptions;
 
 /**
  * What a socket may have set before connect(2) that the connection needs from its first segment on.
@@ -13,15 +14,18 @@ import io.jnetstack.personality.SynRetransmission;
  * @param congestion   TCP_CONGESTION, or null for the personality's default
  * @param synSchedule  when SYNs go and the attempt is abandoned in place of the personality's schedule (TCP_SYNCNT,
  *                     TCP_KEEPINIT, TCP_CONNECTIONTIMEOUT: see {@link SynRetransmission#truncated}), or null
+ * @param output       IP TTL and TOS and TCP_NOOPT, from the first SYN on
  */
 public record TcpConnectOptions(int maxSegment, boolean noDelay, boolean keepAlive, CongestionAlgorithm congestion,
-        SynRetransmission synSchedule) {
+        SynRetransmission synSchedule, TcpOutputOptions output) {
 
     /** Nothing set: the personality's defaults. */
-    public static final TcpConnectOptions DEFAULTS = new TcpConnectOptions(0, false, false, null, null);
+    public static final TcpConnectOptions DEFAULTS = new TcpConnectOptions(0, false, false, null, null,
+            TcpOutputOptions.DEFAULTS);
 
     /** Validates the segment size. */
     public TcpConnectOptions {
+        java.util.Objects.requireNonNull(output, "output");
         if (maxSegment != 0 && (maxSegment < 64 || maxSegment > 65535)) {
             throw new IllegalArgumentException("TCP_MAXSEG out of 64..65535: " + maxSegment);
         }
@@ -29,26 +33,31 @@ public record TcpConnectOptions(int maxSegment, boolean noDelay, boolean keepAli
 
     /** These options with TCP_MAXSEG {@code bytes}. */
     public TcpConnectOptions withMaxSegment(int bytes) {
-        return new TcpConnectOptions(bytes, noDelay, keepAlive, congestion, synSchedule);
+        return new TcpConnectOptions(bytes, noDelay, keepAlive, congestion, synSchedule, output);
     }
 
     /** These options with TCP_NODELAY {@code on}. */
     public TcpConnectOptions withNoDelay(boolean on) {
-        return new TcpConnectOptions(maxSegment, on, keepAlive, congestion, synSchedule);
+        return new TcpConnectOptions(maxSegment, on, keepAlive, congestion, synSchedule, output);
     }
 
     /** These options with SO_KEEPALIVE {@code on}. */
     public TcpConnectOptions withKeepAlive(boolean on) {
-        return new TcpConnectOptions(maxSegment, noDelay, on, congestion, synSchedule);
+        return new TcpConnectOptions(maxSegment, noDelay, on, congestion, synSchedule, output);
     }
 
     /** These options with congestion control {@code a}. */
     public TcpConnectOptions withCongestion(CongestionAlgorithm a) {
-        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, a, synSchedule);
+        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, a, synSchedule, output);
+    }
+
+    /** These options with IP TTL and TOS and TCP_NOOPT {@code o}. */
+    public TcpConnectOptions withOutput(TcpOutputOptions o) {
+        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, congestion, synSchedule, o);
     }
 
     /** These options with SYN schedule {@code r}. */
     public TcpConnectOptions withSynSchedule(SynRetransmission r) {
-        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, congestion, r);
+        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, congestion, r, output);
     }
 }

@@ -68,6 +68,11 @@ final class TcpDemux {
         passive.listen(k, backlog);
     }
 
+    /** What listener {@code k}'s new connections inherit (IP TTL and TOS, TCP_NOOPT). */
+    void listenerOutputOptions(PassiveOpen.Key k, io.jnetstack.stack.tcp.TcpOutputOptions o) {
+        passive.outputOptions(k, o);
+    }
+
     /** Closes listener {@code k}, resetting the connections it queued. */
     void unlisten(PassiveOpen.Key k, long nowNs) {
         passive.unlisten(k, nowNs);
@@ -135,7 +140,7 @@ final class TcpDemux {
         var p = stack.personality();
         TcpConnection c = TcpConnection.connect(p, h.localPort(), h.remotePort(), iss(h, nowNs), mss,
                 random.nextInt(Integer.MAX_VALUE), o.synSchedule() != null ? o.synSchedule() : p.synRetransmission(),
-                nowNs);
+                o.output(), nowNs);
         c.setIcmpMayReset(icmpMayReset);
         if (o.maxSegment() > 0) {
             c.setMaxSegment(o.maxSegment());
@@ -203,11 +208,28 @@ final class TcpDemux {
         if (l != null) {
             onListen(l, h, seg, d, off, len, nowNs);
         } else {
-            closedPort(d, off, len, nowNs);
+            closedPort(d, off, len, closedPortOptions(dst, th.destinationPort()), nowNs);
         }
     }
 
-    /** RFC 9293 §3.10.7.2: LISTEN ignores RST, answers an ACK with a RST, and opens a connection for a SYN. */
+    /**
+     * The IP options of the RST answering a segment to {@code local}:{@code port} where no connection or listener
+     * is: those of a socket merely bound there when the personality says so
+     * ({@link io.jnetstack.personality.Personality#resetUsesBoundSocketIpOptions}), else the defaults.
+     */
+    private io.jnetstack.stack.tcp.TcpOutputOptions closedPortOptions(IpAddress local, int port) {
+        if (!stack.personality().resetUsesBoundSocketIpOptions()) {
+            return io.jnetstack.stack.tcp.TcpOutputOptions.DEFAULTS;
+        }
+        var o = stack.listener().tcpBoundSocketOptions(local, port);
+        return o == null ? io.jnetstack.stack.tcp.TcpOutputOptions.DEFAULTS : o;
+    }
+
+    /**
+     * RFC 9293 §3.10.7.2: LISTEN ignores RST, answers an ACK with a RST, and opens a connection for a SYN — unless
+     * it carries FIN too and the personality drops those (FreeBSD tcp_input_with_port under drop_synfin, checked
+     * after the RST and ACK cases: "SYN|FIN segment ignored (based on sysctl setting)").
+     */
     private void onListen(TcpListener l, TcpHandle h, TcpSegment seg, byte[] d, int off, int len, long nowNs) {
         if (seg.has(TcpHeader.RST)) {
             return;
@@ -216,16 +238,18 @@ final class TcpDemux {
             closedPort(d, off, len, nowNs);
             return;
         }
-        if (!seg.has(TcpHeader.SYN)) {
+        if (!seg.has(TcpHeader.SYN)
+                || seg.has(TcpHeader.FIN) && stack.personality().tcpInputRules().dropSynFin()) {
             return;
         }
         passive.onSyn(l, h, seg, iss(h, nowNs), nowNs);
     }
 
     /** A passive open: the connection answering {@code syn} with a SYN-ACK from {@code iss} (not yet flushed). */
-    TcpConnection openPassive(TcpHandle h, TcpSegment syn, int iss, long nowNs) {
+    TcpConnection openPassive(TcpHandle h, TcpSegment syn, int iss, io.jnetstack.stack.tcp.TcpOutputOptions out,
+            long nowNs) {
         TcpConnection c = TcpConnection.accept(stack.personality(), h.localPort(), h.remotePort(), syn, iss,
-                mss(h.remoteAddress()), random.nextInt(Integer.MAX_VALUE), nowNs);
+                mss(h.remoteAddress()), random.nextInt(Integer.MAX_VALUE), out, nowNs);
         connections.put(h, c);
         return c;
     }
@@ -238,6 +262,15 @@ final class TcpDemux {
         }
     }
 
+    /** The connections, in handle order, with their states. */
+    java.util.List<java.util.Map.Entry<TcpHandle, io.jnetstack.stack.tcp.TcpState>> states() {
+        java.util.List<java.util.Map.Entry<TcpHandle, io.jnetstack.stack.tcp.TcpState>> out = new java.util.ArrayList<>();
+        for (var e : connections.entrySet()) {
+            out.add(java.util.Map.entry(e.getKey(), e.getValue().state()));
+        }
+        return out;
+    }
+
     /** Reports {@code e} about connection {@code h} to the stack's listener. */
     void report(TcpHandle h, TcpEvent e, long nowNs) {
         stack.listener().onTcpEvent(h, e, nowNs);
@@ -245,14 +278,23 @@ final class TcpDemux {
 
     /** RFC 9293 §3.10.7.1: a segment for no connection gets the RST that Replies builds. */
     void closedPort(byte[] d, int off, int len, long nowNs) {
+        closedPort(d, off, len, io.jnetstack.stack.tcp.TcpOutputOptions.DEFAULTS, nowNs);
+    }
+
+    private void closedPort(byte[] d, int off, int len, io.jnetstack.stack.tcp.TcpOutputOptions o, long nowNs) {
         stack.stats().increment(StackStats.Counter.UNREACHABLE_PORT);
-        reset(d, off, len, nowNs);
+        reset(d, off, len, o, nowNs);
     }
 
     /** Answers the segment in datagram {@code d} with the RST of RFC 9293 §3.10.7.1 (Replies builds it). */
     void reset(byte[] d, int off, int len, long nowNs) {
-        int ttl = (d[off] & 0xF0) == 0x40 ? stack.personality().defaultTtl() : stack.personality().defaultHopLimit();
-        byte[] rst = Replies.tcpRst(new FrameInfo(Medium.IP, d, off, len, nowNs), ttl);
+        reset(d, off, len, io.jnetstack.stack.tcp.TcpOutputOptions.DEFAULTS, nowNs);
+    }
+
+    private void reset(byte[] d, int off, int len, io.jnetstack.stack.tcp.TcpOutputOptions o, long nowNs) {
+        int ttl = o.ttl() > 0 ? o.ttl()
+                : (d[off] & 0xF0) == 0x40 ? stack.personality().defaultTtl() : stack.personality().defaultHopLimit();
+        byte[] rst = Replies.tcpRst(new FrameInfo(Medium.IP, d, off, len, nowNs), ttl, o.tos());
         if (rst != null) {
             stack.loopBackOrSend(rst, nowNs);
         }
@@ -296,7 +338,13 @@ final class TcpDemux {
         boolean v4 = h.remoteAddress().version() == 4;
         int floor = v4 ? 552 : 1280;
         int mss = Math.max(mtu, floor) - (v4 ? 40 : 60);
-        apply(h, c -> c.onPacketTooBig(mss, quotedSeq, nowNs), nowNs);
+        boolean synFollows = stack.personality().synMssFollowsPathMtu(!v4);
+        apply(h, c -> {
+            if (synFollows) {
+                c.lowerSynMss(mss);
+            }
+            c.onPacketTooBig(mss, quotedSeq, nowNs);
+        }, nowNs);
     }
 
     /** An ICMP error quoting one of our segments. */
@@ -360,8 +408,9 @@ final class TcpDemux {
             s.payload().copyTo(d, room + hl);
             s.header().emit(d, room, new PseudoHeader(h.localAddress(), h.remoteAddress(), IpProtocol.TCP),
                     s.payload().length());
+            int tos = c.outputOptions().tos() | (c.markEct(s) ? 0b10 : 0); // ECT(0), RFC 3168 §5
             stack.sendTransportPrepared(h.localAddress(), h.remoteAddress(), IpProtocol.TCP, d,
-                    new Origin(IpProtocol.TCP, h.localPort(), h.remotePort()), nowNs);
+                    c.outputOptions().ttl(), tos, new Origin(IpProtocol.TCP, h.localPort(), h.remotePort()), nowNs);
         }
         for (TcpEvent e = c.pollEvent(); e != null; e = c.pollEvent()) {
             stack.listener().onTcpEvent(h, e, nowNs);

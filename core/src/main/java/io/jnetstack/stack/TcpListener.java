@@ -24,6 +24,8 @@ final class TcpListener {
     private final Map<TcpHandle, HalfOpen> synQueue = new TreeMap<>();
     private final ArrayDeque<TcpHandle> acceptQueue = new ArrayDeque<>();
     private int capacity;
+    /** The listening socket's IP TTL and TOS and TCP_NOOPT, which its connections inherit. */
+    private io.jnetstack.stack.tcp.TcpOutputOptions output = io.jnetstack.stack.tcp.TcpOutputOptions.DEFAULTS;
 
     TcpListener(ListenRules rules, int backlog) {
         this.rules = rules;
@@ -37,6 +39,15 @@ final class TcpListener {
 
     ListenRules rules() {
         return rules;
+    }
+
+    /** What connections opened here start with (the listening socket's IP TTL and TOS, TCP_NOOPT). */
+    io.jnetstack.stack.tcp.TcpOutputOptions output() {
+        return output;
+    }
+
+    void output(io.jnetstack.stack.tcp.TcpOutputOptions o) {
+        output = o;
     }
 
     /** Whether a new SYN may make a half-open connection now (before any XNU eviction). */

@@ -24,6 +24,7 @@ class LayeringTest {
             Map.entry("sim", Set.of("wire", "time", "link", "personality", "stack", "socket")),
             Map.entry("demo", Set.of("wire", "time", "link", "personality", "stack", "socket", "sim")),
             Map.entry("matrix", Set.of("wire", "time", "link", "personality", "stack", "socket", "sim")),
+            Map.entry("host", Set.of("personality", "socket", "wire", "time", "link", "stack")),
             Map.entry("pktrun", Set.of("wire", "time", "link", "personality", "stack", "socket", "sim", "pkt")),
             Map.entry("cli", Set.of("wire", "time", "link", "personality", "stack", "socket", "sim", "demo", "matrix",
                     "pkt", "pktrun")));

@@ -48,14 +48,29 @@ public enum AbiConstant {
     TCP_KEEPINIT(Kind.TCP_OPTION),
     /** macOS only: per-socket connection-establishment timeout. */
     TCP_CONNECTIONTIMEOUT(Kind.TCP_OPTION),
+    /** FreeBSD (modelled there only): send no TCP options at all, not even MSS in the SYN (TF_NOOPT). */
+    TCP_NOOPT(Kind.TCP_OPTION),
 
     IP_TTL(Kind.IP_OPTION),
+    /** The TOS byte of the datagrams the socket sends (modelled on FreeBSD). */
+    IP_TOS(Kind.IP_OPTION),
     /** Linux only: bind(addr, 0) leaves the port to connect, chosen with the four-tuple in mind. */
     IP_BIND_ADDRESS_NO_PORT(Kind.IP_OPTION),
 
     IPV6_UNICAST_HOPS(Kind.IPV6_OPTION), IPV6_V6ONLY(Kind.IPV6_OPTION),
     /** Linux only (linux/in6.h): connect and send use sin6_flowinfo's flow label, which must be owned. */
     IPV6_FLOWINFO_SEND(Kind.IPV6_OPTION),
+    /** RFC 3542: the traffic class of the datagrams the socket sends (modelled on FreeBSD). */
+    IPV6_TCLASS(Kind.IPV6_OPTION),
+
+    /** netinet/ip.h DiffServ codepoints (RFC 2474, RFC 2597, RFC 3246) as TOS byte values, for IP_TOS / IPV6_TCLASS. */
+    IPTOS_DSCP_CS0(Kind.TOS_VALUE), IPTOS_DSCP_CS1(Kind.TOS_VALUE), IPTOS_DSCP_AF11(Kind.TOS_VALUE),
+    IPTOS_DSCP_AF12(Kind.TOS_VALUE), IPTOS_DSCP_AF13(Kind.TOS_VALUE), IPTOS_DSCP_CS2(Kind.TOS_VALUE),
+    IPTOS_DSCP_AF21(Kind.TOS_VALUE), IPTOS_DSCP_AF22(Kind.TOS_VALUE), IPTOS_DSCP_AF23(Kind.TOS_VALUE),
+    IPTOS_DSCP_CS3(Kind.TOS_VALUE), IPTOS_DSCP_AF31(Kind.TOS_VALUE), IPTOS_DSCP_AF32(Kind.TOS_VALUE),
+    IPTOS_DSCP_AF33(Kind.TOS_VALUE), IPTOS_DSCP_CS4(Kind.TOS_VALUE), IPTOS_DSCP_AF41(Kind.TOS_VALUE),
+    IPTOS_DSCP_AF42(Kind.TOS_VALUE), IPTOS_DSCP_AF43(Kind.TOS_VALUE), IPTOS_DSCP_CS5(Kind.TOS_VALUE),
+    IPTOS_DSCP_EF(Kind.TOS_VALUE), IPTOS_DSCP_CS6(Kind.TOS_VALUE), IPTOS_DSCP_CS7(Kind.TOS_VALUE),
 
     O_NONBLOCK(Kind.OPEN_FLAG), O_CLOEXEC(Kind.OPEN_FLAG),
 
@@ -101,7 +116,7 @@ public enum AbiConstant {
         ADDRESS_FAMILY(false), SOCKET_TYPE(false), SOCKET_FLAG(true), SOCKET_LEVEL(false), PROTOCOL(false),
         SOCKET_OPTION(false), TCP_OPTION(false), IP_OPTION(false), IPV6_OPTION(false), OPEN_FLAG(true),
         FCNTL_COMMAND(false), DESCRIPTOR_FLAG(true), IOCTL(false), MESSAGE_FLAG(true), POLL_EVENT(true),
-        SHUTDOWN_HOW(false), LIMIT(false);
+        SHUTDOWN_HOW(false), LIMIT(false), TOS_VALUE(false);
 
         private final boolean flags;
 

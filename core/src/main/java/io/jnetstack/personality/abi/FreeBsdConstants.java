@@ -20,6 +20,17 @@ final class FreeBsdConstants {
                 // netinet/tcp.h
                 .put(TCP_NODELAY, 1).put(TCP_MAXSEG, 2).put(TCP_MD5SIG, 16).put(TCP_CONGESTION, 64)
                 .put(TCP_KEEPINIT, 128).put(TCP_KEEPIDLE, 256).put(TCP_KEEPINTVL, 512).put(TCP_KEEPCNT, 1024)
+                .put(TCP_NOOPT, 8)
+                // netinet/in.h IP_TOS; netinet6/in6.h IPV6_TCLASS (RFC 3542)
+                .put(IP_TOS, 3).put(IPV6_TCLASS, 61)
+                // netinet/ip.h: Definitions for DiffServ Codepoints as per RFC2474
+                .put(IPTOS_DSCP_CS0, 0x00).put(IPTOS_DSCP_CS1, 0x20).put(IPTOS_DSCP_AF11, 0x28)
+                .put(IPTOS_DSCP_AF12, 0x30).put(IPTOS_DSCP_AF13, 0x38).put(IPTOS_DSCP_CS2, 0x40)
+                .put(IPTOS_DSCP_AF21, 0x48).put(IPTOS_DSCP_AF22, 0x50).put(IPTOS_DSCP_AF23, 0x58)
+                .put(IPTOS_DSCP_CS3, 0x60).put(IPTOS_DSCP_AF31, 0x68).put(IPTOS_DSCP_AF32, 0x70)
+                .put(IPTOS_DSCP_AF33, 0x78).put(IPTOS_DSCP_CS4, 0x80).put(IPTOS_DSCP_AF41, 0x88)
+                .put(IPTOS_DSCP_AF42, 0x90).put(IPTOS_DSCP_AF43, 0x98).put(IPTOS_DSCP_CS5, 0xa0)
+                .put(IPTOS_DSCP_EF, 0xb8).put(IPTOS_DSCP_CS6, 0xc0).put(IPTOS_DSCP_CS7, 0xe0)
                 // sys/sys/fcntl.h
                 .put(O_CLOEXEC, 0x00100000)
                 // sys/sys/poll.h: POLLRDHUP added in FreeBSD 13.1/14 (the stored freebsd-src snapshot predates it;

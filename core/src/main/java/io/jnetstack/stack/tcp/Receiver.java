@@ -31,6 +31,19 @@ final class Receiver {
         return wnd != 0 && (inWindow(c, seq, wnd) || inWindow(c, add(seq, len - 1), wnd));
     }
 
+    /**
+     * A segment refused by {@link #acceptable}, before the ACK that answers it: FreeBSD reports one that lies wholly
+     * below RCV.NXT as a D-SACK block ({@link FreeBsdSackInput#refusedDuplicate}); the generic list does not.
+     */
+    static void refused(TcpConnection c, TcpSegment s) {
+        FreeBsdSackInput.refusedDuplicate(c, s);
+    }
+
+    /** RCV.WND: the buffer's free space, but not less than what is left of the window advertised. */
+    static int window(TcpConnection c) {
+        return advertisedWindow(c);
+    }
+
     private static int advertisedWindow(TcpConnection c) {
         return Math.max(c.rcvWnd(), c.offeredWindow());
     }
@@ -54,29 +67,24 @@ final class Receiver {
         int heldBefore = c.outOfOrder.size();
         boolean duplicate = false;
         boolean full = p.length() >= c.mss - (c.timestamps ? TcpConnection.TS_OPTION_BYTES : 0);
+        FreeBsdSackInput bsd = FreeBsdSackInput.begin(c, offset, p.length());
+        boolean generic = c.sackBlocks != null && bsd == null;
+        int stored = 0;
         if (offset > 0) {
-            holdOutOfOrder(c, p, offset);
+            stored = holdOutOfOrder(c, p, offset);
         } else if (-offset < p.length()) {
-            if (offset < 0 && c.sackBlocks != null) {
-                c.sackBlocks.onDuplicate(c.rcvNxtAbs + offset, c.rcvNxtAbs); // RFC 2883 §4: a partial duplicate
-            }
-            int n = c.received.append(p, -offset, p.length() + offset);
-            advance(c, n);
+            stored = takeInOrder(c, p, offset, generic);
             growWindow(c, full);
         } else if (p.length() > 0) {
             duplicate = true;
             c.stats.increment(TcpStats.Counter.DUPLICATE_SEGMENTS_IN);
-            if (c.sackBlocks != null) {
+            if (generic) {
                 c.sackBlocks.onDuplicate(c.rcvNxtAbs + offset, c.rcvNxtAbs + offset + p.length());
             }
         }
-        for (byte[] more = c.outOfOrder.takeFrom(c.rcvNxtAbs, c.received.space()); more.length > 0;
-                more = c.outOfOrder.takeFrom(c.rcvNxtAbs, c.received.space())) {
-            c.received.append(more, 0, more.length);
-            advance(c, more.length);
-        }
-        if (c.sackBlocks != null) {
-            c.sackBlocks.onAdvance(c.rcvNxtAbs);
+        deliverHeld(c);
+        if (bsd != null) {
+            bsd.afterText(stored, c.rcvNxtAbs);
         }
         boolean fin = c.peerFinAbs >= 0 && c.peerFinAbs == c.rcvNxtAbs;
         if (fin) {
@@ -85,8 +93,33 @@ final class Receiver {
             c.rcvNxtAbs++;
             onFin(c, nowNs);
         }
-        boolean outOfOrder = offset > 0 || heldBefore > 0 || duplicate;
+        boolean outOfOrder = offset > 0 || heldBefore > 0 || duplicate || bsd != null && bsd.ackNow();
         acknowledge(c, fin || outOfOrder || p.length() == 0, nowNs);
+    }
+
+    /**
+     * Text that starts at or before RCV.NXT and reaches past it: the new part goes to the application's buffer (as
+     * much as fits); returns the bytes taken. The generic SACK list notes a part below RCV.NXT as a duplicate.
+     */
+    private static int takeInOrder(TcpConnection c, ByteString p, int offset, boolean genericSack) {
+        if (offset < 0 && genericSack) {
+            c.sackBlocks.onDuplicate(c.rcvNxtAbs + offset, c.rcvNxtAbs); // RFC 2883 §4: a partial duplicate
+        }
+        int n = c.received.append(p, -offset, p.length() + offset);
+        advance(c, n);
+        return n;
+    }
+
+    /** Held text that now continues from RCV.NXT goes to the application's buffer (as much as fits). */
+    private static void deliverHeld(TcpConnection c) {
+        for (byte[] more = c.outOfOrder.takeFrom(c.rcvNxtAbs, c.received.space()); more.length > 0;
+                more = c.outOfOrder.takeFrom(c.rcvNxtAbs, c.received.space())) {
+            c.received.append(more, 0, more.length);
+            advance(c, more.length);
+        }
+        if (c.sackBlocks != null) {
+            c.sackBlocks.onAdvance(c.rcvNxtAbs);
+        }
     }
 
     /**
@@ -120,17 +153,20 @@ final class Receiver {
         }
     }
 
-    private static void holdOutOfOrder(TcpConnection c, ByteString p, int offset) {
+    /** Holds what fits the advertised window of text beyond RCV.NXT; returns the bytes held. */
+    private static int holdOutOfOrder(TcpConnection c, ByteString p, int offset) {
         int room = advertisedWindow(c) - offset;
-        if (room > 0 && p.length() > 0) {
-            byte[] part = new byte[Math.min(p.length(), room)];
-            p.copyTo(0, part, 0, part.length);
-            c.outOfOrder.add(c.rcvNxtAbs + offset, part);
-            c.stats.increment(TcpStats.Counter.OUT_OF_ORDER_IN);
-            if (c.sackBlocks != null) {
-                c.sackBlocks.onOutOfOrder(c.rcvNxtAbs + offset, c.rcvNxtAbs + offset + part.length);
-            }
+        if (room <= 0 || p.length() == 0) {
+            return 0;
         }
+        byte[] part = new byte[Math.min(p.length(), room)];
+        p.copyTo(0, part, 0, part.length);
+        c.outOfOrder.add(c.rcvNxtAbs + offset, part);
+        c.stats.increment(TcpStats.Counter.OUT_OF_ORDER_IN);
+        if (c.sackBlocks != null) {
+            c.sackBlocks.onOutOfOrder(c.rcvNxtAbs + offset, c.rcvNxtAbs + offset + part.length);
+        }
+        return part.length;
     }
 
     private static void advance(TcpConnection c, int n) {
@@ -172,11 +208,11 @@ final class Receiver {
      * the receive buffer.
      */
     static byte[] read(TcpConnection c, int max, long nowNs) {
-        int threshold = Math.min(c.mss, c.received.capacity() / 2);
-        boolean wasSmall = c.offeredWindow() < threshold;
+        int known = c.offeredWindow();
         byte[] out = c.received.take(max);
         autoSize(c, out.length, nowNs);
-        if (wasSmall && c.rcvWnd() >= threshold && TcpState.receivesText(c.state)) {
+        if (TcpState.receivesText(c.state) && c.personality.windowUpdateAfterRead(known, c.rcvWnd(),
+                Math.min(c.mss, c.peerMss), c.received.capacity(), c.rcvShift, c.delackAtNs != Long.MAX_VALUE)) {
             Segments.ack(c, nowNs);
         }
         return out;

@@ -1,5 +1,6 @@
 package io.jnetstack.stack.tcp;
 
+import io.jnetstack.personality.SackReporting;
 import io.jnetstack.wire.tcp.TcpOption;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,6 +19,9 @@ import java.util.Optional;
  * <p>Decision: at most {@link #MAX_RANGES} ranges are tracked; beyond that the least recently changed one is
  * forgotten (its data stays in the reassembly queue and is still delivered, it is just no longer reported — the
  * sender keeps what it already learned, and RFC 2018 §4 only asks for "as many distinct SACK blocks as possible").
+ *
+ * <p>Under {@link SackReporting#FREEBSD} the held ranges still mirror the queue, but the ACKs report FreeBSD's own
+ * list ({@link FreeBsdSackList}, fed by {@link FreeBsdSackInput}) instead of the generic one.
  */
 final class SackBlocks {
     /** The most out-of-order ranges remembered (bounded memory). */
@@ -26,10 +30,25 @@ final class SackBlocks {
     private final ArrayList<SeqRange> ranges = new ArrayList<>();
     private SeqRange dsack;
     private long rcvNxt;
+    private final FreeBsdSackList freeBsd;
 
-    /** Starts with RCV.NXT at {@code rcvNxt} (absolute) and nothing held. */
+    /** Starts with RCV.NXT at {@code rcvNxt} (absolute) and nothing held, reporting the generic list. */
     SackBlocks(long rcvNxt) {
+        this(rcvNxt, SackReporting.RECENT_FIRST);
+    }
+
+    /** Starts with RCV.NXT at {@code rcvNxt} (absolute) and nothing held, reporting as {@code reporting} says. */
+    SackBlocks(long rcvNxt, SackReporting reporting) {
         this.rcvNxt = rcvNxt;
+        this.freeBsd = switch (reporting) {
+            case RECENT_FIRST -> null;
+            case FREEBSD -> new FreeBsdSackList();
+        };
+    }
+
+    /** FreeBSD's list when the personality reports by FreeBSD's rules, else null. */
+    FreeBsdSackList freeBsd() {
+        return freeBsd;
     }
 
     /**
@@ -106,6 +125,11 @@ final class SackBlocks {
         if (maxBlocks <= 0) {
             return List.of();
         }
+        if (freeBsd != null) { // tcp_output: the list as it stands, then tcp_clean_dsack_blocks once it went out
+            List<SeqRange> out = freeBsd.blocks(maxBlocks);
+            freeBsd.cleanDsackBlocks(rcvNxt);
+            return out;
+        }
         List<SeqRange> out = new ArrayList<>(maxBlocks);
         if (dsack != null) {
             out.add(dsack);
@@ -135,6 +159,19 @@ final class SackBlocks {
     /** The held ranges, most recently changed first. */
     List<SeqRange> held() {
         return List.copyOf(ranges);
+    }
+
+    /** The held ranges in sequence order. */
+    List<SeqRange> heldInOrder() {
+        return FreeBsdSackInput.inOrder(ranges);
+    }
+
+    /** How many blocks the next ACK would carry before the option-space limit. */
+    int pendingBlocks() {
+        if (freeBsd != null) {
+            return freeBsd.size();
+        }
+        return ranges.size() + (dsack != null ? 1 : 0);
     }
 
     /** True when a D-SACK block waits for the next ACK. */

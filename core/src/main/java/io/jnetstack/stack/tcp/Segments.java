@@ -65,22 +65,41 @@ final class Segments {
                 TcpHeader.RST | TcpHeader.ACK, 0, List.of())));
     }
 
-    /** The SYN-ACK with the personality's options, those the peer offered (RFC 9293 §3.10.7.2). */
+    /**
+     * The SYN-ACK with the personality's options, those the peer offered (RFC 9293 §3.10.7.2); ECE when it answers
+     * an ECN-setup SYN the personality accepts (RFC 3168 §6.1.1).
+     */
     static void synAck(TcpConnection c, SynOptions.Offer offer, long nowNs) {
         if (c.synAcksSent++ == 0) {
             c.firstSynAckNs = nowNs;
         }
-        List<TcpOption> opts = SynOptions.build(c.personality.synOptionLayout(), offer, c.mss,
-                c.personality.windowScale(), tsVal(c, nowNs), c.tsRecent);
-        raw(c, c.iss, c.rcvNxt, TcpHeader.SYN | TcpHeader.ACK, opts, ByteString.EMPTY,
+        List<TcpOption> opts = c.output.noOptions() ? List.of()
+                : SynOptions.build(c.personality.synOptionLayout(), offer, c.mss, c.personality.windowScale(),
+                        tsVal(c, nowNs), c.tsRecent);
+        raw(c, c.iss, c.rcvNxt, TcpHeader.SYN | TcpHeader.ACK | (c.ecn ? TcpHeader.ECE : 0), opts, ByteString.EMPTY,
                 c.personality.synWindow(c.mss));
     }
 
-    /** The personality's SYN (its options in its order, its window). */
+    /**
+     * The personality's SYN (its options in its order, its window): none with TCP_NOOPT (FreeBSD tcp_output.c
+     * builds options only without TF_NOOPT), MSS alone once the SYN options were dropped; ECE and CWR when the
+     * personality asks for ECN in this SYN (RFC 3168 §6.1.1).
+     */
     static void syn(TcpConnection c, long nowNs) {
-        List<TcpOption> opts = SynOptions.build(c.personality.synOptionLayout(), SynOptions.Offer.ALL, c.mss,
-                c.personality.windowScale(), tsVal(c, nowNs), 0);
-        raw(c, c.iss, 0, TcpHeader.SYN, opts, ByteString.EMPTY, c.personality.synWindow(c.mss));
+        List<TcpOption> opts;
+        if (c.output.noOptions()) {
+            opts = List.of();
+        } else if (c.synOptionsDropped) {
+            opts = List.of(new TcpOption.Mss(c.synMss));
+        } else {
+            opts = SynOptions.build(c.personality.synOptionLayout(), SynOptions.Offer.ALL, c.synMss,
+                    c.personality.windowScale(), tsVal(c, nowNs), 0);
+        }
+        TcpState.SynSent ss = c.synSent();
+        int retransmissions = ss == null ? 0 : ss.synsSent() - 1;
+        c.ecnRequested = c.personality.synRequestsEcn(retransmissions);
+        int flags = TcpHeader.SYN | (c.ecnRequested ? TcpHeader.ECE | TcpHeader.CWR : 0);
+        raw(c, c.iss, 0, flags, opts, ByteString.EMPTY, c.personality.synWindow(c.mss));
     }
 
     /**
@@ -104,7 +123,12 @@ final class Segments {
     static void send(TcpConnection c, int seq, int ack, int flags, List<TcpOption> opts, ByteString payload) {
         c.segmentsUnacked = 0; // every segment carries the ACK
         c.delackAtNs = Long.MAX_VALUE;
-        int wnd = Math.min(c.advertisableWindow() >>> c.rcvShift, 65535);
+        long offer = c.advertisableWindow();
+        if (c.personality.roundsWindowUpToScale()) {
+            long unit = 1L << c.rcvShift;
+            offer = (offer + unit - 1) / unit * unit; // FreeBSD tcp_output: recwin = roundup2(recwin, 1 << rcv_scale)
+        }
+        int wnd = (int) Math.min(offer >>> c.rcvShift, 65535);
         int edge = add(c.rcvNxt, wnd << c.rcvShift);
         if (lt(c.rcvAdv, edge)) {
             c.rcvAdv = edge;

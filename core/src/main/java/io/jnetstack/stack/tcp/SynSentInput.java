@@ -45,6 +45,9 @@ final class SynSentInput {
             }
             c.sndUna = h.ack();
             c.updateWindow(h, false);
+            // RFC 3168 §6.1.1: our ECN-setup SYN answered by an ECN-setup SYN-ACK (ECE without CWR) — FreeBSD
+            // tcp_ecn_input_syn_sent
+            c.ecn = c.ecnRequested && h.has(TcpHeader.ECE) && !h.has(TcpHeader.CWR);
             c.state = new TcpState.Established();
             c.deadlineNs = Long.MAX_VALUE;
             c.onEstablished();
@@ -63,6 +66,7 @@ final class SynSentInput {
         c.updateWindow(h, false);
         c.state = new TcpState.SynReceived(false);
         c.deadlineNs = Long.MAX_VALUE;
+        c.acceptEcnSetup(h);
         Segments.synAck(c, SynOptions.offerOf(h.options()), nowNs);
     }
 

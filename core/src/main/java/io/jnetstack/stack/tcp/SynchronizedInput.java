@@ -4,6 +4,7 @@ import static io.jnetstack.wire.tcp.SeqNum.gt;
 import static io.jnetstack.wire.tcp.SeqNum.leq;
 import static io.jnetstack.wire.tcp.SeqNum.lt;
 
+import io.jnetstack.personality.TcpInputRules;
 import io.jnetstack.personality.TcpRules;
 import io.jnetstack.wire.tcp.TcpHeader;
 import io.jnetstack.wire.tcp.TcpOption;
@@ -18,6 +19,14 @@ final class SynchronizedInput {
 
     static void process(TcpConnection c, TcpSegment s, long nowNs) {
         TcpHeader h = s.header();
+        TcpInputRules in = c.personality.tcpInputRules(); // per segment: the OS's sysctls may have changed
+        if (h.has(TcpHeader.RST) && in.resetWindowAtLastAck()) {
+            resetAtLastAck(c, h, in, nowNs);
+            return;
+        }
+        if (h.has(TcpHeader.SYN) && InputScreening.synAborts(c, h)) {
+            return; // FreeBSD insecure_syn, like the RST rule, comes before PAWS and the window test
+        }
         // RFC 7323 §5.3 R1 (PAWS): a timestamp older than TS.Recent marks an old duplicate — "treat the arriving
         // segment as not acceptable: send an acknowledgment in reply ... and drop the segment" (not for a RST).
         TcpOption.Timestamps ts = c.timestampsOf(h);
@@ -34,6 +43,7 @@ final class SynchronizedInput {
                 if (c.state instanceof TcpState.TimeWait && h.has(TcpHeader.FIN)) {
                     c.enterTimeWait(nowNs); // a retransmitted FIN: "restart the 2 MSL timeout"
                 }
+                Receiver.refused(c, s);
                 // FreeBSD answers any SYN with tcp_respond's challenge ACK before the window test; the rest goes
                 // through tcp_output (dropafterack), which may carry our FIN again.
                 if (h.has(TcpHeader.SYN)) {
@@ -48,7 +58,7 @@ final class SynchronizedInput {
             return;
         }
         if (h.has(TcpHeader.RST)) {
-            onReset(c, h, nowNs);
+            onReset(c, h, in, nowNs);
             return;
         }
         if (h.has(TcpHeader.SYN)) {
@@ -78,6 +88,18 @@ final class SynchronizedInput {
     private static void staleAck(TcpConnection c, TcpSegment s, long nowNs) {
         if (ackSynchronized(c, s, nowNs) && !(c.state instanceof TcpState.Closed)) {
             Segments.ack(c, nowNs);
+        }
+    }
+
+    /**
+     * FreeBSD tcp_do_segment judges a RST first, before PAWS and trimming, against the window at last_ack_sent
+     * ({@link InputScreening#inLastAckWindow}); outside it the RST is dropped silently.
+     */
+    private static void resetAtLastAck(TcpConnection c, TcpHeader h, TcpInputRules in, long nowNs) {
+        if (InputScreening.inLastAckWindow(c, h.seq())) {
+            onReset(c, h, in, nowNs);
+        } else {
+            c.stats.increment(TcpStats.Counter.UNACCEPTABLE_IN);
         }
     }
 
@@ -127,16 +149,15 @@ final class SynchronizedInput {
      * RFC 5961 §3.2: "If the RST bit is set and the sequence number exactly matches the next expected sequence
      * number (RCV.NXT), then TCP MUST reset the connection"; otherwise (in the window) "TCP MUST send an ACK
      * (challenge ACK)". OpenBSD instead takes a RST at RCV.NXT, RCV.NXT + 1 or the last acknowledgment sent and
-     * silently drops others. TIME-WAIT follows the personality's RFC 1337 choice. RFC 9293 §3.10.7.4 second check,
-     * per state: SYN-RECEIVED from a passive open returns to LISTEN without telling the user, from an active open
-     * it is "connection refused"; ESTABLISHED, FIN-WAIT-1/2 and CLOSE-WAIT report "connection reset"; CLOSING and
-     * LAST-ACK just close.
+     * silently drops others; with the personality's insecure rule any acceptable RST resets ({@link
+     * InputScreening#resetIsExact}). TIME-WAIT follows the personality's RFC 1337 choice. RFC 9293 §3.10.7.4 second
+     * check, per state: SYN-RECEIVED from a passive open returns to LISTEN without telling the user, from an active
+     * open it is "connection refused"; ESTABLISHED, FIN-WAIT-1/2 and CLOSE-WAIT report "connection reset"; CLOSING
+     * and LAST-ACK just close (or report "connection reset" too, as the personality says).
      */
-    private static void onReset(TcpConnection c, TcpHeader h, long nowNs) {
+    private static void onReset(TcpConnection c, TcpHeader h, TcpInputRules in, long nowNs) {
         TcpRules rules = c.rules;
-        int seq = h.seq();
-        boolean exact = rules.rfc5961Reset() ? seq == c.rcvNxt
-                : seq == c.rcvNxt || seq == c.rcvNxt + 1 || seq == c.lastAckSent;
+        boolean exact = InputScreening.resetIsExact(c, in, h.seq());
         boolean timeWait = c.state instanceof TcpState.TimeWait;
         if (!exact || timeWait && !rules.timeWaitResetCloses()) {
             if (!exact && (timeWait ? rules.timeWaitChallengesReset() : rules.rfc5961Reset())) {
@@ -152,8 +173,8 @@ final class SynchronizedInput {
             case TcpState.FinWait1 f -> c.close(TcpEvent.RESET);
             case TcpState.FinWait2 f -> c.close(TcpEvent.RESET);
             case TcpState.CloseWait cw -> c.close(TcpEvent.RESET);
-            case TcpState.Closing cl -> c.close(TcpEvent.CLOSED);
-            case TcpState.LastAck la -> c.close(TcpEvent.CLOSED);
+            case TcpState.Closing cl -> c.close(in.closingResetIsReset() ? TcpEvent.RESET : TcpEvent.CLOSED);
+            case TcpState.LastAck la -> c.close(in.closingResetIsReset() ? TcpEvent.RESET : TcpEvent.CLOSED);
             case TcpState.TimeWait tw -> c.close(TcpEvent.CLOSED);
             case TcpState.SynSent ss -> throw new IllegalStateException("SYN-SENT is handled by SynSentInput");
             case TcpState.Closed cl -> throw new IllegalStateException("no input in CLOSED");
@@ -162,7 +183,8 @@ final class SynchronizedInput {
 
     /**
      * Fourth check: RFC 9293 §3.10.7.4 — in SYN-RECEIVED from a passive open "return this connection to LISTEN
-     * state and return"; otherwise (RFC 5961 §4.2) "TCP MUST send an ACK (challenge ACK) to the remote peer".
+     * state and return"; otherwise (RFC 5961 §4.2) "TCP MUST send an ACK (challenge ACK) to the remote peer"
+     * (unless the personality kept RFC 793's reset for a SYN in the window: {@link InputScreening#synAborts}).
      */
     private static void onSyn(TcpConnection c, long nowNs) {
         if (c.state instanceof TcpState.SynReceived sr && sr.passive()) {

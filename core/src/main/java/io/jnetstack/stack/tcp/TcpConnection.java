@@ -114,6 +114,12 @@ public final class TcpConnection {
     CongestionControl cc;
     /** Both sides offered SACK-permitted (RFC 2018 §2). */
     boolean sackOk;
+    boolean windowScaling;
+    /** RFC 3168: our last SYN asked for ECN; ECN was negotiated; the end of the data last sent marked ECT(0). */
+    boolean ecnRequested;
+    boolean ecn;
+    private boolean ectMarked;
+    private int ectMark;
     SackScoreboard scoreboard;
     SackBlocks sackBlocks;
     /** SND.UNA unwrapped to 64 bits (SeqSpace), for the scoreboard. */
@@ -154,6 +160,14 @@ public final class TcpConnection {
     /** TCP_MAXSEG: the most payload per segment the application allows (0: no limit). */
     int userMss;
 
+    // ---- what the SYN offers, and the socket's per-segment settings ----
+    /** The MSS our next SYN offers: {@link #mss}, unless a path MTU report lowered it in SYN-SENT. */
+    int synMss;
+    /** The personality stopped offering window scale, timestamps and SACK in this connection's SYNs. */
+    boolean synOptionsDropped;
+    /** IP TTL and TOS of every segment, and TCP_NOOPT. */
+    TcpOutputOptions output = TcpOutputOptions.DEFAULTS;
+
     // ---- acknowledgment policy and the receive window ----
     int quickAcksLeft;
     int segmentsUnacked;
@@ -179,6 +193,7 @@ public final class TcpConnection {
         this.remotePort = remotePort;
         this.iss = iss;
         this.mss = mss;
+        this.synMss = mss;
         this.tsOffset = tsOffset;
         this.received = new ByteRing(buffers.receiveInitial());
         this.sendBuffer = new ByteRing(buffers.sendInitial());
@@ -212,7 +227,14 @@ public final class TcpConnection {
      */
     public static TcpConnection connect(Personality p, int localPort, int remotePort, int iss, int mss, int tsOffset,
             SynRetransmission r, long nowNs) {
+        return connect(p, localPort, remotePort, iss, mss, tsOffset, r, TcpOutputOptions.DEFAULTS, nowNs);
+    }
+
+    /** As {@link #connect(Personality, int, int, int, int, int, SynRetransmission, long)}, the SYN shaped by {@code out}. */
+    public static TcpConnection connect(Personality p, int localPort, int remotePort, int iss, int mss, int tsOffset,
+            SynRetransmission r, TcpOutputOptions out, long nowNs) {
         TcpConnection c = new TcpConnection(p, localPort, remotePort, iss, mss, tsOffset);
+        c.output = out;
         c.synSchedule = r;
         c.sndUna = iss;
         c.sndNxt = add(iss, 1);
@@ -229,7 +251,18 @@ public final class TcpConnection {
      */
     public static TcpConnection accept(Personality p, int localPort, int remotePort, TcpSegment syn, int iss, int mss,
             int tsOffset, long nowNs) {
+        return accept(p, localPort, remotePort, syn, iss, mss, tsOffset, TcpOutputOptions.DEFAULTS, nowNs);
+    }
+
+    /**
+     * As {@link #accept(Personality, int, int, TcpSegment, int, int, int, long)} for a listener whose socket set
+     * {@code out} (the SYN-ACK and everything after carry it; TCP_NOOPT: a SYN-ACK without options and no
+     * options negotiated, FreeBSD syncache).
+     */
+    public static TcpConnection accept(Personality p, int localPort, int remotePort, TcpSegment syn, int iss, int mss,
+            int tsOffset, TcpOutputOptions out, long nowNs) {
         TcpConnection c = new TcpConnection(p, localPort, remotePort, iss, mss, tsOffset);
+        c.output = out;
         c.irs = syn.header().seq();
         c.rcvNxt = add(c.irs, 1);
         c.rcvNxtAbs = SeqSpace.origin(c.rcvNxt);
@@ -237,9 +270,10 @@ public final class TcpConnection {
         c.sndUna = iss;
         c.sndNxt = add(iss, 1);
         c.sndMax = c.sndNxt;
-        SynOptions.Offer offer = c.learnPeerOptions(syn.header(), SynOptions.Offer.ALL);
+        SynOptions.Offer offer = c.learnPeerOptions(syn.header(), c.ownOffer(SynOptions.Offer.ALL));
         c.updateWindow(syn.header(), false);
         c.state = new TcpState.SynReceived(true);
+        c.acceptEcnSetup(syn.header());
         Segments.synAck(c, offer, nowNs);
         SynAckTimer.arm(c, nowNs);
         return c;
@@ -268,6 +302,11 @@ public final class TcpConnection {
      */
     public byte[] read(int max, long nowNs) {
         return Receiver.read(this, max, nowNs);
+    }
+
+    /** A copy of up to {@code max} received bytes, left in the buffer (recv with MSG_PEEK): no window change. */
+    public byte[] peek(int max) {
+        return received.copy(0, Math.min(max, received.size()));
     }
 
     /**
@@ -451,6 +490,31 @@ public final class TcpConnection {
         KeepAlive.set(this, keepAlive, nowNs);
     }
 
+    /** IP TTL and TOS and TCP_NOOPT for the segments sent from now on. */
+    public void setOutputOptions(TcpOutputOptions o) {
+        output = java.util.Objects.requireNonNull(o);
+    }
+
+    /** The socket's per-segment settings (IP TTL and TOS, TCP_NOOPT). */
+    public TcpOutputOptions outputOptions() {
+        return output;
+    }
+
+    /**
+     * A path MTU report (Packet Too Big) quoting our unanswered SYN, where the personality lets it lower the MSS
+     * the next SYN offers ({@link Personality#synMssFollowsPathMtu}): at most {@code pathMss} from now on.
+     */
+    public void lowerSynMss(int pathMss) {
+        if (state instanceof TcpState.SynSent && pathMss > 0) {
+            synMss = Math.min(synMss, pathMss);
+        }
+    }
+
+    /** The MSS the next SYN offers. */
+    public int synMss() {
+        return synMss;
+    }
+
     /**
      * TCP_MAXSEG: at most {@code bytes} of payload per segment from now on (the smaller of this and the peer's MSS
      * wins, as Linux tp->rx_opt.user_mss does; the MSS our SYN advertised is not changed after the fact).
@@ -477,6 +541,45 @@ public final class TcpConnection {
     /** Whether SACK was negotiated. */
     public boolean sackEnabled() {
         return sackOk;
+    }
+
+    /** Whether both SYNs carried the window scale option (RFC 7323 §2.2). */
+    public boolean windowScalingEnabled() {
+        return windowScaling;
+    }
+
+    /** Whether ECN was negotiated (RFC 3168 §6.1.1): data then leaves marked ECT(0). */
+    public boolean ecnEnabled() {
+        return ecn;
+    }
+
+    /**
+     * An ECN-setup SYN from the peer (ECE and CWR set, RFC 3168 §6.1.1) is answered with an ECN-setup SYN-ACK when
+     * the personality accepts ECN (FreeBSD tcp_ecn_syncache_add / tcp_ecn_input_parallel_syn).
+     */
+    void acceptEcnSetup(TcpHeader syn) {
+        if (syn.has(TcpHeader.ECE) && syn.has(TcpHeader.CWR) && personality.acceptsEcnSetup()) {
+            ecn = true;
+        }
+    }
+
+    /**
+     * Whether segment {@code s} leaves marked ECT(0): new data (no retransmission, RFC 3168 §6.1.5) on a connection
+     * that negotiated ECN (FreeBSD tcp_ecn_output_established). Called once per segment as it is sent.
+     */
+    public boolean markEct(TcpSegment s) {
+        int len = s.payload().length();
+        if (!ecn || len == 0 || ectMarked && lt(s.header().seq(), ectMark)) {
+            return false;
+        }
+        ectMarked = true;
+        ectMark = add(s.header().seq(), len);
+        return true;
+    }
+
+    /** Whether timestamps were negotiated (RFC 7323 §3.2). */
+    public boolean timestampsEnabled() {
+        return timestamps;
     }
 
     /** Bytes sent and not yet acknowledged (SND.NXT − SND.UNA). */
@@ -514,9 +617,16 @@ public final class TcpConnection {
 
     // ---- input ----
 
-    /** Processes one arriving segment (RFC 9293 §3.10.7). */
+    /**
+     * Processes one arriving segment (RFC 9293 §3.10.7). A SYN+FIN the personality drops goes before anything else
+     * (FreeBSD tcp_do_segment and tcp_twcheck under drop_synfin), without even counting as heard for keep-alive.
+     */
     public void onSegment(TcpSegment s, long nowNs) {
         stats.increment(TcpStats.Counter.SEGMENTS_IN);
+        if (discardsSynFin(s.header())) {
+            stats.increment(TcpStats.Counter.SYN_FIN_DROPS);
+            return;
+        }
         switch (state) {
             case TcpState.Closed c -> { }
             case TcpState.SynSent ss -> SynSentInput.process(this, s, nowNs);
@@ -538,6 +648,15 @@ public final class TcpConnection {
         if (!(state instanceof TcpState.Closed)) {
             KeepAlive.heard(this, nowNs);
         }
+    }
+
+    /**
+     * Whether this connection's personality drops segment {@code h} for carrying both SYN and FIN (asked now: the
+     * OS's sysctl may have changed). The owner asks before any shortcut of its own, such as a SYN reopening a
+     * 4-tuple in TIME-WAIT.
+     */
+    public boolean discardsSynFin(TcpHeader h) {
+        return InputScreening.dropsSynFin(this, h);
     }
 
     /**
@@ -589,6 +708,9 @@ public final class TcpConnection {
         }
         int sent = ss.synsSent() + 1;
         state = new TcpState.SynSent(ss.firstSynNs(), sent);
+        if (personality.dropsSynOptions(sent - 1)) {
+            synOptionsDropped = true; // sticky, as FreeBSD clears the TF_REQ_* flags of the tcpcb
+        }
         Segments.syn(this, nowNs);
         deadlineNs = ss.firstSynNs() + (sent < r.synCount() ? r.offsetNs(sent) : r.giveUpNs());
     }
@@ -708,14 +830,35 @@ public final class TcpConnection {
         rcvNxt = add(irs, 1);
         rcvNxtAbs = SeqSpace.origin(rcvNxt);
         rcvAdv = add(rcvNxt, personality.synWindow(mss)); // what our SYN offered (SYN windows are never scaled)
-        learnPeerOptions(synAck, ours);
+        learnPeerOptions(synAck, ownOffer(ours));
+        sizeBuffersForSegment();
+    }
+
+    /** {@code ours} less what this connection stopped offering (TCP_NOOPT, dropped SYN options): MSS only. */
+    SynOptions.Offer ownOffer(SynOptions.Offer ours) {
+        return output.noOptions() || synOptionsDropped ? new SynOptions.Offer(false, false, false) : ours;
     }
 
     /**
-     * The handshake is complete: congestion control starts with the personality's algorithm and initial window for
-     * the effective MSS (RFC 5681 §3.1, RFC 6928), and the SACK state when both sides offered it.
+     * The personality's buffer rule once the segment size is known (FreeBSD tcp_mss(): each buffer rounds up to a
+     * multiple of it, as the socket's SO_RCVBUF then shows): on the active side when the SYN-ACK or the SYN of a
+     * simultaneous open arrives (tcp_do_segment calls tcp_mss in SYN-SENT), on the passive side when the handshake
+     * completes (syncache_socket: a SYN-RECEIVED entry lives in the syncache, whose window is the SYN-ACK's).
+     * RCV.WND follows the larger receive buffer. Rounding again changes nothing.
+     */
+    private void sizeBuffersForSegment() {
+        int segment = Math.min(peerMss, mss);
+        received.setCapacity(personality.tcpBufferAfterHandshake(received.capacity(), segment));
+        sendBuffer.setCapacity(personality.tcpBufferAfterHandshake(sendBuffer.capacity(), segment));
+    }
+
+    /**
+     * The handshake is complete: the buffers take the personality's size for the negotiated MSS (FreeBSD tcp_mss()),
+     * congestion control starts with the personality's algorithm and initial window for the effective MSS (RFC 5681
+     * §3.1, RFC 6928), and the SACK state when both sides offered it.
      */
     void onEstablished() {
+        sizeBuffersForSegment();
         int smss = effectiveMss();
         cc = CongestionControls.create(algorithm, smss, personality.initialWindow(smss),
                 personality.congestionTuning());
@@ -723,7 +866,7 @@ public final class TcpConnection {
         if (sackOk) {
             scoreboard = new SackScoreboard(sndUnaAbs);
             scoreboard.onSent(sndUnaAbs + (sndMax - sndUna));
-            sackBlocks = new SackBlocks(rcvNxtAbs);
+            sackBlocks = new SackBlocks(rcvNxtAbs, personality.sackReporting());
         }
     }
 
@@ -813,7 +956,7 @@ public final class TcpConnection {
     int segmentRoom() {
         int room = effectiveMss();
         if (sackBlocks != null) {
-            int n = sackBlocks.held().size() + (sackBlocks.duplicatePending() ? 1 : 0);
+            int n = sackBlocks.pendingBlocks();
             if (n > 0) {
                 room -= 4 + 8 * Math.min(n, timestamps ? 3 : 4);
             }
@@ -829,7 +972,9 @@ public final class TcpConnection {
         SynOptions.Offer peer = SynOptions.offerOf(syn.options());
         for (TcpOption o : syn.options()) {
             if (o instanceof TcpOption.Mss m) {
-                peerMss = m.mss();
+                // a path MTU learnt in SYN-SENT also bounds what we send (FreeBSD tcp_mss_update: the host cache's
+                // MTU less the headers, then min with the offer)
+                peerMss = synMss < mss ? Math.min(m.mss(), synMss) : m.mss();
             } else if (o instanceof TcpOption.WindowScale w) {
                 sndShift = Math.min(w.shift(), 14);
             } else if (o instanceof TcpOption.Timestamps ts) {
@@ -838,6 +983,7 @@ public final class TcpConnection {
             }
         }
         boolean scaling = peer.windowScale() && ours.windowScale();
+        windowScaling = scaling;
         sndShift = scaling ? sndShift : 0;
         rcvShift = scaling ? personality.windowScale() : 0;
         timestamps = peer.timestamps() && ours.timestamps();

@@ -52,7 +52,9 @@ public final class TcpStats {
         /** Keep-alive probes sent (RFC 1122 §4.2.3.6). */
         KEEPALIVE_PROBES,
         /** Path MTU reductions from ICMP fragmentation-needed / Packet Too Big (RFC 1191, RFC 8201). */
-        PMTU_REDUCTIONS
+        PMTU_REDUCTIONS,
+        /** Segments with SYN and FIN dropped by the personality's rule (FreeBSD drop_synfin, tcps_badsyn). */
+        SYN_FIN_DROPS
     }
 
     private static final Counter[] COUNTERS = Counter.values();

@@ -1,0 +1,163 @@
+package io.jnetstack.host;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A TUN device (IFF_TUN | IFF_NO_PI: one bare IPv4/IPv6 packet per read and write, linux/if_tun.h) created inside a
+ * {@link NetNamespace}, with the kernel's side addressed and up. The descriptor
+ * works from any thread; reads wait with poll(2) so a reader can be stopped.
+ */
+public final class TunDevice implements AutoCloseable {
+    private static final int O_RDWR = 2;
+    private static final int O_CLOEXEC = 0x80000;
+    private static final long TUNSETIFF = 0x400454caL;
+    private static final short IFF_TUN = 0x0001;
+    private static final short IFF_NO_PI = 0x1000;
+    private static final short POLLIN = 1;
+
+    private final int fd;
+    private final String name;
+    private final Arena arena = Arena.ofAuto();
+    private final MemorySegment readBuffer;
+    private final MemorySegment writeBuffer;
+    private volatile boolean closed;
+
+    private TunDevice(int fd, String name, int mtu) {
+        this.fd = fd;
+        this.name = name;
+        this.readBuffer = arena.allocate(Math.max(mtu, 65_536));
+        this.writeBuffer = arena.allocate(Math.max(mtu, 65_536));
+    }
+
+    /** Why there can be no TUN device here, or empty. */
+    public static Optional<String> unavailable() {
+        Optional<String> ns = NetNamespace.unavailable();
+        if (ns.isPresent()) {
+            return ns;
+        }
+        return Files.exists(Path.of("/dev/net/tun")) ? Optional.empty() : Optional.of("no /dev/net/tun");
+    }
+
+    /**
+     * Creates device {@code name} in {@code ns}, gives the kernel {@code kernelCidr} on it ("10.9.0.1/24"), sets
+     * the MTU, turns IPv6 off on it (no router solicitations) and brings it up.
+     */
+    public static TunDevice create(NetNamespace ns, String name, String kernelCidr, int mtu) throws IOException {
+        int fd = ns.call(sys -> open(name));
+        if (fd < 0) {
+            throw new IOException("cannot create TUN device " + name + ": errno " + (-fd));
+        }
+        TunDevice t = new TunDevice(fd, name, mtu);
+        try {
+            ns.exec("sysctl", "-q", "-w", "net.ipv6.conf." + name + ".disable_ipv6=1");
+            ns.ip("link", "set", name, "mtu", Integer.toString(mtu));
+            ns.ip("addr", "add", kernelCidr, "dev", name);
+            ns.ip("link", "set", name, "up");
+        } catch (IllegalStateException e) {
+            t.close();
+            throw new IOException(e.getMessage(), e);
+        }
+        return t;
+    }
+
+    /** Opens /dev/net/tun and attaches it to a new TUN device; the descriptor, or minus errno. */
+    private static int open(String name) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment cap = Libc.capture(a);
+            MemorySegment path = a.allocateFrom("/dev/net/tun", StandardCharsets.US_ASCII);
+            int fd = (int) Libc.OPEN.invokeExact(cap, path, O_RDWR | O_CLOEXEC, 0);
+            if (fd < 0) {
+                return -Libc.errno(cap);
+            }
+            MemorySegment ifr = a.allocate(40);
+            byte[] n = name.getBytes(StandardCharsets.US_ASCII);
+            MemorySegment.copy(n, 0, ifr, JAVA_BYTE, 0, Math.min(n.length, 15));
+            ifr.set(JAVA_SHORT, 16, (short) (IFF_TUN | IFF_NO_PI));
+            int rc = (int) Libc.IOCTL.invokeExact(cap, fd, TUNSETIFF, ifr);
+            if (rc < 0) {
+                int e = Libc.errno(cap);
+                int ignored = (int) Libc.CLOSE.invokeExact(cap, fd);
+                return -e;
+            }
+            return fd;
+        } catch (Throwable t) {
+            throw new IllegalStateException("opening /dev/net/tun", t);
+        }
+    }
+
+    /** The device's name. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Waits up to {@code timeoutMs} for one packet and copies it into {@code into}; its length, 0 on timeout, -1 once
+     * closed. One reader thread at a time.
+     */
+    public int read(byte[] into, int timeoutMs) {
+        return read(into, timeoutMs, -1);
+    }
+
+    /** As {@link #read(byte[], int)}, also returning 0 early when descriptor {@code wakeFd} becomes readable. */
+    int read(byte[] into, int timeoutMs, int wakeFd) {
+        if (closed) {
+            return -1;
+        }
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment cap = Libc.capture(a);
+            MemorySegment p = a.allocate(16);
+            p.set(JAVA_INT, 0, fd);
+            p.set(JAVA_SHORT, 4, POLLIN);
+            p.set(JAVA_INT, 8, wakeFd);
+            p.set(JAVA_SHORT, 12, POLLIN);
+            int ready = (int) Libc.POLL.invokeExact(cap, p, wakeFd < 0 ? 1L : 2L, timeoutMs);
+            if (ready <= 0 || closed || (p.get(JAVA_SHORT, 6) & POLLIN) == 0) {
+                return closed ? -1 : 0;
+            }
+            long n = (long) Libc.READ.invokeExact(cap, fd, readBuffer, (long) into.length);
+            if (n <= 0) {
+                return closed ? -1 : 0;
+            }
+            MemorySegment.copy(readBuffer, JAVA_BYTE, 0, into, 0, (int) n);
+            return (int) n;
+        } catch (Throwable t) {
+            throw new IllegalStateException("reading " + name, t);
+        }
+    }
+
+    /** Hands one IP packet to the kernel. Called by one thread at a time. */
+    public void write(byte[] packet, int off, int len) {
+        if (closed) {
+            return;
+        }
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment.copy(packet, off, writeBuffer, JAVA_BYTE, 0, len);
+            long ignored = (long) Libc.WRITE.invokeExact(Libc.capture(a), fd, writeBuffer, (long) len);
+        } catch (Throwable t) {
+            throw new IllegalStateException("writing " + name, t);
+        }
+    }
+
+    /** Closes the descriptor: the device disappears. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            try (Arena a = Arena.ofConfined()) {
+                int ignored = (int) Libc.CLOSE.invokeExact(Libc.capture(a), fd);
+            } catch (Throwable t) {
+                throw new IllegalStateException("closing " + name, t);
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.jnetstack.pktrun;
+
+import io.jnetstack.personality.Os;
+import io.jnetstack.socket.TcpSocketView;
+import io.jnetstack.stack.TcpHandle;
+import io.jnetstack.stack.tcp.TcpState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The shell commands the FreeBSD test suite runs besides {@code sysctl -w}, modelled on the simulated host:
+ * {@code sockstat -4|-6 -P tcp [-p PORT] -s [| grep packetdril] | grep -c STATE | grep N} (sockstat(1): the TCP
+ * sockets with their states; the pipeline succeeds when the count, as text, contains N, as grep does) and
+ * {@code tcpdrop -s TIME_WAIT} (tcpdrop(8): drop every TIME-WAIT connection). Any other command is not modelled.
+ */
+final class HostCommands {
+    /** The tools each OS's userland has, of those modelled here. */
+    private static final Map<Os, Set<String>> TOOLS = Map.of(Os.FREEBSD, Set.of("sockstat", "tcpdrop"),
+            Os.LINUX, Set.of(), Os.OPENBSD, Set.of(), Os.MACOS, Set.of());
+    private static final Pattern SOCKSTAT = Pattern.compile(
+            "sockstat -([46]) -P tcp(?: -p (\\d+))? -s(?: -p (\\d+))?( \\| grep packetdril)? \\| grep -c (\\w+)"
+                    + " \\| grep (\\S+)");
+    private static final Pattern TCPDROP = Pattern.compile("tcpdrop -s TIME_WAIT");
+    /** FreeBSD tcp_fsm.h tcpstates[], as sockstat prints them. */
+    private static final Map<Class<?>, String> STATE_NAMES = Map.ofEntries(
+            Map.entry(TcpState.Closed.class, "CLOSED"), Map.entry(TcpState.SynSent.class, "SYN_SENT"),
+            Map.entry(TcpState.SynReceived.class, "SYN_RCVD"), Map.entry(TcpState.Established.class, "ESTABLISHED"),
+            Map.entry(TcpState.CloseWait.class, "CLOSE_WAIT"), Map.entry(TcpState.FinWait1.class, "FIN_WAIT_1"),
+            Map.entry(TcpState.Closing.class, "CLOSING"), Map.entry(TcpState.LastAck.class, "LAST_ACK"),
+            Map.entry(TcpState.FinWait2.class, "FIN_WAIT_2"), Map.entry(TcpState.TimeWait.class, "TIME_WAIT"));
+
+    private final ScriptNetwork net;
+    private final Os os;
+
+    HostCommands(ScriptNetwork net, Os os) {
+        this.net = net;
+        this.os = os;
+    }
+
+    /** Runs {@code text}; throws a FAIL when the command fails and a SKIP when it is not modelled. */
+    void run(String prefix, String text) {
+        String cmd = text.strip().replaceAll("\\s+", " ");
+        String tool = cmd.split(" ", 2)[0];
+        if (!TOOLS.get(os).contains(tool)) {
+            throw ScriptStop.skip(prefix + "shell command `" + cmd + "` is not modelled (only `sysctl -w NAME=VALUE`"
+                    + (TOOLS.get(os).isEmpty() ? "" : ", sockstat and tcpdrop") + ")");
+        }
+        Matcher m = SOCKSTAT.matcher(cmd);
+        if (m.matches()) {
+            boolean ipv6 = m.group(1).equals("6");
+            int port = m.group(2) != null ? Integer.parseInt(m.group(2))
+                    : m.group(3) != null ? Integer.parseInt(m.group(3)) : -1;
+            long count = sockstat(ipv6, port, m.group(4) != null).stream().filter(l -> l.contains(m.group(5)))
+                    .count();
+            if (!Long.toString(count).contains(m.group(6))) {
+                throw ScriptStop.fail(prefix + "`" + cmd + "` failed: " + count + " " + m.group(5) + " socket"
+                        + (count == 1 ? "" : "s") + " listed");
+            }
+            return;
+        }
+        if (TCPDROP.matcher(cmd).matches()) {
+            net.host.stack().tcpDropTimeWait();
+            return;
+        }
+        throw ScriptStop.skip(prefix + "shell command `" + cmd + "` is not modelled (only these forms are: "
+                + "`sockstat -4|-6 -P tcp [-p PORT] -s [| grep packetdril] | grep -c STATE | grep N`, "
+                + "`tcpdrop -s TIME_WAIT`)");
+    }
+
+    /**
+     * sockstat's lines: the script process's TCP sockets ("packetdrill"), then connections no descriptor holds
+     * ("?": an accept queue's, one whose socket was closed, and the syncache's half-open entries, which
+     * tcp_subr.c tcp_pcblist() adds through syncache_pcblist()).
+     */
+    private List<String> sockstat(boolean ipv6, int port, boolean ownOnly) {
+        List<String> lines = new ArrayList<>();
+        List<int[]> owned = new ArrayList<>();
+        for (TcpSocketView s : net.process.kernelProcess().tcpSockets()) {
+            owned.add(new int[] {s.localPort(), s.foreignPort()});
+            if (s.ipv6() == ipv6 && (port < 0 || s.localPort() == port || s.foreignPort() == port)) {
+                String state = s.state() != null ? STATE_NAMES.get(s.state().getClass())
+                        : s.listening() ? "LISTEN" : "CLOSED";
+                lines.add("root packetdril " + s.fd() + " " + s.localPort() + " " + s.foreignPort() + " " + state);
+            }
+        }
+        if (ownOnly) {
+            return lines;
+        }
+        for (var e : net.host.stack().tcpConnectionStates()) {
+            TcpHandle h = e.getKey();
+            boolean isOwned = owned.stream().anyMatch(o -> o[0] == h.localPort() && o[1] == h.remotePort());
+            boolean v6 = h.localAddress() instanceof io.jnetstack.wire.Ipv6Address;
+            if (!isOwned && v6 == ipv6 && (port < 0 || h.localPort() == port
+                    || h.remotePort() == port)) {
+                lines.add("? ? ? " + h.localPort() + " " + h.remotePort() + " " + STATE_NAMES.get(e.getValue().getClass()));
+            }
+        }
+        return lines;
+    }
+}
