@@ -14,16 +14,20 @@ package io.jnetstack.personality;
  *                               segment without ACK is dropped, a pure ACK at RCV.NXT acknowledging SND.NXT is
  *                               dropped, anything else is answered with an ACK; a FIN just left of RCV.NXT restarts
  *                               the 2MSL timer
- * @param synAckTextAccepted     text and a FIN on an acceptable SYN-ACK are taken as in ESTABLISHED (RFC 9293
- *                               §3.10.7.3 "continue processing at the sixth step"; FreeBSD tcp_do_segment SYN_SENT:
- *                               goto process_ACK, then dodata) rather than dropped
+ * @param synTextAccepted        text on a SYN arriving in SYN-SENT is kept rather than dropped: with an acceptable
+ *                               ACK (a SYN-ACK) it and a FIN are taken as in ESTABLISHED (RFC 9293 §3.10.7.3
+ *                               "continue processing at the sixth step"; FreeBSD tcp_do_segment SYN_SENT: goto
+ *                               process_ACK, then dodata); without one (a simultaneous open) the text waits in the
+ *                               reassembly queue until our SYN is acknowledged and its FIN is lost (FreeBSD goto
+ *                               step6, tcp_reass while SYN_RECEIVED, and SYN_RECEIVED's tcp_reass(tp, NULL, ...)
+ *                               ignores the FIN it returns)
  * @param staleAckProcessed      a segment wholly left of RCV.NXT (an old duplicate, such as a FIN resent by a peer
  *                               in CLOSING) still has its ACK processed before the acknowledgment goes out in the
  *                               state that ACK leaves (FreeBSD tcp_do_segment: "Send an ACK to resynchronize and drop
  *                               any data. But keep on processing for RST or ACK"); without it two ends that both
  *                               resend their FIN with every ACK would answer each other for ever
  */
-public record TcpStateRules(boolean ackRetransmitsFin, boolean timeWaitCheck, boolean synAckTextAccepted,
+public record TcpStateRules(boolean ackRetransmitsFin, boolean timeWaitCheck, boolean synTextAccepted,
         boolean staleAckProcessed) {
 
     /** The RFC 9293 reading: none of the departures. */

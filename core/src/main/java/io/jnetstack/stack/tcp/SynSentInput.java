@@ -52,7 +52,7 @@ final class SynSentInput {
             c.deadlineNs = Long.MAX_VALUE;
             c.onEstablished();
             c.report(TcpEvent.CONNECTED);
-            if (c.stateRules.synAckTextAccepted() && (s.payload().length() > 0 || h.has(TcpHeader.FIN))) {
+            if (c.stateRules.synTextAccepted() && (s.payload().length() > 0 || h.has(TcpHeader.FIN))) {
                 // "If there are other controls or text in the segment, then continue processing at the sixth step"
                 // (FreeBSD: goto process_ACK, then dodata; text alone is acknowledged by the delayed-ACK timer).
                 Receiver.acceptTextAndFin(c, pastTheSyn(s), nowNs);
@@ -64,6 +64,9 @@ final class SynSentInput {
         // "Otherwise, enter SYN-RECEIVED, form a SYN,ACK segment <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> and send it."
         // (Simultaneous open, RFC 9293 §3.5 figure 7.)
         c.updateWindow(h, false);
+        if (c.stateRules.synTextAccepted() && s.payload().length() > 0) {
+            Receiver.holdUntilEstablished(c, s.payload()); // FreeBSD goto step6: tcp_reass holds it, FIN lost
+        }
         c.state = new TcpState.SynReceived(false);
         c.deadlineNs = Long.MAX_VALUE;
         c.acceptEcnSetup(h);

@@ -212,6 +212,9 @@ final class SynchronizedInput {
             }
             c.onEstablished();
             c.report(TcpEvent.CONNECTED);
+            if (c.outOfOrder.size() > 0) {
+                Receiver.deliverHeld(c); // a simultaneous-open SYN's text (FreeBSD tcp_reass(tp, NULL, ...))
+            }
             return true;
         }
         Segments.reset(c, h.ack());

@@ -195,6 +195,23 @@ class TcpStateRulesTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jnetstack.stack.tcp.TcpHandshakeTest#personalities")
+    void simultaneousOpenSynWithText_isHeldByFreeBsdUntilOurSynIsAcked_andItsFinLost(String os) {
+        TcpConnection c = TcpConnection.connect(Personality.named(os), LOCAL, PEER, ISS, 1460, 0, 0);
+        drain(c);
+        c.onSegment(peer(TcpHeader.SYN | TcpHeader.FIN, 0, 0, 3), 100 * MS);
+        assertThat(c.state()).isInstanceOf(TcpState.SynReceived.class);
+        List<TcpSegment> synAck = drain(c);
+        assertThat(synAck).hasSize(1);
+        assertThat(synAck.getFirst().header().ack()).as("RCV.NXT stays past the SYN").isEqualTo(PEER_ISS + 1);
+        assertThat(c.available()).isZero();
+        c.onSegment(peer(TcpHeader.ACK, 4, 1, 0), 200 * MS);
+        assertThat(c.state()).isInstanceOf(TcpState.Established.class);
+        assertThat(c.available()).as(os).isEqualTo(os.equals("freebsd") ? 3 : 0);
+        assertThat(c.rcvNxt()).isEqualTo(PEER_ISS + (os.equals("freebsd") ? 4 : 1));
+    }
+
     @Test
     void freeBsdSynAckWithAFin_entersCloseWaitAndAcknowledgesAtOnce() {
         TcpConnection c = TcpConnection.connect(Personality.named("freebsd"), LOCAL, PEER, ISS, 1460, 0, 0);
