@@ -232,6 +232,17 @@ public final class FreeBsdPersonality extends BsdPersonality {
     }
 
     /**
+     * tcp_output.c: tcp_outflags[] sends TH_FIN with every segment in FIN_WAIT_1, CLOSING and LAST_ACK, resent at
+     * snd_max − 1; tcp_input.c tcp_do_segment: a SYN-ACK in SYN_SENT goes on to process_ACK and dodata with its
+     * text (a simultaneous-open SYN's text waits in tcp_reass until the ACK), and an old duplicate's ACK is still processed ("keep on processing for RST or ACK"); tcp_timewait.c tcp_twcheck: TIME_WAIT has no window test, only "drop the segment if it does not contain an
+     * ACK" and "acknowledge the segment if it has data or is not a duplicate ACK".
+     */
+    @Override
+    public TcpStateRules tcpStateRules() {
+        return new TcpStateRules(true, true, true, true);
+    }
+
+    /**
      * net.inet.tcp.recvspace 65536, sendspace 32768; recvbuf_auto / sendbuf_auto up to recvbuf_max / sendbuf_max
      * 2 MiB (tcp_input.c tcp_autorcvbuf, tcp_output.c tcp_autosndbuf) [research: unconfirmed in 14].
      */

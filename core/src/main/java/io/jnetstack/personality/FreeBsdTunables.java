@@ -50,7 +50,8 @@ final class FreeBsdTunables {
                 new Tunables.Spec(KEEPINTVL, 75_000, v -> v >= 1 && v <= 3_600_000_000L,
                         "tcp_timer.c tcp_keepintvl (ms)"),
                 new Tunables.Spec(KEEPCNT, 8, v -> v >= 1 && v <= 1000, "tcp_timer.c tcp_keepcnt"),
-                new Tunables.Spec(DELACKTIME, 100, v -> v >= 1 && v <= 500, "tcp_timer.c tcp_delacktime (ms)"),
+                new Tunables.Spec(DELACKTIME, 40, v -> v >= 1 && v <= 500,
+                        "tcp_timer.c tcp_delacktime (ms): tcp_timer.h TCPTV_DELACK (hz / 25), \"40ms timeout\""),
                 defaultOnly("net.inet.tcp.blackhole", 0),
                 new Tunables.Spec(ECN_ENABLE, 2, v -> v >= 0 && v <= 2,
                         "tcp_ecn.c V_tcp_do_ecn: 0 off; 1 asks for ECN in the SYN (tcp_ecn_output_syn_sent) and"

@@ -88,6 +88,14 @@ public interface Personality {
     /** How this OS decides on resets and closes. */
     TcpRules tcpRules();
 
+    /**
+     * Where this OS's state machine departs from RFC 9293 in closing, TIME-WAIT and SYN-SENT ({@link TcpStateRules});
+     * the RFC reading unless the OS overrides it.
+     */
+    default TcpStateRules tcpStateRules() {
+        return TcpStateRules.RFC;
+    }
+
     /** Where this OS's implementation of its congestion control departs from the RFC text. */
     CongestionTuning congestionTuning();
 

@@ -45,6 +45,12 @@ class TcpListenTimeWaitTest {
         int seq = oldRcvNxt + offset;
         p.syn(CLIENT_PORT, PORT, seq);
         List<Sent> out = p.takeTo(CLIENT_PORT);
+        if (!reopens && p.stack.personality().tcpStateRules().timeWaitCheck()) {
+            // FreeBSD tcp_twcheck: a SYN that does not reopen has no ACK bit, "drop the segment"
+            assertThat(out).as("seed %d", SEED).isEmpty();
+            assertThat(p.events).isEmpty();
+            return;
+        }
         assertThat(out).as("seed %d", SEED).hasSize(1);
         TcpHeader answer = out.getFirst().header();
         if (!reopens) {

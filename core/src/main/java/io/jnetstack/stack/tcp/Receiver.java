@@ -110,8 +110,21 @@ final class Receiver {
         return n;
     }
 
+    /**
+     * The text of a simultaneous-open SYN, held at RCV.NXT (as much as the window takes) until our SYN is
+     * acknowledged; {@link #deliverHeld} then passes it on (FreeBSD: tcp_reass queues it in SYN_RECEIVED).
+     */
+    static void holdUntilEstablished(TcpConnection c, ByteString p) {
+        int n = Math.min(p.length(), advertisedWindow(c));
+        if (n > 0) {
+            byte[] part = new byte[n];
+            p.copyTo(0, part, 0, n);
+            c.outOfOrder.add(c.rcvNxtAbs, part);
+        }
+    }
+
     /** Held text that now continues from RCV.NXT goes to the application's buffer (as much as fits). */
-    private static void deliverHeld(TcpConnection c) {
+    static void deliverHeld(TcpConnection c) {
         for (byte[] more = c.outOfOrder.takeFrom(c.rcvNxtAbs, c.received.space()); more.length > 0;
                 more = c.outOfOrder.takeFrom(c.rcvNxtAbs, c.received.space())) {
             c.received.append(more, 0, more.length);

@@ -17,12 +17,39 @@ final class Segments {
     private Segments() {}
 
     /**
-     * {@code <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>}: the reply to an unacceptable segment and the challenge ACK. A
-     * pure ACK carries SND.MAX, not a SND.NXT rewound by a timeout, so the peer does not find it outside its
-     * window (FreeBSD tcp_output: "For ACK only packets ... use snd_max instead of snd_nxt").
+     * {@code <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>}: the acknowledgment the output path sends (text and FIN received,
+     * the delayed-ACK timer, the reply to an unacceptable segment). A pure ACK carries SND.MAX, not a SND.NXT rewound
+     * by a timeout, so the peer does not find it outside its window (FreeBSD tcp_output: "For ACK only packets ...
+     * use snd_max instead of snd_nxt"). Where the personality says so ({@code ackRetransmitsFin}) it carries our
+     * unacknowledged FIN again.
      */
     static void ack(TcpConnection c, long nowNs) {
+        if (c.stateRules.ackRetransmitsFin() && finOutstanding(c)) {
+            // FreeBSD tcp_output: the state's tcp_outflags[] include TH_FIN and no data is left to send, so the
+            // acknowledgment resends the FIN at snd_max - 1 ("if resending a FIN, be sure not to use a new sequence
+            // number").
+            c.stats.increment(TcpStats.Counter.RETRANSMITTED_SEGMENTS);
+            send(c, add(c.sndMax, -1), c.rcvNxt, TcpHeader.ACK | TcpHeader.FIN, options(c, nowNs),
+                    ByteString.EMPTY);
+            return;
+        }
+        bareAck(c, nowNs);
+    }
+
+    /**
+     * A bare {@code <SEQ=SND.MAX><ACK=RCV.NXT><CTL=ACK>} whatever the state: the RFC 5961 challenge ACK and FreeBSD's
+     * TIME-WAIT answer, which FreeBSD sends with tcp_respond rather than tcp_output, so they never carry a FIN.
+     */
+    static void bareAck(TcpConnection c, long nowNs) {
         send(c, c.sndMax, c.rcvNxt, TcpHeader.ACK, options(c, nowNs), ByteString.EMPTY);
+    }
+
+    /**
+     * Our FIN has been sent, is not yet acknowledged, every byte before it has gone and SND.NXT has not been rewound
+     * by a timeout (FIN-WAIT-1, CLOSING, LAST-ACK with nothing left to send).
+     */
+    private static boolean finOutstanding(TcpConnection c) {
+        return c.finQueued && !c.finAcked && c.sndNxt == c.sndMax && c.sndMax - c.sndUna == c.sendBuffer.size() + 1;
     }
 
     /** {@code <SEQ=seq><CTL=RST>} (RFC 9293 §3.10.7.3 and §3.10.7.4 for an unacceptable ACK). */

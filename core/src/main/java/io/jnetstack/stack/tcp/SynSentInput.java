@@ -1,5 +1,6 @@
 package io.jnetstack.stack.tcp;
 
+import static io.jnetstack.wire.tcp.SeqNum.add;
 import static io.jnetstack.wire.tcp.SeqNum.gt;
 import static io.jnetstack.wire.tcp.SeqNum.leq;
 
@@ -50,16 +51,33 @@ final class SynSentInput {
             c.state = new TcpState.Established();
             c.deadlineNs = Long.MAX_VALUE;
             c.onEstablished();
-            Segments.ack(c, nowNs);
             c.report(TcpEvent.CONNECTED);
+            if (c.stateRules.synTextAccepted() && (s.payload().length() > 0 || h.has(TcpHeader.FIN))) {
+                // "If there are other controls or text in the segment, then continue processing at the sixth step"
+                // (FreeBSD: goto process_ACK, then dodata; text alone is acknowledged by the delayed-ACK timer).
+                Receiver.acceptTextAndFin(c, pastTheSyn(s), nowNs);
+                return;
+            }
+            Segments.ack(c, nowNs);
             return;
         }
         // "Otherwise, enter SYN-RECEIVED, form a SYN,ACK segment <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> and send it."
         // (Simultaneous open, RFC 9293 §3.5 figure 7.)
         c.updateWindow(h, false);
+        if (c.stateRules.synTextAccepted() && s.payload().length() > 0) {
+            Receiver.holdUntilEstablished(c, s.payload()); // FreeBSD goto step6: tcp_reass holds it, FIN lost
+        }
         c.state = new TcpState.SynReceived(false);
         c.deadlineNs = Long.MAX_VALUE;
         c.acceptEcnSetup(h);
         Segments.synAck(c, SynOptions.offerOf(h.options()), nowNs);
+    }
+
+    /** The segment with its SYN taken off: the text starts at SEG.SEQ + 1 (FreeBSD "th->th_seq++"). */
+    private static TcpSegment pastTheSyn(TcpSegment s) {
+        TcpHeader h = s.header();
+        TcpHeader rest = new TcpHeader(h.sourcePort(), h.destinationPort(), add(h.seq(), 1), h.ack(),
+                h.flags() & ~TcpHeader.SYN, h.window(), h.urgentPointer(), h.options());
+        return new TcpSegment(rest, s.payload());
     }
 }

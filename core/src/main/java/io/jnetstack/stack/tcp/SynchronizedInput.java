@@ -44,7 +44,16 @@ final class SynchronizedInput {
                     c.enterTimeWait(nowNs); // a retransmitted FIN: "restart the 2 MSL timeout"
                 }
                 Receiver.refused(c, s);
-                Segments.ack(c, nowNs);
+                // FreeBSD answers any SYN with tcp_respond's challenge ACK before the window test; the rest goes
+                // through tcp_output (dropafterack), which may carry our FIN again.
+                if (h.has(TcpHeader.SYN)) {
+                    Segments.bareAck(c, nowNs);
+                } else if (c.stateRules.staleAckProcessed() && h.has(TcpHeader.ACK) && c.sndUna != c.iss
+                        && leq(h.seq() + s.sequenceLength(), c.rcvNxt)) {
+                    staleAck(c, s, nowNs);
+                } else {
+                    Segments.ack(c, nowNs);
+                }
             }
             return;
         }
@@ -68,6 +77,18 @@ final class SynchronizedInput {
         }
         c.noteTimestamp(h);
         text(c, s, nowNs);
+    }
+
+    /**
+     * An old duplicate wholly left of RCV.NXT where the personality still takes its ACK (FreeBSD tcp_do_segment
+     * trims it to nothing, sets TF_ACKNOW and goes on to ACK processing): the ACK may move a closing state on (our
+     * FIN acknowledged in CLOSING means TIME-WAIT), and the acknowledgment then reflects the new state — none when
+     * LAST-ACK ended, a bare one from TIME-WAIT.
+     */
+    private static void staleAck(TcpConnection c, TcpSegment s, long nowNs) {
+        if (ackSynchronized(c, s, nowNs) && !(c.state instanceof TcpState.Closed)) {
+            Segments.ack(c, nowNs);
+        }
     }
 
     /**
@@ -141,7 +162,7 @@ final class SynchronizedInput {
         if (!exact || timeWait && !rules.timeWaitResetCloses()) {
             if (!exact && (timeWait ? rules.timeWaitChallengesReset() : rules.rfc5961Reset())) {
                 c.stats.increment(TcpStats.Counter.CHALLENGE_ACKS);
-                Segments.ack(c, nowNs);
+                Segments.bareAck(c, nowNs);
             }
             return;
         }
@@ -171,7 +192,7 @@ final class SynchronizedInput {
             return;
         }
         c.stats.increment(TcpStats.Counter.CHALLENGE_ACKS);
-        Segments.ack(c, nowNs);
+        Segments.bareAck(c, nowNs);
     }
 
     /**
@@ -191,6 +212,9 @@ final class SynchronizedInput {
             }
             c.onEstablished();
             c.report(TcpEvent.CONNECTED);
+            if (c.outOfOrder.size() > 0) {
+                Receiver.deliverHeld(c); // a simultaneous-open SYN's text (FreeBSD tcp_reass(tp, NULL, ...))
+            }
             return true;
         }
         Segments.reset(c, h.ack());

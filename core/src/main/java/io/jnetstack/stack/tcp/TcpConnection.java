@@ -22,10 +22,10 @@ import java.util.ArrayDeque;
  *
  * <p>This class holds the transmission control block — variables named as in RFC 9293 §3.3.1 (SND.UNA, SND.NXT,
  * SND.WND, RCV.NXT, RCV.WND, ISS, IRS), package-private so the rule classes of this package can work on them: {@link
- * SynSentInput} and {@link SynchronizedInput} (segment arrival), {@link Sender} (output, retransmission, persist),
- * {@link Recovery} (duplicate ACKs, SACK and NewReno recovery), {@link Receiver} (acceptability, text, FIN, delayed
- * ACKs, window), {@link Closer} (the user's CLOSE and ABORT), {@link KeepAlive} and {@link Segments} (building what
- * goes out).
+ * SynSentInput}, {@link SynchronizedInput} and {@link TimeWaitInput} (segment arrival), {@link Sender} (output,
+ * retransmission, persist), {@link Recovery} (duplicate ACKs, SACK and NewReno recovery), {@link Receiver}
+ * (acceptability, text, FIN, delayed ACKs, window), {@link Closer} (the user's CLOSE and ABORT), {@link KeepAlive} and
+ * {@link Segments} (building what goes out).
  */
 public final class TcpConnection {
     /** RFC 9293 §3.7.1 / RFC 6691: the MSS to assume when the peer's SYN carries none (IPv4). */
@@ -40,6 +40,7 @@ public final class TcpConnection {
     final io.jnetstack.personality.TcpTimers timers;
     final io.jnetstack.personality.TcpBuffers buffers;
     final io.jnetstack.personality.TcpRules rules;
+    final io.jnetstack.personality.TcpStateRules stateRules;
     final io.jnetstack.personality.RetransmissionLimit retransmissionLimit;
     final int localPort;
     final int remotePort;
@@ -186,6 +187,7 @@ public final class TcpConnection {
         this.timers = personality.tcpTimers();
         this.buffers = personality.tcpBuffers();
         this.rules = personality.tcpRules();
+        this.stateRules = personality.tcpStateRules();
         this.retransmissionLimit = personality.retransmissionLimit();
         this.localPort = localPort;
         this.remotePort = remotePort;
@@ -635,7 +637,13 @@ public final class TcpConnection {
             case TcpState.CloseWait cw -> SynchronizedInput.process(this, s, nowNs);
             case TcpState.Closing cl -> SynchronizedInput.process(this, s, nowNs);
             case TcpState.LastAck la -> SynchronizedInput.process(this, s, nowNs);
-            case TcpState.TimeWait tw -> SynchronizedInput.process(this, s, nowNs);
+            case TcpState.TimeWait tw -> {
+                if (stateRules.timeWaitCheck()) {
+                    TimeWaitInput.process(this, s, nowNs);
+                } else {
+                    SynchronizedInput.process(this, s, nowNs);
+                }
+            }
         }
         if (!(state instanceof TcpState.Closed)) {
             KeepAlive.heard(this, nowNs);
