@@ -13,6 +13,9 @@ final class Flow {
     static final int REMOTE_EPHEMERAL_PORT = 40_000;
 
     int localPort = -1;
+    private boolean passive;
+    private boolean portUsed;
+    private boolean portHadSyn;
     int remotePort = -1;
     /** The host's ISN once a SYN from it has been seen. */
     Integer localIsn;
@@ -33,6 +36,25 @@ final class Flow {
             localPort = SCRIPT_PORT;
         }
         remotePort = REMOTE_EPHEMERAL_PORT;
+        passive = true;
+    }
+
+    /**
+     * The remote port for an inbound segment towards a listener. packetdrill gives each passive child a port of its
+     * own (run_packet.c ephemeral_port): a SYN that follows segments sent from this port before any SYN on it (a
+     * stray SYN-ACK, say, which the host answered with a RST) comes from a fresh port, so that RST is not the
+     * child's; a SYN after a SYN on the same port (reopening TIME-WAIT) keeps it.
+     */
+    int remotePortFor(boolean synWithoutAck) {
+        if (passive && synWithoutAck) {
+            if (portUsed && !portHadSyn) {
+                remotePort++;
+                localIsn = null;
+            }
+            portHadSyn = true;
+        }
+        portUsed = true;
+        return remotePort;
     }
 
     /**

@@ -69,8 +69,9 @@ final class InboundPackets {
         byte[] options = options(t.options(), t.flags());
         int length = t.sequence().length();
         byte[] seg = new byte[20 + options.length + length];
-        int src = t.ports().map(Packet.Ports::source).orElse(flow.remotePort < 0 ? Flow.REMOTE_EPHEMERAL_PORT
-                : flow.remotePort);
+        boolean synOnly = t.flags().syn() && !t.flags().ack();
+        int src = t.ports().map(Packet.Ports::source).orElseGet(() -> flow.remotePort < 0
+                ? Flow.REMOTE_EPHEMERAL_PORT : flow.remotePortFor(synOnly));
         int dst = t.ports().map(Packet.Ports::destination).orElse(flow.localPort < 0 ? Flow.SCRIPT_PORT
                 : flow.localPort);
         put16(seg, 0, src);

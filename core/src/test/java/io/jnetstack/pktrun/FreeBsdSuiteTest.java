@@ -28,9 +28,9 @@ class FreeBsdSuiteTest {
             "rcv-data-segments", 217,
             "rcv-icmp", 12,
             "snd-syn", 30,
-            "snippets", 31,
+            "snippets", 35,
             "socket-api", 14,
-            "state-event-engine", 546,
+            "state-event-engine", 614,
             "tcp-over-udp", 0));
 
     @Test

@@ -166,6 +166,20 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void aSynAfterAStraySegmentToAListener_comesFromAFreshPort() {
+        ScriptResult r = run("freebsd", """
+                 0    socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
+                +0    bind(3, ..., ...) = 0
+                +0    listen(3, 1) = 0
+                +0.1  < S. 17:20(3) ack 34 win 32767
+                +1    < S 0:0(0) win 32767 <mss 1460>
+                +0    > S. 0:0(0) ack 1 win 65535 <mss 1460>
+                """);
+        assertThat(r.verdict()).as("the RST answering the SYN-ACK belongs to another four-tuple: " + r.reason())
+                .isEqualTo(ScriptResult.Verdict.PASS);
+    }
+
+    @Test
     void inboundEcrMustNameAnOutboundTsval() {
         ScriptResult r = run("freebsd", CONNECT + """
                 +0    > S 0:0(0) <...>
