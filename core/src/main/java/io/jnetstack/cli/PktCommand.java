@@ -37,6 +37,11 @@ final class PktCommand implements Callable<Integer> {
             description = "The personality of the host under test: linux (default), freebsd, openbsd, macos.")
     String os;
 
+    @Option(names = "--target", paramLabel = "TARGET", defaultValue = "sim",
+            description = "sim (default): a simulated host in virtual time; host: this machine's Linux kernel, in a "
+                    + "network namespace of its own behind a TUN device, in real time (root and /dev/net/tun).")
+    String target;
+
     @Option(names = "--pcap", paramLabel = "DIR", description = "Write one pcap per script into DIR.")
     Path pcapDir;
 
@@ -46,6 +51,23 @@ final class PktCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        boolean host = switch (target) {
+            case "sim" -> false;
+            case "host" -> true;
+            default -> throw new ParameterException(spec.commandLine(), "--target must be sim or host, not '" + target
+                    + "'");
+        };
+        if (host && !os.equals("linux")) {
+            throw new ParameterException(spec.commandLine(), "--target host runs this machine's Linux kernel: use "
+                    + "--os linux");
+        }
+        if (host && io.jnetstack.host.TunDevice.unavailable().isPresent()) {
+            throw new ParameterException(spec.commandLine(), "--target host: "
+                    + io.jnetstack.host.TunDevice.unavailable().get());
+        }
+        if (host && pcapDir != null) {
+            throw new ParameterException(spec.commandLine(), "--pcap is not available with --target host");
+        }
         List<Path> scripts;
         try {
             scripts = SuiteRun.scripts(paths);
@@ -60,7 +82,7 @@ final class PktCommand implements Callable<Integer> {
             }
         }
         List<SuiteRun.Line> lines = new ArrayList<>();
-        SuiteRun.Counts c = SuiteRun.run(scripts, Personality.named(os), out,
+        SuiteRun.Counts c = SuiteRun.run(scripts, Personality.named(os), host, out,
                 pcapDir == null ? null : this::pcapFor, lines);
         out.println(c.summary());
         out.flush();

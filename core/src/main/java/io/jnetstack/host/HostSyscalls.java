@@ -26,6 +26,35 @@ public final class HostSyscalls implements Syscalls {
     private static final int ENOSYS = 38;
     private int errno;
 
+    /**
+     * Calls each bound function once with a descriptor that is not open (EBADF), so that their first real use — in a
+     * script running in real time — does not pay for linking the native calls.
+     */
+    public static void warmUp() {
+        HostSyscalls s = new HostSyscalls();
+        byte[] b = new byte[16];
+        int[] len = {16};
+        s.close(-1);
+        s.close(s.socket(2, 1, 0));
+        s.bind(-1, b, 16);
+        s.connect(-1, b, 16);
+        s.listen(-1, 1);
+        s.accept(-1, b, len);
+        s.shutdown(-1, 1);
+        s.read(-1, b, 1);
+        s.write(-1, b, 1);
+        s.recv(-1, b, 1, 0);
+        s.send(-1, b, 1, 0);
+        s.recvfrom(-1, b, 1, 0, b, len);
+        s.sendto(-1, b, 1, 0, b, 16);
+        s.getsockopt(-1, 1, 4, b, new int[] {4});
+        s.setsockopt(-1, 1, 2, b, 4);
+        s.getsockname(-1, b, len);
+        s.getpeername(-1, b, len);
+        s.fcntl(-1, 3, 0);
+        s.poll(new PollFd[] {new PollFd(-1, 1)}, 1, 0);
+    }
+
     @Override
     public Abi abi() {
         return Abi.linux();

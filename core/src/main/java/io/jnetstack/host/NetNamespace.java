@@ -86,6 +86,30 @@ public final class NetNamespace implements AutoCloseable {
         return result.get();
     }
 
+    /** A factory of platform threads that join the namespace before they run their task (for an executor). */
+    public java.util.concurrent.ThreadFactory threads(String name) {
+        return task -> Thread.ofPlatform().name(name).daemon().unstarted(() -> {
+            try {
+                enter();
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot enter the network namespace: " + e, e);
+            }
+            task.run();
+        });
+    }
+
+    /** Starts {@code body} on a new platform thread inside the namespace and returns at once. */
+    public Thread spawn(String name, java.util.function.Consumer<Syscalls> body) {
+        return Thread.ofPlatform().name(name).daemon().start(() -> {
+            try {
+                enter();
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot enter the network namespace: " + e, e);
+            }
+            body.accept(new HostSyscalls());
+        });
+    }
+
     /** Runs {@code ip ARGS} inside the namespace; throws with ip's output when it fails. */
     public void ip(String... args) {
         List<String> cmd = new ArrayList<>(List.of("ip"));

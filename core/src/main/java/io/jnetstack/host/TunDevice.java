@@ -53,15 +53,34 @@ public final class TunDevice implements AutoCloseable {
      * the MTU, turns IPv6 off on it (no router solicitations) and brings it up.
      */
     public static TunDevice create(NetNamespace ns, String name, String kernelCidr, int mtu) throws IOException {
+        return create(ns, name, kernelCidr, mtu, false);
+    }
+
+    /**
+     * As {@link #create(NetNamespace, String, String, int)}; with {@code ipv6}, IPv6 stays on for an IPv6
+     * {@code kernelCidr}, without router solicitations or duplicate address detection (the peer sees only what
+     * the test's sockets send, plus MLD reports it can ignore).
+     */
+    public static TunDevice create(NetNamespace ns, String name, String kernelCidr, int mtu, boolean ipv6)
+            throws IOException {
         int fd = ns.call(sys -> open(name));
         if (fd < 0) {
             throw new IOException("cannot create TUN device " + name + ": errno " + (-fd));
         }
         TunDevice t = new TunDevice(fd, name, mtu);
         try {
-            ns.exec("sysctl", "-q", "-w", "net.ipv6.conf." + name + ".disable_ipv6=1");
+            if (ipv6) {
+                ns.exec("sysctl", "-q", "-w", "net.ipv6.conf." + name + ".router_solicitations=0");
+                ns.exec("sysctl", "-q", "-w", "net.ipv6.conf." + name + ".accept_dad=0");
+            } else {
+                ns.exec("sysctl", "-q", "-w", "net.ipv6.conf." + name + ".disable_ipv6=1");
+            }
             ns.ip("link", "set", name, "mtu", Integer.toString(mtu));
-            ns.ip("addr", "add", kernelCidr, "dev", name);
+            if (ipv6) {
+                ns.ip("addr", "add", kernelCidr, "dev", name, "nodad");
+            } else {
+                ns.ip("addr", "add", kernelCidr, "dev", name);
+            }
             ns.ip("link", "set", name, "up");
         } catch (IllegalStateException e) {
             t.close();

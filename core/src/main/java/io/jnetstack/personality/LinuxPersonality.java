@@ -360,4 +360,14 @@ public final class LinuxPersonality implements Personality {
     public io.jnetstack.personality.abi.Errno blackholeRoute() {
         return io.jnetstack.personality.abi.Errno.EINVAL;
     }
+
+    /**
+     * net/ipv4/tcp_ipv4.c tcp_v4_err (and tcp_v6_err): {@code if (sk->sk_state != TCP_LISTEN && !between(seq,
+     * tp->snd_una, tp->snd_nxt))} drops the error; between() includes both ends, so an error quoting SND.NXT (the
+     * ISN + 1 of a SYN) counts — the host kernel answered such a port unreachable with ECONNREFUSED (HostScriptsTest).
+     */
+    @Override
+    public boolean icmpQuoteIncludesSndNxt() {
+        return true;
+    }
 }

@@ -261,6 +261,14 @@ public interface Personality {
         return null;
     }
 
+    /**
+     * Whether an ICMP error counts when the TCP sequence number it quotes lies in [SND.UNA, SND.NXT] (both ends in),
+     * rather than [SND.UNA, SND.MAX). No by default (the BSDs' tcp_ctlinput).
+     */
+    default boolean icmpQuoteIncludesSndNxt() {
+        return false;
+    }
+
     /** The host's tunables (sysctls that change TCP/IP behaviour); none unless the OS models some. */
     default Tunables tunables() {
         return Tunables.none();

@@ -28,9 +28,9 @@ final class CodeSnippets {
             Map.entry(io.jnetstack.stack.tcp.TcpState.FinWait2.class, "FIN_WAIT_2"),
             Map.entry(io.jnetstack.stack.tcp.TcpState.TimeWait.class, "TIME_WAIT"));
 
-    private final ScriptNetwork net;
+    private final SimNetwork net;
 
-    CodeSnippets(ScriptNetwork net) {
+    CodeSnippets(SimNetwork net) {
         this.net = net;
     }
 

@@ -58,11 +58,10 @@ final class Flow {
     }
 
     /**
-     * connect(..., ...): towards the script port on the remote address, from {@code port}. The ISN stays until the
-     * host's next SYN redefines it (a connect() on a connected socket sends nothing).
+     * connect(..., ...): towards the script port on the remote address; the local port and the ISN come from the
+     * host's next SYN (a connect() on a connected socket sends nothing and changes neither).
      */
-    void connecting(int port) {
-        localPort = port;
+    void connecting() {
         remotePort = SCRIPT_PORT;
     }
 

@@ -33,10 +33,10 @@ final class HostCommands {
             Map.entry(TcpState.Closing.class, "CLOSING"), Map.entry(TcpState.LastAck.class, "LAST_ACK"),
             Map.entry(TcpState.FinWait2.class, "FIN_WAIT_2"), Map.entry(TcpState.TimeWait.class, "TIME_WAIT"));
 
-    private final ScriptNetwork net;
+    private final SimNetwork net;
     private final Os os;
 
-    HostCommands(ScriptNetwork net, Os os) {
+    HostCommands(SimNetwork net, Os os) {
         this.net = net;
         this.os = os;
     }

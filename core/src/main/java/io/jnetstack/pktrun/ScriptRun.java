@@ -5,7 +5,6 @@ import io.jnetstack.pkt.Event;
 import io.jnetstack.pkt.EventTime;
 import io.jnetstack.pkt.Packet;
 import io.jnetstack.pkt.Expr;
-import io.jnetstack.sim.SimThreadException;
 import io.jnetstack.socket.SignalDisposition;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +24,9 @@ final class ScriptRun {
     private static final class Call {
         final Event event;
         final Action.Syscall syscall;
-        SyscallInvoker.Completed completed;
-        ScriptStop stop;
-        long doneNs = -1;
+        volatile SyscallInvoker.Completed completed;
+        volatile ScriptStop stop;
+        volatile long doneNs = -1;
         long endNs;
         long tolNs;
 
@@ -50,15 +49,12 @@ final class ScriptRun {
     /** The tolerance of the event being run: the larger of --tolerance_usecs and the percentage of its gap. */
     private long eventToleranceNs;
     private final List<Call> background = new ArrayList<>();
-    private final HostCommands commands;
-    private final CodeSnippets snippets;
     private int threadNo;
 
     ScriptRun(ScriptSource source, ScriptNetwork net, Symbols sym, boolean inet6Sockets, long toleranceUs,
             long tolerancePercent, boolean syscallsNonFatal) {
         this.tolerancePercent = tolerancePercent;
-        this.commands = new HostCommands(net, net.host.stack().personality().os());
-        this.snippets = new CodeSnippets(net);
+
         this.source = source;
         this.net = net;
         this.sym = sym;
@@ -89,33 +85,33 @@ final class ScriptRun {
                 case Packet p -> {
                     advanceTo(startNs);
                     net.inject(inbound.build(p));
-                    previousNs = net.sim.nowNs();
+                    previousNs = net.nowNs();
                 }
                 case Action.Syscall s -> {
                     advanceTo(startNs);
                     syscall(e, s, startNs);
-                    previousNs = net.sim.nowNs();
+                    previousNs = net.nowNs();
                 }
                 case Action.Sysctl s -> {
                     advanceTo(startNs);
                     sysctl(e, s);
-                    previousNs = net.sim.nowNs();
+                    previousNs = net.nowNs();
                 }
                 case Action.Shell s -> {
                     advanceTo(startNs);
-                    commands.run(at(e), s.text());
-                    previousNs = net.sim.nowNs();
+                    net.commands().run(at(e), s.text());
+                    previousNs = net.nowNs();
                 }
                 case Action.Code c -> {
                     advanceTo(startNs);
-                    snippets.run(at(e), c.text(), invoker.socketUnderTest());
-                    previousNs = net.sim.nowNs();
+                    net.snippets().run(at(e), c.text(), invoker.socketUnderTest());
+                    previousNs = net.nowNs();
                 }
             }
         }
         while (!background.isEmpty()) {
             long until = background.stream().mapToLong(c -> c.endNs + c.tolNs + 1).max().orElseThrow();
-            advanceTo(Math.max(until, net.sim.nowNs() + 1));
+            advanceTo(Math.max(until, net.nowNs() + 1));
         }
     }
 
@@ -142,19 +138,11 @@ final class ScriptRun {
             for (Call c : background) {
                 stop = Math.min(stop, c.endNs + c.tolNs + 1);
             }
-            runSim(Math.max(stop, net.sim.nowNs()));
+            net.advanceTo(Math.max(stop, net.nowNs()));
             checkBackground();
             if (stop >= timeNs) {
                 return;
             }
-        }
-    }
-
-    private void runSim(long timeNs) {
-        try {
-            net.sim.runUntil(timeNs);
-        } catch (SimThreadException ex) {
-            throw ScriptStop.fail("internal error at " + seconds(ex.timeNs()) + ": " + ex.getCause());
         }
     }
 
@@ -170,9 +158,9 @@ final class ScriptRun {
                             + ", expected at " + seconds(c.endNs));
                 }
                 verify(c.event, c.syscall, c.completed);
-            } else if (net.sim.nowNs() > c.endNs + c.tolNs) {
+            } else if (net.nowNs() > c.endNs + c.tolNs) {
                 throw ScriptStop.fail(at(c.event) + "blocking " + c.syscall.name() + "() had not returned by "
-                        + seconds(net.sim.nowNs()) + " (expected at " + seconds(c.endNs) + ")");
+                        + seconds(net.nowNs()) + " (expected at " + seconds(c.endNs) + ")");
             }
         }
     }
@@ -230,19 +218,21 @@ final class ScriptRun {
             c.endNs = startNs + s.endMicros().getAsLong() * NS_PER_US;
         }
         c.tolNs = Math.max(eventToleranceNs, (c.endNs - startNs) * tolerancePercent / 100);
-        net.process.start(s.name() + "@" + e.position().line() + "#" + threadNo++, t -> {
+        net.start(s.name() + "@" + e.position().line() + "#" + threadNo++, sys -> {
             try {
-                c.completed = invoker.invoke(t.syscalls(), s);
+                SyscallInvoker.Completed done = invoker.invoke(sys, s);
+                c.doneNs = net.nowNs();
+                c.completed = done;
             } catch (ScriptStop stop) {
+                c.doneNs = net.nowNs();
                 c.stop = stop;
             }
-            c.doneNs = t.nowNs();
         });
         background.add(c);
         if (s.endMicros().isEmpty()) {
             advanceTo(startNs);
-            if (c.completed == null && c.stop == null) {
-                advanceTo(startNs + c.tolNs);
+            while (c.completed == null && c.stop == null && net.nowNs() < startNs + c.tolNs) {
+                advanceTo(Math.min(net.nextEventNs(), startNs + c.tolNs)); // on the host: poll until it returns
             }
             if (c.stop != null) {
                 throw c.stop;
@@ -283,21 +273,16 @@ final class ScriptRun {
         } catch (NumberFormatException ex) {
             throw ScriptStop.skip(at(e) + "sysctl " + s.name() + "=" + s.value() + ": only numeric values are modelled");
         }
-        int[] rc = new int[2];
-        net.process.start("sysctl@" + e.position().line(), t -> {
-            rc[0] = t.syscalls().sysctl(s.name(), null, new long[] {value});
-            rc[1] = t.syscalls().errno();
-        });
-        runSim(net.sim.nowNs());
-        if (rc[0] < 0) {
-            throw ScriptStop.skip(at(e) + "sysctl " + s.name() + "=" + s.value() + " is not modelled ("
-                    + sym.errnoName(rc[1]) + ")");
+        String refused = net.sysctl(s.name(), value);
+        if (refused != null) {
+            throw ScriptStop.skip(at(e) + "sysctl " + s.name() + "=" + s.value() + " is not modelled (" + refused
+                    + ")");
         }
     }
 
     private void ignoreSigpipe() {
-        net.process.start("setup", t -> t.syscalls().sigaction(SIGPIPE, SignalDisposition.IGNORE));
-        runSim(0);
+        net.start("setup", sys -> sys.sigaction(SIGPIPE, SignalDisposition.IGNORE));
+        net.advanceTo(0);
     }
 
     private String at(Event e) {

@@ -60,6 +60,12 @@ public final class SuiteRun {
      */
     public static Counts run(List<Path> scripts, Personality personality, PrintWriter out,
             Function<Path, FrameObserver> tapFor, List<Line> lines) {
+        return run(scripts, personality, false, out, tapFor, lines);
+    }
+
+    /** As above; {@code hostKernel}: on the machine's own kernel ({@link ScriptRunner#run}, real time). */
+    public static Counts run(List<Path> scripts, Personality personality, boolean hostKernel, PrintWriter out,
+            Function<Path, FrameObserver> tapFor, List<Line> lines) {
         int passed = 0;
         int failed = 0;
         int skipped = 0;
@@ -87,7 +93,7 @@ public final class SuiteRun {
                 }
                 case ParseResult.Ok ok -> {
                     FrameObserver tap = tapFor == null ? null : tapFor.apply(file);
-                    r = ScriptRunner.run(ok.script(), text, personality, tap);
+                    r = ScriptRunner.run(ok.script(), text, personality, tap, hostKernel);
                     if (tap instanceof AutoCloseable c) {
                         try {
                             c.close();

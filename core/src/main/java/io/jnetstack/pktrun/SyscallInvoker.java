@@ -26,6 +26,8 @@ final class SyscallInvoker {
     private final Flow flow;
     private final boolean inet6Sockets;
     private int socketUnderTest = -1;
+    /** Script descriptor → live descriptor (packetdrill CHECK_FD: socket and accept may return any descriptor). */
+    private final java.util.TreeMap<Integer, Integer> fds = new java.util.TreeMap<>();
 
     SyscallInvoker(Symbols sym, ScriptNetwork net, Flow flow, boolean inet6Sockets) {
         this.sym = sym;
@@ -65,7 +67,7 @@ final class SyscallInvoker {
     Completed invoke(Syscalls sys, Action.Syscall call) {
         List<Expr> a = call.arguments();
         if (!call.name().equals("socket") && a.getFirst() instanceof Expr.Int fd) {
-            socketUnderTest = (int) fd.value();
+            socketUnderTest = fds.getOrDefault((int) fd.value(), (int) fd.value());
         }
         List<String> mismatches = new ArrayList<>();
         long r = switch (call.name()) {
@@ -82,9 +84,8 @@ final class SyscallInvoker {
             }
             case "connect" -> {
                 byte[] addr = address(a.get(1), net.remote(), Flow.SCRIPT_PORT);
-                int rc = sys.connect(fd(a), addr, lengthArg(a.get(2), addr.length));
-                flow.connecting(localPort(sys, fd(a)));
-                yield rc;
+                flow.connecting(); // the local port: from the host's SYN (no getsockname: a blocking connect's
+                yield sys.connect(fd(a), addr, lengthArg(a.get(2), addr.length)); // descriptor may be closed by then)
             }
             case "listen" -> {
                 int rc = sys.listen(fd(a), intArg(a.get(1)));
@@ -122,6 +123,10 @@ final class SyscallInvoker {
         };
         if (r >= 0 && (call.name().equals("socket") || call.name().equals("accept"))) {
             socketUnderTest = (int) r;
+            if (call.result() instanceof Expr.Int expected && expected.value() >= 0) {
+                fds.put((int) expected.value(), (int) r); // any descriptor will do; the script's number maps to it
+                r = expected.value();
+            }
         }
         return new Completed(r, r < 0 ? sys.errno() : 0, mismatches);
     }
@@ -183,7 +188,8 @@ final class SyscallInvoker {
     }
 
     private int fd(List<Expr> a) {
-        return intArg(a.getFirst());
+        int script = intArg(a.getFirst());
+        return fds.getOrDefault(script, script);
     }
 
     private int intArg(Expr e) {
@@ -212,12 +218,4 @@ final class SyscallInvoker {
         return sym.abi().sockaddr().encode(sa);
     }
 
-    private int localPort(Syscalls sys, int fd) {
-        byte[] addr = new byte[128];
-        int[] len = {128};
-        if (sys.getsockname(fd, addr, len) < 0) {
-            return -1;
-        }
-        return (addr[2] & 0xff) << 8 | (addr[3] & 0xff);
-    }
 }

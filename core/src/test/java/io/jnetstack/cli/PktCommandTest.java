@@ -51,6 +51,14 @@ class PktCommandTest {
     }
 
     @Test
+    void targetHost_runsOnlyTheLinuxKernel_andSaysSoInOneLine() {
+        assertThat(run("pkt", "--target", "host", "--os", "freebsd", "src/test/pkt/freebsd")).isEqualTo(2);
+        assertThat(err.toString().strip().lines().findFirst().orElse(""))
+                .startsWith("jns: --target host runs this machine's Linux kernel: use --os linux");
+        assertThat(run("pkt", "--target", "moon", "src/test/pkt/linux")).isEqualTo(2);
+    }
+
+    @Test
     void pcap_writesOneFilePerScript(@TempDir Path dir) {
         assertThat(run("pkt", "--os", "freebsd", "--pcap", dir.toString(),
                 "src/test/pkt/freebsd/c21-blocking-connect-refused.pkt")).isZero();

@@ -717,7 +717,8 @@ public final class TcpConnection {
 
     /**
      * An ICMP error quoting one of our segments whose sequence number is {@code quotedSeq}. Only errors quoting a
-     * sequence number in [SND.UNA, SND.NXT) count (RFC 5927 §4.1; Linux tcp_v4_err, FreeBSD tcp_ctlinput). In
+     * sequence number in [SND.UNA, SND.MAX) count (RFC 5927 §4.1; FreeBSD tcp_ctlinput), or in [SND.UNA, SND.NXT]
+     * where the personality says so (Linux tcp_v4_err: {@code between(seq, snd_una, snd_nxt)}, both ends in). In
      * SYN-SENT the personality decides between abort, soft error and nothing; in the synchronized states the error
      * is remembered as a soft error (RFC 1122 §4.2.3.9: codes 0, 1 and 5 must not abort the connection), reported
      * if the connection later times out.
@@ -731,7 +732,9 @@ public final class TcpConnection {
      * the error is kept or ends the connection, for {@link #lastIcmp()}.
      */
     public void onIcmp(IcmpClass icmp, IcmpError detail, int quotedSeq, long nowNs) {
-        if (!(leq(sndUna, quotedSeq) && lt(quotedSeq, sndMax)) || TcpEvent.of(icmp) == null) {
+        boolean inWindow = personality.icmpQuoteIncludesSndNxt()
+                ? leq(sndUna, quotedSeq) && leq(quotedSeq, sndNxt) : leq(sndUna, quotedSeq) && lt(quotedSeq, sndMax);
+        if (!inWindow || TcpEvent.of(icmp) == null) {
             return;
         }
         TcpEvent fact = TcpEvent.of(icmp);

@@ -1,0 +1,42 @@
+package io.jnetstack.pktrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jnetstack.host.TunDevice;
+import io.jnetstack.personality.Personality;
+import io.jnetstack.pkt.Parser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The parity suite's script part: jnetstack's own Linux scripts (which pass on the simulated Linux personality,
+ * {@link OwnScriptsTest}) run on the host kernel, in a namespace and behind a TUN device of their own, in real time,
+ * and must pass there too. Skipped without root or /dev/net/tun, with the reason.
+ */
+class HostScriptsTest {
+    /** Scripts left out of the test run, with why (run them with {@code ./jns pkt --target host}). */
+    static final Set<String> LONG = Set.of("c19-blocking-connect-times-out.pkt"); // 135 s of real time: run by hand
+
+    static Stream<Path> scripts() throws IOException {
+        return SuiteRun.scripts(List.of(OwnScriptsTest.ROOT.resolve("linux"))).stream()
+                .filter(p -> !LONG.contains(p.getFileName().toString()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scripts")
+    void passesOnTheHostKernel(Path script) throws IOException {
+        assumeTrue(TunDevice.unavailable().isEmpty(), () -> "host target skipped: "
+                + TunDevice.unavailable().orElse(""));
+        String text = Files.readString(script);
+        ScriptResult r = ScriptRunner.run(Parser.parse(script.toString(), text), text, Personality.named("linux"), null,
+                true);
+        assertThat(r.verdict()).as(r.reason()).isEqualTo(ScriptResult.Verdict.PASS);
+    }
+}
