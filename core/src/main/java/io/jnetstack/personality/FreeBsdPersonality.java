@@ -366,6 +366,18 @@ public final class FreeBsdPersonality extends BsdPersonality {
                 true, true);
     }
 
+    /** net.inet.tcp.udp_tunneling_port (tcp_subr.c V_tcp_udp_tunneling_port; 0: TCP over UDP is off). */
+    @Override
+    public int tcpUdpTunnelingPort() {
+        return (int) tunables.get(FreeBsdTunables.UDP_TUNNELING_PORT);
+    }
+
+    /** net.inet.tcp.udp_tunneling_overhead (tcp_subr.c V_tcp_udp_tunneling_overhead, default 8). */
+    @Override
+    public int tcpUdpTunnelingOverhead() {
+        return (int) tunables.get(FreeBsdTunables.UDP_TUNNELING_OVERHEAD);
+    }
+
     /** {@link IcmpErrnos#freebsd}: sys/netinet/ip_icmp.c icmp_errmap, sys/netinet6/icmp6.c icmp6_errmap. */
     @Override
     public io.jnetstack.personality.abi.Errno tcpErrno(TcpFailure failure) {

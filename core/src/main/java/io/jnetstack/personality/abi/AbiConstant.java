@@ -50,6 +50,8 @@ public enum AbiConstant {
     TCP_CONNECTIONTIMEOUT(Kind.TCP_OPTION),
     /** FreeBSD (modelled there only): send no TCP options at all, not even MSS in the SYN (TF_NOOPT). */
     TCP_NOOPT(Kind.TCP_OPTION),
+    /** FreeBSD only: the remote UDP port of TCP over UDP encapsulation (tcp_usrreq.c, set while CLOSED). */
+    TCP_REMOTE_UDP_ENCAPS_PORT(Kind.TCP_OPTION),
 
     IP_TTL(Kind.IP_OPTION),
     /** The TOS byte of the datagrams the socket sends (modelled on FreeBSD). */
