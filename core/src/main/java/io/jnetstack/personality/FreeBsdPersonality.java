@@ -366,6 +366,24 @@ public final class FreeBsdPersonality extends BsdPersonality {
                 true, true);
     }
 
+    /**
+     * tcp_timer.c V_tcp_always_keepalive (sysctl net.inet.tcp.always_keepalive, default 1): tcp_timer_keep probes
+     * when {@code V_tcp_always_keepalive || so_options & SO_KEEPALIVE}.
+     */
+    @Override
+    public boolean tcpAlwaysKeepAlive() {
+        return true;
+    }
+
+    /**
+     * tcp_usrreq.c tcp_default_ctloutput TCP_MAXSEG: getsockopt returns {@code tp->t_maxseg}; setsockopt takes
+     * {@code 0 < optval <= t_maxseg && optval + 40 >= V_tcp_minmss} into t_maxseg, else EINVAL.
+     */
+    @Override
+    public boolean tcpMaxSegIsConnectionMss() {
+        return true;
+    }
+
     /** net.inet.tcp.udp_tunneling_port (tcp_subr.c V_tcp_udp_tunneling_port; 0: TCP over UDP is off). */
     @Override
     public int tcpUdpTunnelingPort() {

@@ -57,7 +57,8 @@ final class SocketOptionCalls {
             case SO_SNDTIMEO -> timeval(s.options.sendTimeoutNs);
             case SO_RCVTIMEO -> timeval(s.options.receiveTimeoutNs);
             case TCP_NODELAY -> intValue(s.options.noDelay ? 1 : 0);
-            case TCP_MAXSEG -> intValue(s.options.maxSegment == 0 ? 536 : s.options.maxSegment);
+            case TCP_MAXSEG -> intValue(connectionMss(s) > 0 ? connectionMss(s)
+                    : s.options.maxSegment == 0 ? 536 : s.options.maxSegment);
             case IPV6_V6ONLY -> intValue(s.options.v6Only ? 1 : 0);
             case IP_TTL -> intValue(s.options.ttl == 0 ? sys.kernel.personality().defaultTtl() : s.options.ttl);
             case IP_BIND_ADDRESS_NO_PORT -> intValue(s.options.bindAddressNoPort ? 1 : 0);
@@ -136,7 +137,16 @@ final class SocketOptionCalls {
                 }
             }
             case TCP_NODELAY -> opts.noDelay = v != 0;
-            case TCP_MAXSEG -> opts.maxSegment = v;
+            case TCP_MAXSEG -> {
+                int now = connectionMss(s);
+                if (now > 0 && (v <= 0 || v > now || v + 40 < MINMSS)) {
+                    return sys.fail(Errno.EINVAL);
+                }
+                if (now > 0) {
+                    ((TcpSocket) s).connection().setMaxSegment(v);
+                }
+                opts.maxSegment = v;
+            }
             case TCP_MD5SIG -> opts.md5Signature = v != 0;
             case IP_BIND_ADDRESS_NO_PORT -> opts.bindAddressNoPort = v != 0;
             case SO_NOSIGPIPE -> opts.noSigPipe = v != 0;
@@ -208,6 +218,26 @@ final class SocketOptionCalls {
         }
         s.options.remoteUdpEncapsPort = v;
         return 0;
+    }
+
+    /** FreeBSD tcp.h TCP_MINMSS 216, net.inet.tcp.minmss's default. */
+    private static final int MINMSS = 216;
+
+    /**
+     * The segment size of {@code s}'s synchronized connection where the personality reports it for TCP_MAXSEG
+     * (FreeBSD {@code tp->t_maxseg}: the smaller of both sides' MSS, lowered by TCP_MAXSEG); 0 otherwise.
+     */
+    private int connectionMss(Socket s) {
+        if (!sys.kernel.personality().tcpMaxSegIsConnectionMss() || !(s instanceof TcpSocket t)) {
+            return 0;
+        }
+        io.jnetstack.stack.tcp.TcpConnection c = t.connection();
+        if (c == null || c.state() instanceof io.jnetstack.stack.tcp.TcpState.SynSent
+                || c.state() instanceof io.jnetstack.stack.tcp.TcpState.Closed) {
+            return 0;
+        }
+        int mss = Math.min(c.peerMss(), c.localMss());
+        return s.options.maxSegment > 0 ? Math.min(mss, s.options.maxSegment) : mss;
     }
 
     /** FreeBSD tcp_var.h TF_NOOPT: getsockopt(TCP_NOOPT) reports {@code t_flags & TF_NOOPT}. */

@@ -243,8 +243,9 @@ final class TcpDemux {
                     stack.personality().listenRules().timeWaitSyn())) {
                 // tcp_input_with_port: "(tp->t_port != port) && (tp->t_state > TCPS_LISTEN)" → dropwithreset
                 // (a RST is dropped); tcp_timewait.c tcp_twcheck the same after its SYN-reopen check, which
-                // "allow[s] UDP port number changes". The RST goes back the way the segment came.
-                reset(d, off, len, nowNs);
+                // "allow[s] UDP port number changes". The RST goes back the way the segment came, with the
+                // socket's TTL and TOS (tcp_respond with tp: inp_ip_ttl, inp_ip_tos).
+                reset(d, off, len, c.outputOptions(), nowNs);
                 return;
             }
             if (!passive.intercept(h, c, seg, d, off, len, nowNs)) {
