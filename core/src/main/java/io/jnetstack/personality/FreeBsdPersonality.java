@@ -386,6 +386,36 @@ public final class FreeBsdPersonality extends BsdPersonality {
                 true, true);
     }
 
+    /**
+     * tcp_timer.c V_tcp_always_keepalive (sysctl net.inet.tcp.always_keepalive, default 1): tcp_timer_keep probes
+     * when {@code V_tcp_always_keepalive || so_options & SO_KEEPALIVE}.
+     */
+    @Override
+    public boolean tcpAlwaysKeepAlive() {
+        return true;
+    }
+
+    /**
+     * tcp_usrreq.c tcp_default_ctloutput TCP_MAXSEG: getsockopt returns {@code tp->t_maxseg}; setsockopt takes
+     * {@code 0 < optval <= t_maxseg && optval + 40 >= V_tcp_minmss} into t_maxseg, else EINVAL.
+     */
+    @Override
+    public boolean tcpMaxSegIsConnectionMss() {
+        return true;
+    }
+
+    /** net.inet.tcp.udp_tunneling_port (tcp_subr.c V_tcp_udp_tunneling_port; 0: TCP over UDP is off). */
+    @Override
+    public int tcpUdpTunnelingPort() {
+        return (int) tunables.get(FreeBsdTunables.UDP_TUNNELING_PORT);
+    }
+
+    /** net.inet.tcp.udp_tunneling_overhead (tcp_subr.c V_tcp_udp_tunneling_overhead, default 8). */
+    @Override
+    public int tcpUdpTunnelingOverhead() {
+        return (int) tunables.get(FreeBsdTunables.UDP_TUNNELING_OVERHEAD);
+    }
+
     /** {@link IcmpErrnos#freebsd}: sys/netinet/ip_icmp.c icmp_errmap, sys/netinet6/icmp6.c icmp6_errmap. */
     @Override
     public io.jnetstack.personality.abi.Errno tcpErrno(TcpFailure failure) {

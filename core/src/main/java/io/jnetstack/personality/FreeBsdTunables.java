@@ -23,6 +23,8 @@ final class FreeBsdTunables {
     static final String ECN_ENABLE = "net.inet.tcp.ecn.enable";
     static final String ECN_MAXRETRIES = "net.inet.tcp.ecn.maxretries";
     static final String REXMIT_DROP_OPTIONS = "net.inet.tcp.rexmit_drop_options";
+    static final String UDP_TUNNELING_PORT = "net.inet.tcp.udp_tunneling_port";
+    static final String UDP_TUNNELING_OVERHEAD = "net.inet.tcp.udp_tunneling_overhead";
     /** kern.hz: the tick rate TCP_KEEPINIT and friends are converted with (setsockopt: ui > UINT_MAX / hz → EINVAL). */
     static final long HZ = 1000;
 
@@ -90,8 +92,14 @@ final class FreeBsdTunables {
                 defaultOnly("net.inet.tcp.pmtud_blackhole_mss", 1200),
                 defaultOnly("net.inet.tcp.v6pmtud_blackhole_mss", 1220),
                 defaultOnly("net.inet.tcp.tolerate_missing_ts", 1),
-                defaultOnly("net.inet.tcp.udp_tunneling_port", 0),
-                defaultOnly("net.inet.tcp.udp_tunneling_overhead", 8));
+                new Tunables.Spec(UDP_TUNNELING_PORT, 0, v -> v >= 0 && v <= 65_535,
+                        "tcp_subr.c sysctl_net_inet_tcp_udp_tunneling_port_check (TCP_TUNNELING_PORT_MIN..MAX):"
+                                + " a non-zero port starts TCP over UDP (tcp_over_udp_start: a kernel UDP socket on"
+                                + " it hands datagrams to tcp_recv_udp_tunneled_packet); 0 stops it"),
+                new Tunables.Spec(UDP_TUNNELING_OVERHEAD, 8, v -> v >= 8 && v <= 1024,
+                        "tcp_subr.c sysctl_net_inet_tcp_udp_tunneling_overhead_check (TCP_TUNNELING_OVERHEAD_MIN"
+                                + " sizeof(struct udphdr) .. MAX 1024): the MSS reduction of an encapsulated"
+                                + " connection (tcp_mss, tcp_mssopt)"));
     }
 
     private static Tunables.Spec defaultOnly(String name, long value) {

@@ -166,6 +166,41 @@ public interface Personality {
     }
 
     /**
+     * Whether every TCP connection probes its idle peer as if SO_KEEPALIVE were set (FreeBSD
+     * net.inet.tcp.always_keepalive, default 1); SO_KEEPALIVE itself still reads as the application set it. False
+     * by default.
+     */
+    default boolean tcpAlwaysKeepAlive() {
+        return false;
+    }
+
+    /**
+     * Whether getsockopt(TCP_MAXSEG) on a synchronized connection reads the connection's segment size and
+     * setsockopt(TCP_MAXSEG) lowers it at once (FreeBSD tcp_usrreq.c tcp_default_ctloutput: {@code tp->t_maxseg}),
+     * rather than the socket's stored value; false by default.
+     */
+    default boolean tcpMaxSegIsConnectionMss() {
+        return false;
+    }
+
+    /**
+     * The local UDP port TCP over UDP encapsulation listens on and sends from (FreeBSD 13+
+     * net.inet.tcp.udp_tunneling_port), asked when a segment or datagram moves; 0 when it is off, and always on an
+     * OS without it.
+     */
+    default int tcpUdpTunnelingPort() {
+        return 0;
+    }
+
+    /**
+     * How much smaller the MSS of a UDP-encapsulated TCP connection is (FreeBSD net.inet.tcp.udp_tunneling_overhead,
+     * subtracted in tcp_mss and tcp_mssopt); 0 on an OS without encapsulation.
+     */
+    default int tcpUdpTunnelingOverhead() {
+        return 0;
+    }
+
+    /**
      * The per-socket TCP timer options (TCP_KEEPINIT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT) with their current
      * host defaults; null when this OS's are not modelled (getsockopt and setsockopt then fail with ENOPROTOOPT).
      */

@@ -128,6 +128,9 @@ final class Describe {
         if (!t.options().isEmpty()) {
             b.append(" <").append(wireOptions(t.options(), flow)).append('>');
         }
+        if (p.udp() != null) {
+            b.append("/udp(").append(p.udp().sourcePort()).append(" > ").append(p.udp().destinationPort()).append(')');
+        }
         if ((p.tos() & 3) != 0) {
             b.append(" [ecn ").append(p.tos() & 3).append(']');
         }

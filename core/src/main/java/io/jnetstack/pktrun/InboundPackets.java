@@ -19,6 +19,8 @@ final class InboundPackets {
     /** packetdrill's TTL and hop limit for injected packets (ip_packet.c: TTL_CHECK_NONE, 255). */
     private static final int TTL = 255;
     private static final int PROTO_TCP = 6;
+    private static final int PROTO_UDP = 17;
+    private static final int UDP_HEADER = 8;
     private static final int PROTO_ICMP = 1;
     private static final int PROTO_ICMPV6 = 58;
 
@@ -56,16 +58,36 @@ final class InboundPackets {
     /** The packet for an inbound script line. */
     byte[] build(Packet p) {
         return switch (p.transport()) {
-            case Packet.Tcp t -> ip(p.ip(), PROTO_TCP, tcp(t));
+            case Packet.Tcp t -> t.encapsulation().isPresent()
+                    ? ip(p.ip(), PROTO_UDP, udp(t.encapsulation().get(), tcp(t)))
+                    : ip(p.ip(), PROTO_TCP, tcp(t));
             case Packet.Icmp i -> net.ipv6 ? ip(p.ip(), PROTO_ICMPV6, icmpv6(i)) : ip(p.ip(), PROTO_ICMP, icmpv4(i));
             case Packet.Udp u -> throw ScriptStop.skip("inbound UDP packets are not modelled by the runner");
         };
     }
 
+    /**
+     * TCP over UDP (NPLab packetdrill --udp_encapsulation=tcp): the segment, its TCP checksum filled in, as the
+     * payload of a UDP datagram between the ports the script gives ({@code /udp(sport > dport)}, verbatim).
+     */
+    private byte[] udp(Packet.UdpEncapsulation e, byte[] seg) {
+        put16(seg, 16, Checksum.computeWithFieldZeroed(seg, 0, seg.length, 16, pseudo(PROTO_TCP, seg.length)));
+        byte[] d = new byte[UDP_HEADER + seg.length];
+        put16(d, 0, e.sourcePort());
+        put16(d, 2, e.destinationPort());
+        put16(d, 4, d.length);
+        System.arraycopy(seg, 0, d, UDP_HEADER, seg.length);
+        return d;
+    }
+
+    private long pseudo(int protocol, int length) {
+        IpAddress src = net.remote();
+        IpAddress dst = net.local();
+        return net.ipv6 ? Checksum.pseudoHeaderV6(src.toBytes(), dst.toBytes(), protocol, length)
+                : Checksum.pseudoHeaderV4(src.toBytes(), dst.toBytes(), protocol, length);
+    }
+
     private byte[] tcp(Packet.Tcp t) {
-        if (t.encapsulation().isPresent()) {
-            throw ScriptStop.skip("TCP over UDP encapsulation is not modelled");
-        }
         byte[] options = options(t.options(), t.flags());
         int length = t.sequence().length();
         byte[] seg = new byte[20 + options.length + length];
@@ -196,13 +218,17 @@ final class InboundPackets {
         return m;
     }
 
-    /** The quoted packet: the host's own IP header and the first eight bytes of its TCP segment. */
+    /**
+     * The quoted packet: the host's own IP header and the first eight bytes of its TCP segment; for a segment
+     * written {@code /udp(sport > dport)} the IP header, the UDP header with those ports and then the first eight
+     * bytes of the TCP segment (what FreeBSD tcp_ctlinput_viaudp needs to find the connection).
+     */
     private byte[] quote(Packet.Icmp i, boolean v6) {
         if (i.quoted().isEmpty()) {
             return new byte[0];
         }
-        if (!(i.quoted().get() instanceof Packet.QuotedTcp q) || q.encapsulation().isPresent()) {
-            throw ScriptStop.skip("ICMP quoting anything but a plain TCP segment is not modelled");
+        if (!(i.quoted().get() instanceof Packet.QuotedTcp q)) {
+            throw ScriptStop.skip("ICMP quoting anything but a TCP segment is not modelled");
         }
         long seq = switch (q.sequence()) {
             case Sequence.Range r -> r.start();
@@ -213,11 +239,24 @@ final class InboundPackets {
         put16(tcp8, 2, flow.remotePort);
         put32(tcp8, 4, flow.liveLocalSeq(seq));
         int segLength = 20 + q.sequence().length();
-        byte[] header = v6 ? ipv6Header(net.local(), net.remote(), PROTO_TCP, segLength, TTL, 0)
-                : ipv4Header(net.local(), net.remote(), PROTO_TCP, segLength, TTL, 0);
-        byte[] out = new byte[header.length + 8];
+        if (q.encapsulation().isPresent()) {
+            byte[] udp = new byte[UDP_HEADER + 8];
+            put16(udp, 0, q.encapsulation().get().sourcePort());
+            put16(udp, 2, q.encapsulation().get().destinationPort());
+            put16(udp, 4, UDP_HEADER + segLength);
+            System.arraycopy(tcp8, 0, udp, UDP_HEADER, 8);
+            return quoted(v6, PROTO_UDP, UDP_HEADER + segLength, udp);
+        }
+        return quoted(v6, PROTO_TCP, segLength, tcp8);
+    }
+
+    /** The host's IP header for a datagram of {@code length} transport bytes, then {@code head} of them. */
+    private byte[] quoted(boolean v6, int protocol, int length, byte[] head) {
+        byte[] header = v6 ? ipv6Header(net.local(), net.remote(), protocol, length, TTL, 0)
+                : ipv4Header(net.local(), net.remote(), protocol, length, TTL, 0);
+        byte[] out = new byte[header.length + head.length];
         System.arraycopy(header, 0, out, 0, header.length);
-        System.arraycopy(tcp8, 0, out, header.length, 8);
+        System.arraycopy(head, 0, out, header.length, head.length);
         return out;
     }
 
@@ -258,10 +297,11 @@ final class InboundPackets {
         int ttl = info.ttl().orElse(info.hopLimit().orElse(TTL));
         IpAddress src = net.remote();
         IpAddress dst = net.local();
-        if (protocol == PROTO_TCP) {
-            long pseudo = net.ipv6 ? Checksum.pseudoHeaderV6(src.toBytes(), dst.toBytes(), protocol, payload.length)
-                    : Checksum.pseudoHeaderV4(src.toBytes(), dst.toBytes(), protocol, payload.length);
-            put16(payload, 16, Checksum.computeWithFieldZeroed(payload, 0, payload.length, 16, pseudo));
+        if (protocol == PROTO_TCP || protocol == PROTO_UDP) {
+            int field = protocol == PROTO_TCP ? 16 : 6;
+            int sum = Checksum.computeWithFieldZeroed(payload, 0, payload.length, field,
+                    pseudo(protocol, payload.length));
+            put16(payload, field, protocol == PROTO_UDP && sum == 0 ? 0xFFFF : sum); // RFC 768: 0 means none
         }
         byte[] header = net.ipv6 ? ipv6Header(src, dst, protocol, payload.length, ttl, tos)
                 : ipv4Header(src, dst, protocol, payload.length, ttl, tos);

@@ -16,17 +16,25 @@ import java.util.List;
  */
 final class OutboundMatch {
     private final Flow flow;
+    /** --udp_encapsulation=tcp: only TCP segments, plain or inside UDP, are the script's to see. */
+    private final boolean tcpInUdp;
 
-    OutboundMatch(Flow flow) {
+    OutboundMatch(Flow flow, boolean tcpInUdp) {
         this.flow = flow;
+        this.tcpInUdp = tcpInUdp;
     }
 
     /**
      * Whether a sent packet belongs to the connection the script follows (packetdrill drops the others unseen):
-     * before the host's first SYN any packet does; after it, only packets between the flow's ports.
+     * before the host's first SYN any packet does; after it, only packets between the flow's ports. With
+     * --udp_encapsulation=tcp a packet that is not a TCP segment (plain or inside UDP; e.g. the ICMP port
+     * unreachable a datagram to another UDP port draws) never does: packetdrill sniffs the TCP four-tuple.
      */
     boolean belongs(WirePacket actual) {
         WirePacket.Tcp a = actual.tcp();
+        if (a == null && tcpInUdp) {
+            return false;
+        }
         if (a == null || flow.localPort < 0 || flow.remotePort < 0) {
             return true;
         }
@@ -80,9 +88,7 @@ final class OutboundMatch {
             diff.add("expected a TCP segment, the host sent protocol " + actual.protocol());
             return;
         }
-        if (t.encapsulation().isPresent()) {
-            throw ScriptStop.skip("TCP over UDP encapsulation is not modelled");
-        }
+        encapsulation(t, actual.udp(), diff);
         int flags = InboundPackets.flagBits(t.flags());
         if (flags != a.flags()) {
             diff.add("flags " + Describe.flags(a.flags()) + ", expected " + Describe.flags(flags));
@@ -114,6 +120,27 @@ final class OutboundMatch {
         if (t.options() instanceof TcpOption.Listed l) {
             options(l.options(), a.options(), diff);
         }
+    }
+
+    /**
+     * NPLab packetdrill verify_tcp with --udp_encapsulation: a {@code /udp(sport > dport)} segment must come inside
+     * UDP with exactly those ports, any other as plain TCP.
+     */
+    private static void encapsulation(Packet.Tcp t, WirePacket.Udp udp, List<String> diff) {
+        if (t.encapsulation().isEmpty()) {
+            if (udp != null) {
+                diff.add("sent inside UDP (" + udp.sourcePort() + " > " + udp.destinationPort()
+                        + "), expected plain TCP");
+            }
+            return;
+        }
+        Packet.UdpEncapsulation e = t.encapsulation().get();
+        if (udp == null) {
+            diff.add("sent as plain TCP, expected inside UDP (" + e.sourcePort() + " > " + e.destinationPort() + ")");
+            return;
+        }
+        check(diff, "UDP source port", e.sourcePort(), udp.sourcePort());
+        check(diff, "UDP destination port", e.destinationPort(), udp.destinationPort());
     }
 
     private void options(List<TcpOption> expected, List<WirePacket.Option> actual, List<String> diff) {

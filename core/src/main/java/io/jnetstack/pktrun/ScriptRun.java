@@ -51,8 +51,12 @@ final class ScriptRun {
     private final List<Call> background = new ArrayList<>();
     private int threadNo;
 
+    /** TCP over UDP (--udp_encapsulation=tcp): the host's UDP datagrams are read as the TCP segments they carry. */
+    private final boolean tcpInUdp;
+
     ScriptRun(ScriptSource source, ScriptNetwork net, Symbols sym, boolean inet6Sockets, long toleranceUs,
-            long tolerancePercent, boolean syscallsNonFatal) {
+            long tolerancePercent, boolean syscallsNonFatal, boolean tcpInUdp) {
+        this.tcpInUdp = tcpInUdp;
         this.tolerancePercent = tolerancePercent;
 
         this.source = source;
@@ -60,7 +64,7 @@ final class ScriptRun {
         this.sym = sym;
         this.invoker = new SyscallInvoker(sym, net, flow, inet6Sockets);
         this.inbound = new InboundPackets(net, flow);
-        this.outbound = new OutboundMatch(flow);
+        this.outbound = new OutboundMatch(flow, tcpInUdp);
         this.toleranceNs = toleranceUs * NS_PER_US;
         this.syscallsNonFatal = syscallsNonFatal;
     }
@@ -189,7 +193,7 @@ final class ScriptRun {
             }
         }
         ScriptNetwork.Sent s = net.sent.poll();
-        WirePacket actual = WirePacket.decode(s.packet());
+        WirePacket actual = WirePacket.decode(s.packet(), tcpInUdp);
         if (actual == null) {
             throw ScriptStop.fail(at(e) + "the host sent an undecodable packet of " + s.packet().length + " bytes");
         }
@@ -207,7 +211,7 @@ final class ScriptRun {
     }
 
     private boolean belongs(ScriptNetwork.Sent s) {
-        WirePacket w = WirePacket.decode(s.packet());
+        WirePacket w = WirePacket.decode(s.packet(), tcpInUdp);
         return w == null || outbound.belongs(w);
     }
 

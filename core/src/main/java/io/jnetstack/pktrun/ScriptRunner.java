@@ -12,8 +12,10 @@ import java.util.Set;
  * Runs one parsed script against a fresh simulated host running a personality, and says how it ended. Script
  * options: {@code --ip_version=ipv4|ipv6|ipv4-mapped-ipv6}, {@code --tolerance_usecs=N} (default 4000),
  * {@code --tolerance_percent=N} (default 5, the NPLab fork's on FreeBSD), {@code --mtu=N} (default 1500),
- * {@code --non_fatal=syscall}; {@code --udp_encapsulation} and {@code --tcp_md5_secret} need what jnetstack does
- * not model and make the script a SKIP; any other option is an error.
+ * {@code --non_fatal=syscall}, {@code --udp_encapsulation=tcp} (TCP over UDP: segments written {@code /udp(sport >
+ * dport)} travel inside UDP, and the host's UDP datagrams are read as the TCP segments they carry);
+ * {@code --udp_encapsulation=sctp} and {@code --tcp_md5_secret} need what jnetstack does not model and make the
+ * script a SKIP; any other option is an error.
  */
 public final class ScriptRunner {
     private static final long SEED = 0x5EED_CAFEL;
@@ -56,7 +58,7 @@ public final class ScriptRunner {
             }
             long tolerance = hostKernel ? Math.max(s.toleranceUs, HOST_MIN_TOLERANCE_US) : s.toleranceUs;
             new ScriptRun(source, net, new Symbols(personality.abi()), s.inet6Sockets, tolerance,
-                    s.tolerancePercent, s.syscallsNonFatal).run(events);
+                    s.tolerancePercent, s.syscallsNonFatal, s.tcpInUdp).run(events);
             return new ScriptResult(ScriptResult.Verdict.PASS, "", net.nowNs());
         } catch (ScriptStop stop) {
             return new ScriptResult(stop.verdict(), stop.getMessage(), net == null ? 0 : net.nowNs());
@@ -80,7 +82,7 @@ public final class ScriptRunner {
 
     /** The script's command-line options, checked. */
     private record Settings(boolean ipv6, boolean inet6Sockets, long toleranceUs, long tolerancePercent, int mtu,
-            boolean syscallsNonFatal) {
+            boolean syscallsNonFatal, boolean tcpInUdp) {
         static Settings of(List<ScriptOption> options) {
             boolean ipv6 = false;
             boolean inet6 = false;
@@ -88,6 +90,7 @@ public final class ScriptRunner {
             long percent = 5;
             int mtu = 1500;
             boolean nonFatal = false;
+            boolean tcpInUdp = false;
             for (ScriptOption o : options) {
                 String v = o.value().orElse("");
                 switch (o.name()) {
@@ -113,14 +116,20 @@ public final class ScriptRunner {
                             }
                         }
                     }
-                    case "udp_encapsulation" -> throw ScriptStop.skip("--udp_encapsulation=" + v
-                            + ": TCP over UDP (RFC 8899-style tunnelling) is not modelled");
+                    case "udp_encapsulation" -> {
+                        switch (v) {
+                            case "tcp" -> tcpInUdp = true;
+                            case "sctp" -> throw ScriptStop.skip("--udp_encapsulation=sctp: SCTP is not modelled");
+                            default -> throw ScriptStop.fail("line " + o.position().line()
+                                    + ": --udp_encapsulation takes tcp or sctp, not '" + v + "'");
+                        }
+                    }
                     case "tcp_md5_secret" -> throw ScriptStop.skip("--tcp_md5_secret: TCP MD5 signatures (RFC 2385)"
                             + " are not modelled");
                     default -> throw ScriptStop.fail("line " + o.position().line() + ": unknown option --" + o.name());
                 }
             }
-            return new Settings(ipv6, inet6, tolerance, percent, mtu, nonFatal);
+            return new Settings(ipv6, inet6, tolerance, percent, mtu, nonFatal, tcpInUdp);
         }
 
         private static long number(ScriptOption o, String v, long min, long max) {

@@ -5,9 +5,14 @@ import java.util.List;
 
 /**
  * A packet the host sent, decoded just far enough to compare it with a script line: the IP family, ToS / traffic
- * class, TTL / hop limit, the transport protocol and, for TCP, the header fields and the options in wire order.
+ * class, TTL / hop limit, the transport protocol and, for TCP, the header fields and the options in wire order. With
+ * TCP over UDP ({@code --udp_encapsulation=tcp}) a UDP datagram's payload is decoded as the TCP segment it carries and
+ * {@code udp} holds the datagram's ports (null for anything else).
  */
-record WirePacket(boolean ipv6, int tos, int ttl, int protocol, Tcp tcp, byte[] transport) {
+record WirePacket(boolean ipv6, int tos, int ttl, int protocol, Tcp tcp, byte[] transport, Udp udp) {
+    /** The ports of the UDP datagram a TCP segment came in. */
+    record Udp(int sourcePort, int destinationPort) {}
+
     /** The TCP part. Options are kept as (kind, bytes) in the order sent. */
     record Tcp(int sourcePort, int destinationPort, int seq, int ack, int flags, int window, int urgent,
             List<Option> options, int payloadLength) {}
@@ -31,6 +36,14 @@ record WirePacket(boolean ipv6, int tos, int ttl, int protocol, Tcp tcp, byte[] 
 
     /** Decodes an IPv4 or IPv6 packet; null when it is too short to read. */
     static WirePacket decode(byte[] b) {
+        return decode(b, false);
+    }
+
+    /**
+     * Decodes an IPv4 or IPv6 packet, a UDP datagram as TCP inside UDP when {@code tcpInUdp} (packetdrill NPLab
+     * --udp_encapsulation=tcp); null when it is too short to read.
+     */
+    static WirePacket decode(byte[] b, boolean tcpInUdp) {
         if (b.length < 20) {
             return null;
         }
@@ -56,8 +69,13 @@ record WirePacket(boolean ipv6, int tos, int ttl, int protocol, Tcp tcp, byte[] 
             return null;
         }
         byte[] transport = java.util.Arrays.copyOfRange(b, Math.min(off, end), end);
+        if (tcpInUdp && proto == 17 && transport.length >= 8 + 20) {
+            Tcp inner = tcp(java.util.Arrays.copyOfRange(transport, 8, transport.length));
+            return new WirePacket(version == 6, tos, ttl, proto, inner, transport,
+                    new Udp(u16(transport, 0), u16(transport, 2)));
+        }
         Tcp tcp = proto == 6 ? tcp(transport) : null;
-        return new WirePacket(version == 6, tos, ttl, proto, tcp, transport);
+        return new WirePacket(version == 6, tos, ttl, proto, tcp, transport, null);
     }
 
     private static Tcp tcp(byte[] t) {

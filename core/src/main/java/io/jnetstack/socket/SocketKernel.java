@@ -302,7 +302,8 @@ public final class SocketKernel implements StackListener {
                 : s.boundAddress;
         io.jnetstack.stack.TcpConnectOptions opts = io.jnetstack.stack.TcpConnectOptions.DEFAULTS
                 .withMaxSegment(s.options.maxSegment).withNoDelay(s.options.noDelay)
-                .withKeepAlive(s.options.keepAlive)
+                .withKeepAlive(s.options.keepAlive || personality().tcpAlwaysKeepAlive())
+                .withUdpEncapsulationPort(s.options.remoteUdpEncapsPort)
                 .withOutput(s.options.output(dst instanceof io.jnetstack.wire.Ipv6Address));
         if (s.options.keepInitSeconds > 0 && personality().tcpTimerOptions() != null) {
             // FreeBSD TP_KEEPINIT(tp): the socket's TCP_KEEPINIT ends the attempt (tcp_timer_keep)

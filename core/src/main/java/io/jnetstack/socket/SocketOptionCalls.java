@@ -8,9 +8,9 @@ import java.util.Optional;
  * getsockopt/setsockopt: SOL_SOCKET options (SO_ERROR read and clear, SO_TYPE, SO_ACCEPTCONN, SO_REUSEADDR,
  * SO_REUSEPORT, SO_KEEPALIVE, SO_BROADCAST, SO_SNDBUF, SO_RCVBUF, SO_LINGER, SO_SNDTIMEO, SO_RCVTIMEO), TCP_NODELAY,
  * TCP_MAXSEG, IPV6_V6ONLY, IP_TTL, IPV6_UNICAST_HOPS; where the ABI defines them (FreeBSD) TCP_NOOPT, TCP_KEEPINIT,
- * TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT, IP_TOS and IPV6_TCLASS. The IP header options and TCP_NOOPT reach the
- * socket's listener or connection at once. Integers are host byte order (little-endian on the machines modelled); struct
- * timeval and struct linger are 16 and 8 bytes on the 64-bit ABIs.
+ * TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT, TCP_REMOTE_UDP_ENCAPS_PORT, IP_TOS and IPV6_TCLASS. The IP header options
+ * and TCP_NOOPT reach the socket's listener or connection at once. Integers are host byte order (little-endian on the
+ * machines modelled); struct timeval and struct linger are 16 and 8 bytes on the 64-bit ABIs.
  */
 final class SocketOptionCalls {
     private final KernelSyscalls sys;
@@ -57,13 +57,17 @@ final class SocketOptionCalls {
             case SO_SNDTIMEO -> timeval(s.options.sendTimeoutNs);
             case SO_RCVTIMEO -> timeval(s.options.receiveTimeoutNs);
             case TCP_NODELAY -> intValue(s.options.noDelay ? 1 : 0);
-            case TCP_MAXSEG -> intValue(s.options.maxSegment == 0 ? 536 : s.options.maxSegment);
+            case TCP_MAXSEG -> intValue(connectionMss(s) > 0 ? connectionMss(s)
+                    : s.options.maxSegment == 0 ? 536 : s.options.maxSegment);
             case IPV6_V6ONLY -> intValue(s.options.v6Only ? 1 : 0);
             case IP_TTL -> intValue(s.options.ttl == 0 ? sys.kernel.personality().defaultTtl() : s.options.ttl);
             case IP_BIND_ADDRESS_NO_PORT -> intValue(s.options.bindAddressNoPort ? 1 : 0);
             case IPV6_FLOWINFO_SEND -> intValue(s.options.flowInfoSend ? 1 : 0);
             case SO_RESTRICTIONS -> intValue(s.options.restrictions);
             case TCP_NOOPT -> intValue(s.options.noOptions ? TF_NOOPT : 0);
+            case TCP_REMOTE_UDP_ENCAPS_PORT -> intValue(s instanceof TcpSocket t && t.handle != null
+                    && sys.kernel.stack().tcpConnection(t.handle) != null
+                    ? sys.kernel.stack().tcpUdpEncapsulationPort(t.handle) : s.options.remoteUdpEncapsPort);
             case TCP_KEEPINIT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT -> keepOption(s.options, o.get());
             case IP_TOS -> intValue(s.options.tos);
             case IPV6_TCLASS -> intValue(s.options.trafficClass);
@@ -133,7 +137,16 @@ final class SocketOptionCalls {
                 }
             }
             case TCP_NODELAY -> opts.noDelay = v != 0;
-            case TCP_MAXSEG -> opts.maxSegment = v;
+            case TCP_MAXSEG -> {
+                int now = connectionMss(s);
+                if (now > 0 && (v <= 0 || v > now || v + 40 < MINMSS)) {
+                    return sys.fail(Errno.EINVAL);
+                }
+                if (now > 0) {
+                    ((TcpSocket) s).connection().setMaxSegment(v);
+                }
+                opts.maxSegment = v;
+            }
             case TCP_MD5SIG -> opts.md5Signature = v != 0;
             case IP_BIND_ADDRESS_NO_PORT -> opts.bindAddressNoPort = v != 0;
             case SO_NOSIGPIPE -> opts.noSigPipe = v != 0;
@@ -166,6 +179,12 @@ final class SocketOptionCalls {
                 opts.noOptions = v != 0;
                 applyOutput(s);
             }
+            case TCP_REMOTE_UDP_ENCAPS_PORT -> {
+                int r = setRemoteUdpEncapsPort(s, v);
+                if (r != 0) {
+                    return r;
+                }
+            }
             case TCP_KEEPINIT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT -> {
                 int r = setKeepOption(s, o.get(), v);
                 if (r != 0) {
@@ -180,6 +199,45 @@ final class SocketOptionCalls {
             }
         }
         return 0;
+    }
+
+    /**
+     * TCP_REMOTE_UDP_ENCAPS_PORT (FreeBSD tcp_usrreq.c tcp_default_ctloutput): EINVAL outside
+     * TCP_TUNNELING_PORT_MIN..MAX (0..65535), EINVAL for a non-zero port while net.inet.tcp.udp_tunneling_port is
+     * 0, EINVAL unless the tcpcb is CLOSED (not listening, no connection); else {@code t_port} takes it.
+     */
+    private int setRemoteUdpEncapsPort(Socket s, int v) {
+        if (v < 0 || v > 65_535 || sys.kernel.personality().tcpUdpTunnelingPort() == 0 && v != 0) {
+            return sys.fail(Errno.EINVAL);
+        }
+        if (!(s instanceof TcpSocket t)) {
+            return sys.fail(Errno.ENOPROTOOPT);
+        }
+        if (t.listening || t.handle != null && sys.kernel.stack().tcpConnection(t.handle) != null) {
+            return sys.fail(Errno.EINVAL);
+        }
+        s.options.remoteUdpEncapsPort = v;
+        return 0;
+    }
+
+    /** FreeBSD tcp.h TCP_MINMSS 216, net.inet.tcp.minmss's default. */
+    private static final int MINMSS = 216;
+
+    /**
+     * The segment size of {@code s}'s synchronized connection where the personality reports it for TCP_MAXSEG
+     * (FreeBSD {@code tp->t_maxseg}: the smaller of both sides' MSS, lowered by TCP_MAXSEG); 0 otherwise.
+     */
+    private int connectionMss(Socket s) {
+        if (!sys.kernel.personality().tcpMaxSegIsConnectionMss() || !(s instanceof TcpSocket t)) {
+            return 0;
+        }
+        io.jnetstack.stack.tcp.TcpConnection c = t.connection();
+        if (c == null || c.state() instanceof io.jnetstack.stack.tcp.TcpState.SynSent
+                || c.state() instanceof io.jnetstack.stack.tcp.TcpState.Closed) {
+            return 0;
+        }
+        int mss = Math.min(c.peerMss(), c.localMss());
+        return s.options.maxSegment > 0 ? Math.min(mss, s.options.maxSegment) : mss;
     }
 
     /** FreeBSD tcp_var.h TF_NOOPT: getsockopt(TCP_NOOPT) reports {@code t_flags & TF_NOOPT}. */

@@ -51,6 +51,8 @@ final class SocketOptions {
     long keepInitSeconds;
     long keepIdleSeconds;
     long keepIntervalSeconds;
+    /** TCP_REMOTE_UDP_ENCAPS_PORT (FreeBSD t_port) set while CLOSED; 0: plain TCP. */
+    int remoteUdpEncapsPort;
     /** TCP_KEEPCNT; 0: the sysctl's value. */
     int keepCount;
 

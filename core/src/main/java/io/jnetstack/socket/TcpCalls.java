@@ -144,6 +144,9 @@ final class TcpCalls {
         child.options.keepIntervalSeconds = s.options.keepIntervalSeconds;
         child.options.keepCount = s.options.keepCount;
         kernel.applyKeepTimers(child, kernel.stack().tcpConnection(h), sys.ctx.nowNs());
+        if (kernel.personality().tcpAlwaysKeepAlive() && kernel.stack().tcpConnection(h) != null) {
+            kernel.stack().tcpSetKeepAlive(h, true, sys.ctx.nowNs()); // FreeBSD V_tcp_always_keepalive
+        }
         kernel.adopt(child);
         if (kernel.stack().tcpConnection(h) == null) {
             child.error = Errno.ECONNRESET; // reset while it waited in the queue (Linux returns it on first use)

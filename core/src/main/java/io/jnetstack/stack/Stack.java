@@ -427,18 +427,38 @@ public final class Stack {
         tcp.input(src, dst, d, off, len, tcpOff, nowNs);
     }
 
-    void tcpPacketTooBig(TcpHandle h, int mtu, int quotedSeq, long nowNs) {
-        tcp.packetTooBig(h, mtu, quotedSeq, nowNs);
+    /** Fragmentation needed / Packet Too Big about a segment of {@code h}; {@code port}: its UDP port, else 0. */
+    void tcpPacketTooBig(TcpHandle h, int mtu, int quotedSeq, int port, long nowNs) {
+        tcp.packetTooBig(h, mtu, quotedSeq, port, nowNs);
     }
 
+    /** Another ICMP error about a segment of {@code h}; {@code port}: the UDP port it went to inside UDP, else 0. */
     void tcpIcmp(TcpHandle h, io.jnetstack.personality.IcmpClass icmp, io.jnetstack.stack.tcp.IcmpError detail,
-            int quotedSeq, long nowNs) {
-        tcp.icmp(h, icmp, detail, quotedSeq, nowNs);
+            int quotedSeq, int port, long nowNs) {
+        tcp.icmp(h, icmp, detail, quotedSeq, port, nowNs);
     }
 
-    /** A valid UDP datagram to this host; false when no endpoint takes it. */
+    /** Whether a unicast datagram from local UDP port {@code port} is TCP over UDP (the tunneling port). */
+    boolean tcpTunnelTakes(int port) {
+        return tcp.tunnelTakes(port);
+    }
+
+    /**
+     * A valid UDP datagram to this host; false when no endpoint takes it. A unicast one to the TCP tunneling port
+     * goes to TCP (FreeBSD tcp_over_udp_start: a kernel UDP socket bound there, tcp_recv_udp_tunneled_packet).
+     */
     boolean udpInput(IpAddress src, IpAddress dst, boolean toGroup, UdpHeader h, byte[] b, int at, long nowNs) {
+        if (!toGroup && tcp.tunnelTakes(h.destinationPort())) {
+            tcp.inputTunneled(src, dst, h.sourcePort(), b, at + UdpHeader.LENGTH, h.length() - UdpHeader.LENGTH,
+                    nowNs);
+            return true;
+        }
         return udpDemux.input(src, dst, toGroup, h, b, at, nowNs);
+    }
+
+    /** The remote UDP port of TCP connection {@code h} (TCP_REMOTE_UDP_ENCAPS_PORT); 0 for plain TCP. */
+    public int tcpUdpEncapsulationPort(TcpHandle h) {
+        return tcp.udpEncapsulationPort(h);
     }
 
     /** An ICMP error quoting a UDP datagram {@code src}:sport → {@code dst}:dport this host sent. */

@@ -15,13 +15,15 @@ import io.jnetstack.stack.tcp.TcpOutputOptions;
  * @param synSchedule  when SYNs go and the attempt is abandoned in place of the personality's schedule (TCP_SYNCNT,
  *                     TCP_KEEPINIT, TCP_CONNECTIONTIMEOUT: see {@link SynRetransmission#truncated}), or null
  * @param output       IP TTL and TOS and TCP_NOOPT, from the first SYN on
+ * @param udpEncapsulationPort TCP_REMOTE_UDP_ENCAPS_PORT (FreeBSD): every segment goes inside UDP to this remote
+ *                     port, from the host's tunneling port; 0 for plain TCP
  */
 public record TcpConnectOptions(int maxSegment, boolean noDelay, boolean keepAlive, CongestionAlgorithm congestion,
-        SynRetransmission synSchedule, TcpOutputOptions output) {
+        SynRetransmission synSchedule, TcpOutputOptions output, int udpEncapsulationPort) {
 
     /** Nothing set: the personality's defaults. */
     public static final TcpConnectOptions DEFAULTS = new TcpConnectOptions(0, false, false, null, null,
-            TcpOutputOptions.DEFAULTS);
+            TcpOutputOptions.DEFAULTS, 0);
 
     /** Validates the segment size. */
     public TcpConnectOptions {
@@ -29,35 +31,43 @@ public record TcpConnectOptions(int maxSegment, boolean noDelay, boolean keepAli
         if (maxSegment != 0 && (maxSegment < 64 || maxSegment > 65535)) {
             throw new IllegalArgumentException("TCP_MAXSEG out of 64..65535: " + maxSegment);
         }
+        if (udpEncapsulationPort < 0 || udpEncapsulationPort > 65535) {
+            throw new IllegalArgumentException("UDP encapsulation port out of 0..65535: " + udpEncapsulationPort);
+        }
     }
 
     /** These options with TCP_MAXSEG {@code bytes}. */
     public TcpConnectOptions withMaxSegment(int bytes) {
-        return new TcpConnectOptions(bytes, noDelay, keepAlive, congestion, synSchedule, output);
+        return new TcpConnectOptions(bytes, noDelay, keepAlive, congestion, synSchedule, output, udpEncapsulationPort);
     }
 
     /** These options with TCP_NODELAY {@code on}. */
     public TcpConnectOptions withNoDelay(boolean on) {
-        return new TcpConnectOptions(maxSegment, on, keepAlive, congestion, synSchedule, output);
+        return new TcpConnectOptions(maxSegment, on, keepAlive, congestion, synSchedule, output, udpEncapsulationPort);
     }
 
     /** These options with SO_KEEPALIVE {@code on}. */
     public TcpConnectOptions withKeepAlive(boolean on) {
-        return new TcpConnectOptions(maxSegment, noDelay, on, congestion, synSchedule, output);
+        return new TcpConnectOptions(maxSegment, noDelay, on, congestion, synSchedule, output, udpEncapsulationPort);
     }
 
     /** These options with congestion control {@code a}. */
     public TcpConnectOptions withCongestion(CongestionAlgorithm a) {
-        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, a, synSchedule, output);
+        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, a, synSchedule, output, udpEncapsulationPort);
     }
 
     /** These options with IP TTL and TOS and TCP_NOOPT {@code o}. */
     public TcpConnectOptions withOutput(TcpOutputOptions o) {
-        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, congestion, synSchedule, o);
+        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, congestion, synSchedule, o, udpEncapsulationPort);
     }
 
     /** These options with SYN schedule {@code r}. */
     public TcpConnectOptions withSynSchedule(SynRetransmission r) {
-        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, congestion, r, output);
+        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, congestion, r, output, udpEncapsulationPort);
+    }
+
+    /** These options with TCP_REMOTE_UDP_ENCAPS_PORT {@code port} (0: plain TCP). */
+    public TcpConnectOptions withUdpEncapsulationPort(int port) {
+        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, congestion, synSchedule, output, port);
     }
 }

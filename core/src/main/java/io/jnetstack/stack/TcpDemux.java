@@ -38,9 +38,13 @@ final class TcpDemux {
     private final RandomSource random;
     private final long secret;
     private final EphemeralPorts ports;
+    private final TcpTunnel tunnel;
+    /** The UDP source port of the segment being taken in, 0 when it came as plain TCP (FreeBSD tcp_tun_port). */
+    private int inputPort;
 
     TcpDemux(Stack stack) {
         this.stack = stack;
+        this.tunnel = new TcpTunnel(stack);
         this.random = stack.random().fork("tcp");
         this.secret = random.nextLong();
         this.ports = EphemeralPorts.tcp(stack.personality(), stack.random().fork("ports"));
@@ -136,7 +140,7 @@ final class TcpDemux {
 
     /** Creates connection {@code h} in SYN-SENT with options {@code o} applied before its SYN leaves. */
     private TcpHandle open(TcpHandle h, TcpConnectOptions o, long nowNs) {
-        int mss = mss(h.remoteAddress());
+        int mss = mss(h.remoteAddress()) - tunnel.mssReduction(o.udpEncapsulationPort());
         if (o.maxSegment() > 0) {
             mss = Math.min(mss, o.maxSegment());
         }
@@ -158,6 +162,7 @@ final class TcpDemux {
             c.setKeepAlive(true, nowNs);
         }
         connections.put(h, c);
+        tunnel.set(h, o.udpEncapsulationPort());
         flush(h, c, nowNs);
         return h;
     }
@@ -189,6 +194,43 @@ final class TcpDemux {
 
     /** A TCP segment inside datagram {@code d[off, off+len)} addressed to this host. */
     void input(IpAddress src, IpAddress dst, byte[] d, int off, int len, int tcpOff, long nowNs) {
+        input(src, dst, d, off, len, tcpOff, 0, nowNs);
+    }
+
+    /** Whether a unicast UDP datagram to local port {@code port} is for TCP over UDP ({@link TcpTunnel#takes}). */
+    boolean tunnelTakes(int port) {
+        return tunnel.takes(port);
+    }
+
+    /** The remote UDP port connection {@code h} is encapsulated to (TCP_REMOTE_UDP_ENCAPS_PORT); 0 for plain TCP. */
+    int udpEncapsulationPort(TcpHandle h) {
+        return tunnel.port(h);
+    }
+
+    /**
+     * A TCP segment at {@code b[at, at+len)} that came inside a UDP datagram from port {@code sport} to the
+     * tunneling port (tcp_subr.c tcp_recv_udp_tunneled_packet → tcp_input_with_port with that port).
+     */
+    void inputTunneled(IpAddress src, IpAddress dst, int sport, byte[] b, int at, int len, long nowNs) {
+        byte[] d = tunnel.unwrap(src, dst, b, at, len);
+        if (d == null) {
+            stack.stats().increment(StackStats.Counter.MALFORMED);
+            return;
+        }
+        input(src, dst, d, 0, d.length, d.length - len, sport, nowNs);
+    }
+
+    private void input(IpAddress src, IpAddress dst, byte[] d, int off, int len, int tcpOff, int port, long nowNs) {
+        int outer = inputPort;
+        inputPort = port;
+        try {
+            demultiplex(src, dst, d, off, len, tcpOff, nowNs);
+        } finally {
+            inputPort = outer;
+        }
+    }
+
+    private void demultiplex(IpAddress src, IpAddress dst, byte[] d, int off, int len, int tcpOff, long nowNs) {
         int tcpLen = off + len - tcpOff;
         PseudoHeader ph = new PseudoHeader(src, dst, IpProtocol.TCP);
         if (!(TcpHeader.parse(d, tcpOff, tcpLen, ph) instanceof Parsed.Ok<TcpHeader> ok)) {
@@ -200,6 +242,15 @@ final class TcpDemux {
         TcpHandle h = new TcpHandle(dst, th.destinationPort(), src, th.sourcePort());
         TcpConnection c = connections.get(h);
         if (c != null) {
+            if (tunnel.port(h) != inputPort && !io.jnetstack.stack.tcp.SynAckTimer.reopensTimeWait(c, th,
+                    stack.personality().listenRules().timeWaitSyn())) {
+                // tcp_input_with_port: "(tp->t_port != port) && (tp->t_state > TCPS_LISTEN)" → dropwithreset
+                // (a RST is dropped); tcp_timewait.c tcp_twcheck the same after its SYN-reopen check, which
+                // "allow[s] UDP port number changes". The RST goes back the way the segment came, with the
+                // socket's TTL and TOS (tcp_respond with tp: inp_ip_ttl, inp_ip_tos).
+                reset(d, off, len, c.outputOptions(), nowNs);
+                return;
+            }
             if (!passive.intercept(h, c, seg, d, off, len, nowNs)) {
                 c.onSegment(seg, nowNs);
                 flush(h, c, nowNs);
@@ -251,15 +302,19 @@ final class TcpDemux {
     /** A passive open: the connection answering {@code syn} with a SYN-ACK from {@code iss} (not yet flushed). */
     TcpConnection openPassive(TcpHandle h, TcpSegment syn, int iss, io.jnetstack.stack.tcp.TcpOutputOptions out,
             long nowNs) {
+        // tcp_syncache.c syncache_add: sc_port = port (the SYN's UDP source port); the connection inherits it
         TcpConnection c = TcpConnection.accept(stack.personality(), h.localPort(), h.remotePort(), syn, iss,
-                mss(h.remoteAddress()), random.nextInt(Integer.MAX_VALUE), out, nowNs);
+                mss(h.remoteAddress()) - tunnel.mssReduction(inputPort), random.nextInt(Integer.MAX_VALUE), out,
+                nowNs);
         connections.put(h, c);
+        tunnel.set(h, inputPort);
         return c;
     }
 
     /** Drops connection {@code h} without a segment or an event (an evicted or refused half-open connection). */
     void forget(TcpHandle h) {
         TcpConnection c = connections.remove(h);
+        tunnel.forget(h);
         if (c != null) {
             timers.update(h, c, Long.MAX_VALUE);
         }
@@ -298,7 +353,9 @@ final class TcpDemux {
         int ttl = o.ttl() > 0 ? o.ttl()
                 : (d[off] & 0xF0) == 0x40 ? stack.personality().defaultTtl() : stack.personality().defaultHopLimit();
         byte[] rst = Replies.tcpRst(new FrameInfo(Medium.IP, d, off, len, nowNs), ttl, o.tos());
-        if (rst != null) {
+        if (rst != null && inputPort != 0) {
+            tunnel.sendReply(rst, inputPort, nowNs); // tcp_respond: in UDP to the port the segment came from
+        } else if (rst != null) {
             stack.loopBackOrSend(rst, nowNs);
         }
     }
@@ -337,10 +394,13 @@ final class TcpDemux {
      * MTU (RFC 1191, RFC 8201), not below the smallest MTU each IP version allows a path to report (Linux
      * ip_rt_min_pmtu 552 for IPv4; 1280 for IPv6, RFC 8200 §5).
      */
-    void packetTooBig(TcpHandle h, int mtu, int quotedSeq, long nowNs) {
+    void packetTooBig(TcpHandle h, int mtu, int quotedSeq, int port, long nowNs) {
+        if (tunnel.port(h) != port) {
+            return; // tcp_ctlinput_with_port / tcp6_ctlinput_with_port: "if (tp->t_port != port) goto out"
+        }
         boolean v4 = h.remoteAddress().version() == 4;
         int floor = v4 ? 552 : 1280;
-        int mss = Math.max(mtu, floor) - (v4 ? 40 : 60);
+        int mss = Math.max(mtu, floor) - (v4 ? 40 : 60) - tunnel.mssReduction(port);
         boolean synFollows = stack.personality().synMssFollowsPathMtu(!v4);
         apply(h, c -> {
             if (synFollows) {
@@ -352,9 +412,9 @@ final class TcpDemux {
 
     /** An ICMP error quoting one of our segments. */
     void icmp(TcpHandle h, io.jnetstack.personality.IcmpClass icmp, io.jnetstack.stack.tcp.IcmpError detail,
-            int quotedSeq, long nowNs) {
+            int quotedSeq, int port, long nowNs) {
         TcpConnection c = connections.get(h);
-        if (c != null) {
+        if (c != null && tunnel.port(h) == port) { // tcp_ctlinput_with_port: "if (tp->t_port != port) goto out"
             c.onIcmp(icmp, detail, quotedSeq, nowNs);
             flush(h, c, nowNs);
         }
@@ -371,7 +431,7 @@ final class TcpDemux {
                 boolean v4 = dst instanceof io.jnetstack.wire.Ipv4Address;
                 icmp(h, io.jnetstack.personality.IcmpClass.HOST_UNREACHABLE,
                         new io.jnetstack.stack.tcp.IcmpError(v4 ? 4 : 6, v4 ? 3 : 1, v4 ? 1 : 3), e.getValue().sndUna(),
-                        nowNs);
+                        tunnel.port(h), nowNs);
             }
         }
     }
@@ -405,7 +465,12 @@ final class TcpDemux {
     /** Sends what the connection queued and reports its events; forgets it once CLOSED. */
     void flush(TcpHandle h, TcpConnection c, long nowNs) {
         int room = Stack.headroom(h.remoteAddress());
+        int port = tunnel.port(h);
         for (TcpSegment s = c.pollOutput(); s != null; s = c.pollOutput()) {
+            if (port != 0) {
+                sendTunneled(h, c, s, port, nowNs);
+                continue;
+            }
             int hl = s.header().headerLength();
             byte[] d = new byte[room + hl + s.payload().length()]; // built in place behind the IP header's room
             s.payload().copyTo(d, room + hl);
@@ -421,11 +486,23 @@ final class TcpDemux {
         if (c.state() instanceof io.jnetstack.stack.tcp.TcpState.Closed) {
             if (connections.remove(h) != null) {
                 retired.addAll(c.stats());
+                tunnel.forget(h);
             }
             timers.update(h, c, Long.MAX_VALUE);
         } else {
             timers.update(h, c, c.nextDeadlineNs());
         }
+    }
+
+    /** Sends segment {@code s} of connection {@code h} inside UDP to remote port {@code port} (tcp_output.c). */
+    private void sendTunneled(TcpHandle h, TcpConnection c, TcpSegment s, int port, long nowNs) {
+        int hl = s.header().headerLength();
+        byte[] seg = new byte[hl + s.payload().length()];
+        s.payload().copyTo(seg, hl);
+        s.header().emit(seg, 0, new PseudoHeader(h.localAddress(), h.remoteAddress(), IpProtocol.TCP),
+                s.payload().length());
+        tunnel.send(h.localAddress(), h.remoteAddress(), seg, c.outputOptions().ttl(), c.outputOptions().tos(), port,
+                nowNs);
     }
 
     /** MSS for the route to {@code dst}: the outgoing MTU less the IP and TCP headers (RFC 9293 §3.7.1). */

@@ -50,6 +50,14 @@ public enum AbiConstant {
     TCP_CONNECTIONTIMEOUT(Kind.TCP_OPTION),
     /** FreeBSD (modelled there only): send no TCP options at all, not even MSS in the SYN (TF_NOOPT). */
     TCP_NOOPT(Kind.TCP_OPTION),
+    /** FreeBSD only: the remote UDP port of TCP over UDP encapsulation (tcp_usrreq.c, set while CLOSED). */
+    TCP_REMOTE_UDP_ENCAPS_PORT(Kind.TCP_OPTION),
+    /**
+     * FreeBSD only: options of the RACK stack (tcp_rack.ko); the default stack jnetstack models refuses them
+     * (tcp_default_ctloutput: ENOPROTOOPT).
+     */
+    TCP_RACK_PACE_MAX_SEG(Kind.TCP_OPTION), TCP_RACK_PACE_ALWAYS(Kind.TCP_OPTION),
+    TCP_RACK_PACE_RATE_SS(Kind.TCP_OPTION),
 
     IP_TTL(Kind.IP_OPTION),
     /** The TOS byte of the datagrams the socket sends (modelled on FreeBSD). */
