@@ -31,7 +31,7 @@ class FreeBsdSuiteTest {
             "snippets", 35,
             "socket-api", 14,
             "state-event-engine", 614,
-            "tcp-over-udp", 0));
+            "tcp-over-udp", 39));
 
     @Test
     void passingScriptsNeverDrop() throws IOException {
