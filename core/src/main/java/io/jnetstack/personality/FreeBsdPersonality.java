@@ -377,13 +377,14 @@ public final class FreeBsdPersonality extends BsdPersonality {
      * challenge ACK; {@code V_drop_synfin} drops SYN+FIN in tcp_do_segment, on a listen socket
      * (tcp_input_with_port) and in TIME-WAIT (tcp_timewait.c tcp_twcheck, since commit f8b5681094dd). A passive
      * SYN-RECEIVED entry follows the same RST rule in tcp_syncache.c syncache_chkrst (window sc_wnd, exact
-     * {@code sc_irs + 1}, V_tcp_insecure_rst).
+     * {@code sc_irs + 1}, V_tcp_insecure_rst). With {@code V_tcp_tolerate_missing_ts} = 0, tcp_do_segment drops a
+     * segment without timestamps when TF_RCVD_TSTMP is set, unless it is a RST (RFC 7323 §3.2).
      */
     @Override
     public TcpInputRules tcpInputRules() {
         return new TcpInputRules(tunables.get(FreeBsdTunables.INSECURE_RST) != 0,
                 tunables.get(FreeBsdTunables.INSECURE_SYN) != 0, tunables.get(FreeBsdTunables.DROP_SYNFIN) != 0,
-                true, true);
+                true, true, tunables.get(FreeBsdTunables.TOLERATE_MISSING_TS) == 0);
     }
 
     /**

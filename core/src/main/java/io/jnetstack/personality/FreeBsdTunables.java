@@ -20,6 +20,7 @@ final class FreeBsdTunables {
     static final String INSECURE_RST = "net.inet.tcp.insecure_rst";
     static final String INSECURE_SYN = "net.inet.tcp.insecure_syn";
     static final String DROP_SYNFIN = "net.inet.tcp.drop_synfin";
+    static final String TOLERATE_MISSING_TS = "net.inet.tcp.tolerate_missing_ts";
     static final String ECN_ENABLE = "net.inet.tcp.ecn.enable";
     static final String ECN_MAXRETRIES = "net.inet.tcp.ecn.maxretries";
     static final String REXMIT_DROP_OPTIONS = "net.inet.tcp.rexmit_drop_options";
@@ -91,7 +92,10 @@ final class FreeBsdTunables {
                 defaultOnly("net.inet.tcp.pmtud_blackhole_detection", 0),
                 defaultOnly("net.inet.tcp.pmtud_blackhole_mss", 1200),
                 defaultOnly("net.inet.tcp.v6pmtud_blackhole_mss", 1220),
-                defaultOnly("net.inet.tcp.tolerate_missing_ts", 1),
+                new Tunables.Spec(TOLERATE_MISSING_TS, 1, v -> v == 0 || v == 1,
+                        "tcp_input.c tcp_do_segment and tcp_timewait.c tcp_twcheck V_tcp_tolerate_missing_ts: 0"
+                                + " drops a non-RST segment without timestamps once they are in use (RFC 7323"
+                                + " §3.2)"),
                 new Tunables.Spec(UDP_TUNNELING_PORT, 0, v -> v >= 0 && v <= 65_535,
                         "tcp_subr.c sysctl_net_inet_tcp_udp_tunneling_port_check (TCP_TUNNELING_PORT_MIN..MAX):"
                                 + " a non-zero port starts TCP over UDP (tcp_over_udp_start: a kernel UDP socket on"

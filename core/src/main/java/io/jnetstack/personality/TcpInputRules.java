@@ -25,10 +25,13 @@ package io.jnetstack.personality;
  * @param closingResetIsReset     an accepted RST in CLOSING or LAST-ACK leaves ECONNRESET on the socket (FreeBSD
  *                                tcp_do_segment: {@code so->so_error = ECONNRESET} for every synchronized state);
  *                                false: those states just close (RFC 9293 §3.10.7.4)
+ * @param dropMissingTimestamps   once timestamps are in use, a segment without one is dropped silently unless it is
+ *                                a RST (RFC 7323 §3.2 "MUST"; FreeBSD tcp_do_segment and tcp_twcheck with
+ *                                net.inet.tcp.tolerate_missing_ts = 0); false: such segments are processed normally
  */
 public record TcpInputRules(boolean insecureReset, boolean insecureSyn, boolean dropSynFin,
-        boolean resetWindowAtLastAck, boolean closingResetIsReset) {
+        boolean resetWindowAtLastAck, boolean closingResetIsReset, boolean dropMissingTimestamps) {
 
     /** The shared RFC 5961 path with the RFC 9293 reset actions: what Linux, OpenBSD and macOS run. */
-    public static final TcpInputRules RFC5961 = new TcpInputRules(false, false, false, false, false);
+    public static final TcpInputRules RFC5961 = new TcpInputRules(false, false, false, false, false, false);
 }

@@ -20,6 +20,9 @@ final class SynchronizedInput {
     static void process(TcpConnection c, TcpSegment s, long nowNs) {
         TcpHeader h = s.header();
         TcpInputRules in = c.personality.tcpInputRules(); // per segment: the OS's sysctls may have changed
+        if (missingTimestamp(c, h, in)) {
+            return;
+        }
         if (h.has(TcpHeader.RST) && in.resetWindowAtLastAck()) {
             resetAtLastAck(c, h, in, nowNs);
             return;
@@ -77,6 +80,18 @@ final class SynchronizedInput {
         }
         c.noteTimestamp(h);
         text(c, s, nowNs);
+    }
+
+    /**
+     * RFC 7323 §3.2: "If a non-<RST> segment is received without a TSopt, a TCP SHOULD silently drop the segment" once
+     * timestamps are in use — where the personality enforces it (FreeBSD tcp_do_segment, tolerate_missing_ts = 0).
+     */
+    static boolean missingTimestamp(TcpConnection c, TcpHeader h, TcpInputRules in) {
+        if (in.dropMissingTimestamps() && c.timestamps && !h.has(TcpHeader.RST) && c.timestampsOf(h) == null) {
+            c.stats.increment(TcpStats.Counter.MISSING_TIMESTAMP_DROPS);
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -37,6 +37,8 @@ public final class TcpStats {
         UNACCEPTABLE_IN,
         /** Segments dropped by PAWS (RFC 7323 §5). */
         PAWS_DROPS,
+        /** Segments without timestamps dropped once timestamps were in use (RFC 7323 §3.2). */
+        MISSING_TIMESTAMP_DROPS,
         /** ACKs outside [SND.UNA − MAX.SND.WND, SND.NXT] (RFC 5961 §5.2). */
         BAD_ACKS_IN,
         /** Challenge ACKs sent (RFC 5961 §3.2, §4.2). */

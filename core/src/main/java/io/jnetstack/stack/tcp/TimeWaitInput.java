@@ -18,8 +18,9 @@ final class TimeWaitInput {
      */
     static void process(TcpConnection c, TcpSegment s, long nowNs) {
         TcpHeader h = s.header();
-        if (h.has(TcpHeader.RST) || !h.has(TcpHeader.ACK)) {
-            return;
+        if (h.has(TcpHeader.RST) || !h.has(TcpHeader.ACK)
+                || SynchronizedInput.missingTimestamp(c, h, c.personality.tcpInputRules())) {
+            return; // tcp_twcheck drops a segment without timestamps after the ACK test (tolerate_missing_ts = 0)
         }
         int len = s.payload().length();
         if (h.has(TcpHeader.FIN) && h.seq() + len + (h.has(TcpHeader.SYN) ? 1 : 0) + 1 == c.rcvNxt) {
