@@ -147,7 +147,12 @@ final class SocketOptionCalls {
                 }
                 opts.maxSegment = v;
             }
-            case TCP_MD5SIG -> opts.md5Signature = v != 0;
+            case TCP_MD5SIG -> {
+                opts.md5Signature = v != 0;
+                // FreeBSD tcp_ipsec_pcbctl: "if (optval > 0) tp->t_flags |= TF_SIGNATURE; else ... &= ~"
+                opts.signSegments = v > 0 && sys.kernel.personality().tcpSignaturesFromSecurityAssociations();
+                applyOutput(s);
+            }
             case IP_BIND_ADDRESS_NO_PORT -> opts.bindAddressNoPort = v != 0;
             case SO_NOSIGPIPE -> opts.noSigPipe = v != 0;
             case IPV6_FLOWINFO_SEND -> {
