@@ -302,7 +302,12 @@ final class TcpDemux {
             return;
         }
         if (seg.has(TcpHeader.ACK)) {
-            closedPort(d, off, len, nowNs);
+            // tcp_input: a SYN|ACK goes to dropwithreset with the listener's tcpcb, so tcp_respond signs the RST
+            // when the listener has TF_SIGNATURE; a lone ACK without a syncache entry is looked up again without
+            // the wildcard and answered with no tcpcb (unsigned)
+            closedPort(d, off, len, seg.has(TcpHeader.SYN) && l.output().signsSegments()
+                    ? new io.jnetstack.stack.tcp.TcpOutputOptions(0, 0, false, true)
+                    : io.jnetstack.stack.tcp.TcpOutputOptions.DEFAULTS, nowNs);
             return;
         }
         if (!seg.has(TcpHeader.SYN)
@@ -367,8 +372,8 @@ final class TcpDemux {
                 : (d[off] & 0xF0) == 0x40 ? stack.personality().defaultTtl() : stack.personality().defaultHopLimit();
         // tcp_subr.c tcp_respond with a tcpcb: "if (tp->t_flags & TF_SIGNATURE) to.to_flags |= TOF_SIGNATURE"
         byte[] rst = Replies.tcpRst(new FrameInfo(Medium.IP, d, off, len, nowNs), ttl, o.tos(),
-                o.signature() ? SIGNATURE_ONLY : List.of());
-        if (rst != null && o.signature() && !signReply(rst)) {
+                o.signsSegments() ? SIGNATURE_ONLY : List.of());
+        if (rst != null && o.signsSegments() && !signReply(rst)) {
             return;
         }
         if (rst != null && inputPort != 0) {

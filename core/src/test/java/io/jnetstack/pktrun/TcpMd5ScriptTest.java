@@ -24,6 +24,7 @@ class TcpMd5ScriptTest {
     private static final String PASSIVE = """
              0    socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
             +0    setsockopt(3, IPPROTO_TCP, TCP_MD5SIG, [1], 4) = 0
+            +0    getsockopt(3, IPPROTO_TCP, TCP_MD5SIG, [1], [4]) = 0
             +0    bind(3, ..., ...) = 0
             +0    listen(3, 1) = 0
             +0    < S 0:0(0) win 32767 <mss 1460,sackOK,md5 valid>
@@ -48,7 +49,7 @@ class TcpMd5ScriptTest {
     void anotherSecret_makesTheHostDropTheSyn() {
         ScriptResult r = run("freebsd", SETKEY.formatted("Secret") + PASSIVE);
         assertThat(r.verdict()).isEqualTo(ScriptResult.Verdict.FAIL);
-        assertThat(r.reason()).startsWith("line 10: expected '> S. 0:0(0) ack 1 win 65535 <mss 1460,sackOK,md5 valid>'")
+        assertThat(r.reason()).startsWith("line 11: expected '> S. 0:0(0) ack 1 win 65535 <mss 1460,sackOK,md5 valid>'")
                 .endsWith("the host sent nothing");
     }
 
@@ -57,7 +58,7 @@ class TcpMd5ScriptTest {
         String text = SETKEY.formatted("secret") + PASSIVE.replace("> S. 0:0(0) ack 1 win 65535 <mss 1460,sackOK,md5 valid>",
                 "> S. 0:0(0) ack 1 win 65535 <mss 1460,sackOK,md5 000102030405060708090a0b0c0d0e0f>");
         ScriptResult r = run("freebsd", text);
-        assertThat(r.reason()).contains("line 10:", "expected <mss 1460,sackOK,md5 000102030405060708090a0b0c0d0e0f>");
+        assertThat(r.reason()).contains("line 11:", "expected <mss 1460,sackOK,md5 000102030405060708090a0b0c0d0e0f>");
     }
 
     @Test
@@ -65,7 +66,7 @@ class TcpMd5ScriptTest {
         String text = SETKEY.replace("tcp 0x1000 -A tcp-md5 \"secret\"", "tcp 0x1000 -A tcp-md5 \"other\"")
                 .formatted("secret") + PASSIVE;
         ScriptResult r = run("freebsd", text);
-        assertThat(r.reason()).startsWith("line 10: ")
+        assertThat(r.reason()).startsWith("line 11: ")
                 .endsWith("(the MD5 signature is not the one --tcp_md5_secret gives)");
     }
 

@@ -175,6 +175,16 @@ class TcpSignatureTest {
     }
 
     @Test
+    void aSynAckToASigningListener_getsASignedReset() {
+        Link l = listening();
+        l.send(100, 7, TcpHeader.SYN | TcpHeader.ACK, List.of(), null, 0);
+        List<TcpHeader> out = l.takeSigned();
+        assertThat(out).hasSize(1);
+        assertThat(out.getFirst().flags()).isEqualTo(TcpHeader.RST);
+        assertThat(withoutDigests(out.getFirst().options())).isEqualTo(SIG);
+    }
+
+    @Test
     void withoutASecurityAssociation_nothingIsSent() {
         Link l = new Link(false);
         l.stack.tcpConnect(null, 0, PEER, PORT, TcpConnectOptions.DEFAULTS.withOutput(SIGNED), 0);

@@ -141,7 +141,7 @@ final class Segments {
      * in when the segment leaves ({@link io.jnetstack.stack.TcpMd5}).
      */
     static List<TcpOption> signed(TcpConnection c, List<TcpOption> opts) {
-        if (!c.output.signature()) {
+        if (!c.output.signsSegments()) {
             return opts;
         }
         List<TcpOption> out = new ArrayList<>(opts);

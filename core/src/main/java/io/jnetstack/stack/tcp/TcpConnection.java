@@ -956,7 +956,7 @@ public final class TcpConnection {
      * (FreeBSD tcp_output: len + optlen fits t_maxseg).
      */
     int effectiveMss() {
-        int m = peerMss - (timestamps ? TS_OPTION_BYTES : 0) - (output.signature() ? SIGNATURE_OPTION_BYTES : 0);
+        int m = peerMss - (timestamps ? TS_OPTION_BYTES : 0) - (output.signsSegments() ? SIGNATURE_OPTION_BYTES : 0);
         return userMss > 0 ? Math.min(m, userMss) : m;
     }
 
@@ -970,7 +970,7 @@ public final class TcpConnection {
             int n = sackBlocks.pendingBlocks();
             if (n > 0) {
                 int fit = Segments.sackBlocksFitting((timestamps ? TS_OPTION_BYTES : 0)
-                        + (output.signature() ? SIGNATURE_OPTION_BYTES : 0));
+                        + (output.signsSegments() ? SIGNATURE_OPTION_BYTES : 0));
                 room -= fit <= 0 ? 0 : 4 + 8 * Math.min(n, fit);
             }
         }

@@ -23,6 +23,14 @@ public record TcpOutputOptions(int ttl, int tos, boolean noOptions, boolean sign
         }
     }
 
+    /**
+     * Whether segments carry the signature option: TF_SIGNATURE without TF_NOOPT (FreeBSD tcp_output and
+     * tcp_respond add TOF_SIGNATURE inside their "(tp->t_flags & TF_NOOPT) == 0" option blocks).
+     */
+    public boolean signsSegments() {
+        return signature && !noOptions;
+    }
+
     /** Without signatures. */
     public TcpOutputOptions(int ttl, int tos, boolean noOptions) {
         this(ttl, tos, noOptions, false);
