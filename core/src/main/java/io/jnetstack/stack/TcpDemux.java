@@ -39,12 +39,14 @@ final class TcpDemux {
     private final long secret;
     private final EphemeralPorts ports;
     private final TcpTunnel tunnel;
+    private final TcpSignatures signatures;
     /** The UDP source port of the segment being taken in, 0 when it came as plain TCP (FreeBSD tcp_tun_port). */
     private int inputPort;
 
     TcpDemux(Stack stack) {
         this.stack = stack;
         this.tunnel = new TcpTunnel(stack);
+        this.signatures = new TcpSignatures(stack);
         this.random = stack.random().fork("tcp");
         this.secret = random.nextLong();
         this.ports = EphemeralPorts.tcp(stack.personality(), stack.random().fork("ports"));
@@ -252,7 +254,7 @@ final class TcpDemux {
                 return;
             }
             if (c.outputOptions().signature() && !(c.state() instanceof io.jnetstack.stack.tcp.TcpState.TimeWait)
-                    && !signatureVerifies(src, dst, d, tcpOff, tcpLen)) {
+                    && !signatures.verifies(src, dst, d, tcpOff, tcpLen)) {
                 // tcp_input_with_port, after the TIME-WAIT (tcp_twcheck checks no signature), CLOSED and t_port
                 // cases: "if (tp->t_flags & TF_SIGNATURE)" a segment without TOF_SIGNATURE or failing TCPMD5_INPUT
                 // goes to dropunlock, unanswered; syncache_expand drops the handshake's ACK the same way
@@ -268,7 +270,7 @@ final class TcpDemux {
         TcpListener l = passive.listenerFor(dst, th.destinationPort());
         if (l != null) {
             if (l.output().signature() && seg.has(TcpHeader.SYN) && !seg.has(TcpHeader.ACK) && !seg.has(TcpHeader.RST)
-                    && !signatureVerifies(src, dst, d, tcpOff, tcpLen)) {
+                    && !signatures.verifies(src, dst, d, tcpOff, tcpLen)) {
                 // tcp_syncache.c syncache_add: "If listening socket requested TCP digests, check that received SYN
                 // has signature and it is correct" (else goto done: no SYN-ACK, no RST)
                 return;
@@ -372,8 +374,8 @@ final class TcpDemux {
                 : (d[off] & 0xF0) == 0x40 ? stack.personality().defaultTtl() : stack.personality().defaultHopLimit();
         // tcp_subr.c tcp_respond with a tcpcb: "if (tp->t_flags & TF_SIGNATURE) to.to_flags |= TOF_SIGNATURE"
         byte[] rst = Replies.tcpRst(new FrameInfo(Medium.IP, d, off, len, nowNs), ttl, o.tos(),
-                o.signsSegments() ? SIGNATURE_ONLY : List.of());
-        if (rst != null && o.signsSegments() && !signReply(rst)) {
+                o.signsSegments() ? TcpSignatures.SIGNATURE_ONLY : List.of());
+        if (rst != null && o.signsSegments() && !signatures.signReply(rst)) {
             return;
         }
         if (rst != null && inputPort != 0) {
@@ -499,7 +501,8 @@ final class TcpDemux {
             s.payload().copyTo(d, room + hl);
             s.header().emit(d, room, new PseudoHeader(h.localAddress(), h.remoteAddress(), IpProtocol.TCP),
                     s.payload().length());
-            if (c.outputOptions().signature() && !sign(h.localAddress(), h.remoteAddress(), d, room, d.length - room)) {
+            if (c.outputOptions().signature()
+                    && !signatures.sign(h.localAddress(), h.remoteAddress(), d, room, d.length - room)) {
                 continue;
             }
             int tos = c.outputOptions().tos() | (c.markEct(s) ? 0b10 : 0); // ECT(0), RFC 3168 §5
@@ -527,68 +530,11 @@ final class TcpDemux {
         s.payload().copyTo(seg, hl);
         s.header().emit(seg, 0, new PseudoHeader(h.localAddress(), h.remoteAddress(), IpProtocol.TCP),
                 s.payload().length());
-        if (c.outputOptions().signature() && !sign(h.localAddress(), h.remoteAddress(), seg, 0, seg.length)) {
+        if (c.outputOptions().signature() && !signatures.sign(h.localAddress(), h.remoteAddress(), seg, 0, seg.length)) {
             return;
         }
         tunnel.send(h.localAddress(), h.remoteAddress(), seg, c.outputOptions().ttl(), c.outputOptions().tos(), port,
                 nowNs);
-    }
-
-    /** A RST's options when its connection signs: two NOPs and the signature (tcp_addoptions on an empty list). */
-    private static final List<io.jnetstack.wire.tcp.TcpOption> SIGNATURE_ONLY = List.of(
-            new io.jnetstack.wire.tcp.TcpOption.Nop(), new io.jnetstack.wire.tcp.TcpOption.Nop(),
-            io.jnetstack.wire.tcp.TcpOption.Md5Signature.unsigned());
-
-    /**
-     * Signs the segment at {@code seg[off, off+len)} from {@code src} to {@code dst} if it carries a signature option,
-     * with the key of the security association for those addresses (netipsec/xform_tcp.c tcp_ipsec_output). False
-     * when there is none: FreeBSD tcp_output then sends nothing ("Do not send segment if the calculation of MD5
-     * digest has failed"), and neither does tcp_respond.
-     */
-    private boolean sign(IpAddress src, IpAddress dst, byte[] seg, int off, int len) {
-        if (TcpMd5.digestOffset(seg, off, len) < 0) {
-            return true;
-        }
-        byte[] key = stack.securityAssociations().key(src, dst);
-        if (key == null) {
-            stack.stats().increment(StackStats.Counter.TCP_SIGNATURE_NO_KEY);
-            return false;
-        }
-        TcpMd5.sign(src, dst, seg, off, len, key);
-        return true;
-    }
-
-    /** Signs a RST datagram {@link Replies#tcpRst} built (an IPv4 header without options, or an IPv6 header). */
-    private boolean signReply(byte[] rst) {
-        boolean v4 = (rst[0] & 0xF0) == 0x40;
-        IpAddress src = v4 ? new Ipv4Address(io.jnetstack.wire.Bytes.getInt(rst, 12))
-                : new io.jnetstack.wire.Ipv6Address(io.jnetstack.wire.Bytes.getLong(rst, 8),
-                        io.jnetstack.wire.Bytes.getLong(rst, 16));
-        IpAddress dst = v4 ? new Ipv4Address(io.jnetstack.wire.Bytes.getInt(rst, 16))
-                : new io.jnetstack.wire.Ipv6Address(io.jnetstack.wire.Bytes.getLong(rst, 24),
-                        io.jnetstack.wire.Bytes.getLong(rst, 32));
-        int ip = v4 ? 20 : 40;
-        return sign(src, dst, rst, ip, rst.length - ip);
-    }
-
-    /**
-     * Whether the segment at {@code d[tcpOff, tcpOff+tcpLen)} from {@code src} to {@code dst} carries a right
-     * signature (FreeBSD tcp_input: no TOF_SIGNATURE counts tcps_sig_err_nosigopt; netipsec/xform_tcp.c
-     * tcp_ipsec_input: no security association, tcps_sig_err_buildsig; a wrong digest, tcps_sig_rcvbadsig).
-     */
-    private boolean signatureVerifies(IpAddress src, IpAddress dst, byte[] d, int tcpOff, int tcpLen) {
-        if (TcpMd5.digestOffset(d, tcpOff, tcpLen) < 0) {
-            stack.stats().increment(StackStats.Counter.TCP_SIGNATURE_MISSING);
-            return false;
-        }
-        byte[] key = stack.securityAssociations().key(src, dst);
-        if (key == null) {
-            stack.stats().increment(StackStats.Counter.TCP_SIGNATURE_NO_KEY);
-            return false;
-        }
-        boolean ok = TcpMd5.verifies(src, dst, d, tcpOff, tcpLen, key);
-        stack.stats().increment(ok ? StackStats.Counter.TCP_SIGNATURE_GOOD : StackStats.Counter.TCP_SIGNATURE_BAD);
-        return ok;
     }
 
     /** MSS for the route to {@code dst}: the outgoing MTU less the IP and TCP headers (RFC 9293 §3.7.1). */
