@@ -47,6 +47,11 @@ public final class ScriptRunner {
         ScriptNetwork net = null;
         try {
             Settings s = Settings.of(script.options());
+            if (s.md5Secret != null && (hostKernel || !personality.tcpSignaturesFromSecurityAssociations())) {
+                throw ScriptStop.skip("--tcp_md5_secret: TCP MD5 signatures (RFC 2385) are modelled for FreeBSD only"
+                        + " (TCP_MD5SIG with setkey(8) associations), not for " + (hostKernel ? "the host kernel"
+                        : personality.name()));
+            }
             net = hostKernel ? hostNetwork(s) : new SimNetwork(personality, s.ipv6, s.mtu, SEED, tap);
             ScriptSource source = new ScriptSource(script.fileName(), text);
             List<Event> events = script.events(Set.of(switch (personality.os()) { // packetdrill's predefined symbol

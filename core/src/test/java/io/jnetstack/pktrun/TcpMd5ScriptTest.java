@@ -131,10 +131,13 @@ class TcpMd5ScriptTest {
     }
 
     @Test
-    void setkeyOnAnotherOs_isNotModelled() {
+    void signaturesOnAnotherOs_areNotModelled() {
         ScriptResult r = run("linux", SETKEY.formatted("secret") + PASSIVE);
         assertThat(r.verdict()).isEqualTo(ScriptResult.Verdict.SKIP);
-        assertThat(r.reason()).startsWith("init command: shell command `kldstat -q -m tcpmd5 || kldload tcpmd5`"
-                + " is not modelled");
+        assertThat(r.reason()).isEqualTo("--tcp_md5_secret: TCP MD5 signatures (RFC 2385) are modelled for FreeBSD"
+                + " only (TCP_MD5SIG with setkey(8) associations), not for linux");
+        r = run("openbsd", "`setkey -F`\n0 close(3) = -1 EBADF (Bad file descriptor)\n");
+        assertThat(r.reason()).isEqualTo("init command: shell command `setkey -F` is not modelled (only"
+                + " `sysctl -w NAME=VALUE`)");
     }
 }
