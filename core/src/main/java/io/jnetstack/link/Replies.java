@@ -99,6 +99,14 @@ public final class Replies {
      * socket's IP options shape (FreeBSD tcp_respond with the inpcb's inp_ip_tos).
      */
     public static byte[] tcpRst(FrameInfo f, int ttl, int tos) {
+        return tcpRst(f, ttl, tos, List.of());
+    }
+
+    /**
+     * As {@link #tcpRst(FrameInfo, int, int)}, carrying TCP options {@code options} (FreeBSD tcp_respond adds the
+     * connection's options, e.g. an MD5 signature option for the stack to fill in).
+     */
+    public static byte[] tcpRst(FrameInfo f, int ttl, int tos, List<io.jnetstack.wire.tcp.TcpOption> options) {
         if (!f.isIp() || f.protocol() != IpProtocol.TCP) {
             return null;
         }
@@ -112,9 +120,9 @@ public final class Replies {
         TcpHeader seg = ok.value();
         int segLen = tcpLen - seg.headerLength() + (seg.has(TcpHeader.SYN) ? 1 : 0) + (seg.has(TcpHeader.FIN) ? 1 : 0);
         TcpHeader rst = seg.has(TcpHeader.ACK)
-                ? TcpHeader.of(seg.destinationPort(), seg.sourcePort(), seg.ack(), 0, TcpHeader.RST, 0, List.of())
+                ? TcpHeader.of(seg.destinationPort(), seg.sourcePort(), seg.ack(), 0, TcpHeader.RST, 0, options)
                 : TcpHeader.of(seg.destinationPort(), seg.sourcePort(), 0, seg.seq() + segLen,
-                        TcpHeader.RST | TcpHeader.ACK, 0, List.of());
+                        TcpHeader.RST | TcpHeader.ACK, 0, options);
         PseudoHeader ph = new PseudoHeader(dst, src, IpProtocol.TCP);
         int ipLen = src.version() == 4 ? 20 : 40;
         byte[] out = new byte[ipLen + rst.headerLength()];

@@ -188,6 +188,16 @@ public final class FreeBsdPersonality extends BsdPersonality {
         return true;
     }
 
+    /**
+     * netipsec/xform_tcp.c tcp_ipsec_pcbctl: TCP_MD5SIG takes an int and sets TF_SIGNATURE when it is positive;
+     * tcp_ipsec_output signs with the security association key_allocsa_tcpmd5 finds for the segment's source and
+     * destination (setkey(8) installs them), tcp_ipsec_input verifies the same way.
+     */
+    @Override
+    public boolean tcpSignaturesFromSecurityAssociations() {
+        return true;
+    }
+
     /** sys/netinet/tcp_timer.h TCPTV_RTOBASE 1 s, TCPTV_MIN 30 ms plus rexmit_slop 200 ms, TCPTV_REXMTMAX 64 s. */
     @Override
     public RetransmissionTimeout rto() {

@@ -268,6 +268,16 @@ public interface Personality {
     }
 
     /**
+     * Whether TCP_MD5SIG is the integer switch that makes the stack sign every segment of the socket with the key of
+     * the host's security association for the segment's addresses, and drop received segments without a right
+     * signature (RFC 2385). No by default: Linux's TCP_MD5SIG installs a key of its own and OpenBSD's connect finds no
+     * association (neither is modelled beyond that).
+     */
+    default boolean tcpSignaturesFromSecurityAssociations() {
+        return false;
+    }
+
+    /**
      * Whether reading from the receive buffer sends a window update at once, given the window the peer knows
      * ({@code oldWindow}), the window now free ({@code newWindow}), the segment size, the buffer size, the
      * receive window scale, and whether a delayed ACK is already pending. By default, receiver-side silly window avoidance (RFC 9293 §3.8.6.2.2): only when the

@@ -99,6 +99,7 @@ final class Describe {
                     yield s.toString();
                 }
                 case 8 -> o.data().length == 8 ? "TS val " + scriptTsVal(o.u32(0), flow) + " ecr " + o.u32(4) : "TS?";
+                case 19 -> "md5 " + java.util.HexFormat.of().formatHex(o.data());
                 case 34 -> "FO " + java.util.HexFormat.of().formatHex(o.data());
                 default -> "kind " + o.kind();
             });

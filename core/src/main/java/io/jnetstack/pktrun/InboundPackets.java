@@ -49,10 +49,13 @@ final class InboundPackets {
 
     private final ScriptNetwork net;
     private final Flow flow;
+    /** --tcp_md5_secret's bytes (empty without it) for {@code md5 valid}. */
+    private final byte[] md5Key;
 
-    InboundPackets(ScriptNetwork net, Flow flow) {
+    InboundPackets(ScriptNetwork net, Flow flow, byte[] md5Key) {
         this.net = net;
         this.flow = flow;
+        this.md5Key = md5Key;
     }
 
     /** The packet for an inbound script line. */
@@ -113,6 +116,13 @@ final class InboundPackets {
                 ScriptStop.fail("an inbound TCP packet needs 'win N' (packetdrill: window must be specified)")));
         put16(seg, 18, t.urgentPointer().orElse(0));
         System.arraycopy(options, 0, seg, 20, options.length);
+        if (validMd5(t.options())) {
+            // NPLab packetdrill run_packet.c: an inbound packet with FLAG_VALID_TCP_MD5 gets the digest
+            // tcp_compute_md5_digest computes with --tcp_md5_secret (RFC 2385 §2.0), before the checksum
+            int at = io.jnetstack.stack.TcpMd5.digestOffset(seg, 0, seg.length);
+            byte[] digest = io.jnetstack.stack.TcpMd5.digest(net.remote(), net.local(), seg, 0, seg.length, md5Key);
+            System.arraycopy(digest, 0, seg, at, digest.length);
+        }
         return seg;
     }
 
@@ -166,7 +176,14 @@ final class InboundPackets {
                     o.write(2 + cookie.length);
                     o.writeBytes(cookie);
                 }
-                case TcpOption.Md5 m -> throw ScriptStop.skip("TCP MD5 signatures (RFC 2385) are not modelled");
+                case TcpOption.Md5 m -> {
+                    // packetdrill parser.y new_md5_option: "md5 valid" is 16 digest bytes filled in later; a hex
+                    // digest is taken as written, up to 16 bytes (shorter ones make a shorter option)
+                    byte[] digest = m.valid() ? new byte[16] : md5Hex(m.digest());
+                    o.write(19);
+                    o.write(2 + digest.length);
+                    o.writeBytes(digest);
+                }
             }
         }
         while (o.size() % 4 != 0) { // the data offset counts words: pad with EOL bytes
@@ -176,6 +193,33 @@ final class InboundPackets {
             throw ScriptStop.fail("inbound TCP options take " + o.size() + " bytes, more than 40");
         }
         return o.toByteArray();
+    }
+
+    /** Whether the options ask for a valid MD5 signature (the first signature option is filled in). */
+    private static boolean validMd5(TcpOption.OptionList list) {
+        if (list instanceof TcpOption.Listed l) {
+            for (TcpOption o : l.options()) {
+                if (o instanceof TcpOption.Md5 m) {
+                    return m.valid();
+                }
+            }
+        }
+        return false;
+    }
+
+    /** An {@code md5 <hex>} digest: at most 16 bytes (parser.y: "TCP MD5 digest longer than 16 bytes"). */
+    static byte[] md5Hex(String hex) {
+        String h = hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
+        byte[] b;
+        try {
+            b = java.util.HexFormat.of().parseHex(h);
+        } catch (IllegalArgumentException e) {
+            throw ScriptStop.fail("TCP MD5 digest is not a valid hex string: " + hex);
+        }
+        if (b.length > 16) {
+            throw ScriptStop.fail("TCP MD5 digest longer than 16 bytes: " + hex);
+        }
+        return b;
     }
 
     private byte[] icmpv4(Packet.Icmp i) {

@@ -18,10 +18,20 @@ final class OutboundMatch {
     private final Flow flow;
     /** --udp_encapsulation=tcp: only TCP segments, plain or inside UDP, are the script's to see. */
     private final boolean tcpInUdp;
+    /** The network, for the addresses an outbound segment's MD5 signature covers; null where none is checked. */
+    private final ScriptNetwork net;
+    /** --tcp_md5_secret's bytes (empty without it). */
+    private final byte[] md5Key;
 
     OutboundMatch(Flow flow, boolean tcpInUdp) {
+        this(flow, tcpInUdp, null, new byte[0]);
+    }
+
+    OutboundMatch(Flow flow, boolean tcpInUdp, ScriptNetwork net, byte[] md5Key) {
         this.flow = flow;
         this.tcpInUdp = tcpInUdp;
+        this.net = net;
+        this.md5Key = md5Key;
     }
 
     /**
@@ -118,7 +128,7 @@ final class OutboundMatch {
         t.window().ifPresent(v -> check(diff, "win", v, a.window()));
         t.urgentPointer().ifPresent(v -> check(diff, "urg", v, a.urgent()));
         if (t.options() instanceof TcpOption.Listed l) {
-            options(l.options(), a.options(), diff);
+            options(l.options(), a.options(), diff, actual);
         }
     }
 
@@ -143,7 +153,8 @@ final class OutboundMatch {
         check(diff, "UDP destination port", e.destinationPort(), udp.destinationPort());
     }
 
-    private void options(List<TcpOption> expected, List<WirePacket.Option> actual, List<String> diff) {
+    private void options(List<TcpOption> expected, List<WirePacket.Option> actual, List<String> diff,
+            WirePacket packet) {
         String want = Describe.scriptOptions(expected);
         String got = Describe.wireOptions(actual, flow);
         if (expected.size() != actual.size()) {
@@ -162,13 +173,29 @@ final class OutboundMatch {
                 case TcpOption.Timestamp ts -> a.kind() == 8 && a.data().length == 8 && timestampMatches(ts, a);
                 case TcpOption.FastOpen f -> a.kind() == 34
                         && java.util.HexFormat.of().formatHex(a.data()).equalsIgnoreCase(f.cookieHex());
-                case TcpOption.Md5 m -> throw ScriptStop.skip("TCP MD5 signatures (RFC 2385) are not modelled");
+                case TcpOption.Md5 m -> a.kind() == 19 && java.util.Arrays.equals(a.data(),
+                        m.valid() ? expectedDigest(packet) : InboundPackets.md5Hex(m.digest()));
             };
             if (!same) {
-                diff.add("options <" + got + ">, expected <" + want + ">");
+                diff.add("options <" + got + ">, expected <" + want + ">"
+                        + (expected.get(i) instanceof TcpOption.Md5 m && m.valid() && a.kind() == 19
+                        ? " (the MD5 signature is not the one --tcp_md5_secret gives)" : ""));
                 return;
             }
         }
+    }
+
+    /**
+     * NPLab packetdrill run_packet.c verify_outbound_live_packet: for {@code md5 valid} the digest
+     * tcp_compute_md5_digest computes over the live segment with --tcp_md5_secret, which the option must carry.
+     */
+    private byte[] expectedDigest(WirePacket packet) {
+        if (net == null) {
+            return new byte[0];
+        }
+        byte[] seg = packet.udp() != null
+                ? java.util.Arrays.copyOfRange(packet.transport(), 8, packet.transport().length) : packet.transport();
+        return io.jnetstack.stack.TcpMd5.digest(net.local(), net.remote(), seg, 0, seg.length, md5Key);
     }
 
     /**

@@ -55,7 +55,7 @@ final class ScriptRun {
     private final boolean tcpInUdp;
 
     ScriptRun(ScriptSource source, ScriptNetwork net, Symbols sym, boolean inet6Sockets, long toleranceUs,
-            long tolerancePercent, boolean syscallsNonFatal, boolean tcpInUdp) {
+            long tolerancePercent, boolean syscallsNonFatal, boolean tcpInUdp, byte[] md5Secret) {
         this.tcpInUdp = tcpInUdp;
         this.tolerancePercent = tolerancePercent;
 
@@ -63,8 +63,9 @@ final class ScriptRun {
         this.net = net;
         this.sym = sym;
         this.invoker = new SyscallInvoker(sym, net, flow, inet6Sockets);
-        this.inbound = new InboundPackets(net, flow);
-        this.outbound = new OutboundMatch(flow, tcpInUdp);
+        byte[] key = md5Secret == null ? new byte[0] : md5Secret.clone(); // packetdrill: no secret, no key bytes
+        this.inbound = new InboundPackets(net, flow, key);
+        this.outbound = new OutboundMatch(flow, tcpInUdp, net, key);
         this.toleranceNs = toleranceUs * NS_PER_US;
         this.syscallsNonFatal = syscallsNonFatal;
     }
@@ -116,6 +117,27 @@ final class ScriptRun {
         while (!background.isEmpty()) {
             long until = background.stream().mapToLong(c -> c.endNs + c.tolNs + 1).max().orElseThrow();
             advanceTo(Math.max(until, net.nowNs() + 1));
+        }
+    }
+
+    /** Runs the script's init or cleanup command (a shell command or a sysctl) now. */
+    void command(String prefix, Action.Command c) {
+        switch (c) {
+            case Action.Shell s -> net.commands().run(prefix, s.text());
+            case Action.Sysctl s -> {
+                long value;
+                try {
+                    value = Long.parseLong(s.value());
+                } catch (NumberFormatException e) {
+                    throw ScriptStop.skip(prefix + "sysctl " + s.name() + "=" + s.value()
+                            + ": only numeric values are modelled");
+                }
+                String refused = net.sysctl(s.name(), value);
+                if (refused != null) {
+                    throw ScriptStop.skip(prefix + "sysctl " + s.name() + "=" + s.value() + " is not modelled ("
+                            + refused + ")");
+                }
+            }
         }
     }
 

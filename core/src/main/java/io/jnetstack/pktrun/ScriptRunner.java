@@ -14,8 +14,10 @@ import java.util.Set;
  * {@code --tolerance_percent=N} (default 5, the NPLab fork's on FreeBSD), {@code --mtu=N} (default 1500),
  * {@code --non_fatal=syscall}, {@code --udp_encapsulation=tcp} (TCP over UDP: segments written {@code /udp(sport >
  * dport)} travel inside UDP, and the host's UDP datagrams are read as the TCP segments they carry);
- * {@code --udp_encapsulation=sctp} and {@code --tcp_md5_secret} need what jnetstack does not model and make the
- * script a SKIP; any other option is an error.
+ * {@code --tcp_md5_secret=KEY} (the key the script's side signs its segments with and checks the host's
+ * {@code md5 valid} signatures against, RFC 2385); {@code --udp_encapsulation=sctp} needs what jnetstack does not
+ * model and makes the script a SKIP; any other option is an error. A backticked command before the first event and
+ * one after the last run before and after the events.
  */
 public final class ScriptRunner {
     private static final long SEED = 0x5EED_CAFEL;
@@ -45,6 +47,11 @@ public final class ScriptRunner {
         ScriptNetwork net = null;
         try {
             Settings s = Settings.of(script.options());
+            if (s.md5Secret != null && (hostKernel || !personality.tcpSignaturesFromSecurityAssociations())) {
+                throw ScriptStop.skip("--tcp_md5_secret: TCP MD5 signatures (RFC 2385) are modelled for FreeBSD only"
+                        + " (TCP_MD5SIG with setkey(8) associations), not for " + (hostKernel ? "the host kernel"
+                        : personality.name()));
+            }
             net = hostKernel ? hostNetwork(s) : new SimNetwork(personality, s.ipv6, s.mtu, SEED, tap);
             ScriptSource source = new ScriptSource(script.fileName(), text);
             List<Event> events = script.events(Set.of(switch (personality.os()) { // packetdrill's predefined symbol
@@ -53,12 +60,18 @@ public final class ScriptRunner {
                 case OPENBSD -> "OpenBSD";
                 case MACOS -> "__APPLE__";
             }));
-            if (script.initCommand().isPresent() || script.cleanupCommand().isPresent()) {
-                throw ScriptStop.skip("init and cleanup shell commands are not modelled");
-            }
             long tolerance = hostKernel ? Math.max(s.toleranceUs, HOST_MIN_TOLERANCE_US) : s.toleranceUs;
-            new ScriptRun(source, net, new Symbols(personality.abi()), s.inet6Sockets, tolerance,
-                    s.tolerancePercent, s.syscallsNonFatal, s.tcpInUdp).run(events);
+            ScriptRun run = new ScriptRun(source, net, new Symbols(personality.abi()), s.inet6Sockets, tolerance,
+                    s.tolerancePercent, s.syscallsNonFatal, s.tcpInUdp, s.md5Secret);
+            // packetdrill run.c run_script: the init command runs before the first event, the cleanup command
+            // after the last one (and, as here, not when the script failed)
+            if (script.initCommand().isPresent()) {
+                run.command("init command: ", script.initCommand().get());
+            }
+            run.run(events);
+            if (script.cleanupCommand().isPresent()) {
+                run.command("cleanup command: ", script.cleanupCommand().get());
+            }
             return new ScriptResult(ScriptResult.Verdict.PASS, "", net.nowNs());
         } catch (ScriptStop stop) {
             return new ScriptResult(stop.verdict(), stop.getMessage(), net == null ? 0 : net.nowNs());
@@ -82,7 +95,7 @@ public final class ScriptRunner {
 
     /** The script's command-line options, checked. */
     private record Settings(boolean ipv6, boolean inet6Sockets, long toleranceUs, long tolerancePercent, int mtu,
-            boolean syscallsNonFatal, boolean tcpInUdp) {
+            boolean syscallsNonFatal, boolean tcpInUdp, byte[] md5Secret) {
         static Settings of(List<ScriptOption> options) {
             boolean ipv6 = false;
             boolean inet6 = false;
@@ -91,6 +104,7 @@ public final class ScriptRunner {
             int mtu = 1500;
             boolean nonFatal = false;
             boolean tcpInUdp = false;
+            byte[] md5Secret = null;
             for (ScriptOption o : options) {
                 String v = o.value().orElse("");
                 switch (o.name()) {
@@ -124,12 +138,12 @@ public final class ScriptRunner {
                                     + ": --udp_encapsulation takes tcp or sctp, not '" + v + "'");
                         }
                     }
-                    case "tcp_md5_secret" -> throw ScriptStop.skip("--tcp_md5_secret: TCP MD5 signatures (RFC 2385)"
-                            + " are not modelled");
+                    // NPLab packetdrill config.c OPT_TCP_MD5_SECRET: the bytes of the argument
+                    case "tcp_md5_secret" -> md5Secret = v.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
                     default -> throw ScriptStop.fail("line " + o.position().line() + ": unknown option --" + o.name());
                 }
             }
-            return new Settings(ipv6, inet6, tolerance, percent, mtu, nonFatal, tcpInUdp);
+            return new Settings(ipv6, inet6, tolerance, percent, mtu, nonFatal, tcpInUdp, md5Secret);
         }
 
         private static long number(ScriptOption o, String v, long min, long max) {

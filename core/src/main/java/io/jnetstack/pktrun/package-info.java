@@ -1,8 +1,9 @@
 /**
  * Runs packetdrill-dialect scripts ({@link io.jnetstack.pkt}) against a simulated host in virtual time: the script's
  * remote peer is a probe on a point-to-point link to the host, its system calls go to the host's
- * {@link io.jnetstack.socket.Syscalls} from one simulated process, and its {@code sysctl -w} lines go to the host's
- * sysctls. Owns the event loop ({@code ScriptRun}), the mapping between script and live sequence numbers and
+ * {@link io.jnetstack.socket.Syscalls} from one simulated process, its {@code sysctl -w} lines go to the host's
+ * sysctls and the FreeBSD shell commands it models ({@code HostCommands}: sockstat, tcpdrop, kldstat, setkey) to the
+ * host. Owns the event loop ({@code ScriptRun}), the mapping between script and live sequence numbers and
  * timestamps ({@code Flow}), building inbound packets ({@code InboundPackets}), matching outbound ones
  * ({@code OutboundMatch}), the outcome of a script ({@link io.jnetstack.pktrun.ScriptResult}) and of a suite
  * ({@link io.jnetstack.pktrun.SuiteRun}, honouring the suite's own expected failures).

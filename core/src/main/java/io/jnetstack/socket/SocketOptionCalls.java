@@ -65,6 +65,9 @@ final class SocketOptionCalls {
             case IPV6_FLOWINFO_SEND -> intValue(s.options.flowInfoSend ? 1 : 0);
             case SO_RESTRICTIONS -> intValue(s.options.restrictions);
             case TCP_NOOPT -> intValue(s.options.noOptions ? TF_NOOPT : 0);
+            // FreeBSD xform_tcp.c tcp_ipsec_pcbctl SOPT_GET: "optval = (tp->t_flags & TF_SIGNATURE) ? 1 : 0"
+            case TCP_MD5SIG -> sys.kernel.personality().tcpSignaturesFromSecurityAssociations()
+                    ? intValue(s.options.signSegments ? 1 : 0) : null;
             case TCP_REMOTE_UDP_ENCAPS_PORT -> intValue(s instanceof TcpSocket t && t.handle != null
                     && sys.kernel.stack().tcpConnection(t.handle) != null
                     ? sys.kernel.stack().tcpUdpEncapsulationPort(t.handle) : s.options.remoteUdpEncapsPort);
@@ -147,7 +150,12 @@ final class SocketOptionCalls {
                 }
                 opts.maxSegment = v;
             }
-            case TCP_MD5SIG -> opts.md5Signature = v != 0;
+            case TCP_MD5SIG -> {
+                opts.md5Signature = v != 0;
+                // FreeBSD tcp_ipsec_pcbctl: "if (optval > 0) tp->t_flags |= TF_SIGNATURE; else ... &= ~"
+                opts.signSegments = v > 0 && sys.kernel.personality().tcpSignaturesFromSecurityAssociations();
+                applyOutput(s);
+            }
             case IP_BIND_ADDRESS_NO_PORT -> opts.bindAddressNoPort = v != 0;
             case SO_NOSIGPIPE -> opts.noSigPipe = v != 0;
             case IPV6_FLOWINFO_SEND -> {

@@ -16,6 +16,8 @@ final class SocketOptions {
     boolean oobInline;
     /** TCP_MD5SIG requested (OpenBSD's TF_SIGNATURE). */
     boolean md5Signature;
+    /** TCP_MD5SIG where it makes the stack sign (FreeBSD TF_SIGNATURE, see TcpOutputOptions#signature). */
+    boolean signSegments;
     /** SO_PASSCRED (Linux). */
     boolean passCredentials;
     /** SO_NOSIGPIPE (FreeBSD, macOS). */
@@ -56,10 +58,13 @@ final class SocketOptions {
     /** TCP_KEEPCNT; 0: the sysctl's value. */
     int keepCount;
 
-    /** What the socket's TCP segments carry: TTL or hop limit and TOS or traffic class by family, TCP_NOOPT. */
+    /**
+     * What the socket's TCP segments carry: TTL or hop limit and TOS or traffic class by family, TCP_NOOPT, and
+     * signatures.
+     */
     io.jnetstack.stack.tcp.TcpOutputOptions output(boolean ipv6) {
         int hops = ipv6 ? Math.max(hopLimit, 0) : ttl;
         return new io.jnetstack.stack.tcp.TcpOutputOptions(hops & 0xff, (ipv6 ? trafficClass : tos) & 0xff,
-                noOptions);
+                noOptions, signSegments);
     }
 }

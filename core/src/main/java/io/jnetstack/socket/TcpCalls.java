@@ -138,6 +138,9 @@ final class TcpCalls {
         child.options.tos = s.options.tos;
         child.options.trafficClass = s.options.trafficClass;
         child.options.noOptions = s.options.noOptions;
+        // tcp_syncache.c: a listener with TF_SIGNATURE marks the entry SCF_SIGNATURE; syncache_socket sets TF_SIGNATURE
+        child.options.md5Signature = s.options.md5Signature;
+        child.options.signSegments = s.options.signSegments;
         // FreeBSD syncache_socket: the new tcpcb takes the listener's t_keepinit, t_keepidle, t_keepintvl, t_keepcnt
         child.options.keepInitSeconds = s.options.keepInitSeconds;
         child.options.keepIdleSeconds = s.options.keepIdleSeconds;

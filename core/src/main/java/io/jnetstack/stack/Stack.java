@@ -37,6 +37,7 @@ public final class Stack {
     private final TcpDemux tcp;
     private final UdpDemux udpDemux;
     private final UdpEndpoints udp;
+    private final SecurityAssociations securityAssociations = new SecurityAssociations();
     private StackListener listener = new StackListener() {};
     private boolean forwarding;
 
@@ -93,6 +94,11 @@ public final class Stack {
     /** The stack's name. */
     public String name() {
         return name;
+    }
+
+    /** The host's TCP-MD5 security associations (FreeBSD's SADB as setkey(8) fills it). */
+    public SecurityAssociations securityAssociations() {
+        return securityAssociations;
     }
 
     /** The personality it runs. */

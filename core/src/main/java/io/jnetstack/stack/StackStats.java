@@ -62,7 +62,15 @@ public final class StackStats {
         /** UDP datagrams sent by endpoints (Linux UDP OutDatagrams). */
         UDP_OUT,
         /** UDP datagrams dropped because the endpoint's receive buffer was full (Linux UDP RcvbufErrors). */
-        UDP_RECEIVE_BUFFER_DROPS
+        UDP_RECEIVE_BUFFER_DROPS,
+        /** TCP segments with a right MD5 signature (FreeBSD tcps_sig_rcvgoodsig). */
+        TCP_SIGNATURE_GOOD,
+        /** TCP segments dropped for a wrong MD5 signature (tcps_sig_rcvbadsig). */
+        TCP_SIGNATURE_BAD,
+        /** TCP segments dropped for lacking the signature their connection requires (tcps_sig_err_nosigopt). */
+        TCP_SIGNATURE_MISSING,
+        /** TCP segments not signed, or not verified, for want of a security association (tcps_sig_err_buildsig). */
+        TCP_SIGNATURE_NO_KEY
     }
 
     private final long[] counts = new long[Counter.values().length];

@@ -39,12 +39,14 @@ final class TcpDemux {
     private final long secret;
     private final EphemeralPorts ports;
     private final TcpTunnel tunnel;
+    private final TcpSignatures signatures;
     /** The UDP source port of the segment being taken in, 0 when it came as plain TCP (FreeBSD tcp_tun_port). */
     private int inputPort;
 
     TcpDemux(Stack stack) {
         this.stack = stack;
         this.tunnel = new TcpTunnel(stack);
+        this.signatures = new TcpSignatures(stack);
         this.random = stack.random().fork("tcp");
         this.secret = random.nextLong();
         this.ports = EphemeralPorts.tcp(stack.personality(), stack.random().fork("ports"));
@@ -251,6 +253,13 @@ final class TcpDemux {
                 reset(d, off, len, c.outputOptions(), nowNs);
                 return;
             }
+            if (c.outputOptions().signature() && !(c.state() instanceof io.jnetstack.stack.tcp.TcpState.TimeWait)
+                    && !signatures.verifies(src, dst, d, tcpOff, tcpLen)) {
+                // tcp_input_with_port, after the TIME-WAIT (tcp_twcheck checks no signature), CLOSED and t_port
+                // cases: "if (tp->t_flags & TF_SIGNATURE)" a segment without TOF_SIGNATURE or failing TCPMD5_INPUT
+                // goes to dropunlock, unanswered; syncache_expand drops the handshake's ACK the same way
+                return;
+            }
             if (!passive.intercept(h, c, seg, d, off, len, nowNs)) {
                 c.onSegment(seg, nowNs);
                 flush(h, c, nowNs);
@@ -260,6 +269,12 @@ final class TcpDemux {
         }
         TcpListener l = passive.listenerFor(dst, th.destinationPort());
         if (l != null) {
+            if (l.output().signature() && seg.has(TcpHeader.SYN) && !seg.has(TcpHeader.ACK) && !seg.has(TcpHeader.RST)
+                    && !signatures.verifies(src, dst, d, tcpOff, tcpLen)) {
+                // tcp_syncache.c syncache_add: "If listening socket requested TCP digests, check that received SYN
+                // has signature and it is correct" (else goto done: no SYN-ACK, no RST)
+                return;
+            }
             onListen(l, h, seg, d, off, len, nowNs);
         } else {
             closedPort(d, off, len, closedPortOptions(dst, th.destinationPort()), nowNs);
@@ -289,7 +304,12 @@ final class TcpDemux {
             return;
         }
         if (seg.has(TcpHeader.ACK)) {
-            closedPort(d, off, len, nowNs);
+            // tcp_input: a SYN|ACK goes to dropwithreset with the listener's tcpcb, so tcp_respond signs the RST
+            // when the listener has TF_SIGNATURE; a lone ACK without a syncache entry is looked up again without
+            // the wildcard and answered with no tcpcb (unsigned)
+            closedPort(d, off, len, seg.has(TcpHeader.SYN) && l.output().signsSegments()
+                    ? new io.jnetstack.stack.tcp.TcpOutputOptions(0, 0, false, true)
+                    : io.jnetstack.stack.tcp.TcpOutputOptions.DEFAULTS, nowNs);
             return;
         }
         if (!seg.has(TcpHeader.SYN)
@@ -352,7 +372,12 @@ final class TcpDemux {
     private void reset(byte[] d, int off, int len, io.jnetstack.stack.tcp.TcpOutputOptions o, long nowNs) {
         int ttl = o.ttl() > 0 ? o.ttl()
                 : (d[off] & 0xF0) == 0x40 ? stack.personality().defaultTtl() : stack.personality().defaultHopLimit();
-        byte[] rst = Replies.tcpRst(new FrameInfo(Medium.IP, d, off, len, nowNs), ttl, o.tos());
+        // tcp_subr.c tcp_respond with a tcpcb: "if (tp->t_flags & TF_SIGNATURE) to.to_flags |= TOF_SIGNATURE"
+        byte[] rst = Replies.tcpRst(new FrameInfo(Medium.IP, d, off, len, nowNs), ttl, o.tos(),
+                o.signsSegments() ? TcpSignatures.SIGNATURE_ONLY : List.of());
+        if (rst != null && o.signsSegments() && !signatures.signReply(rst)) {
+            return;
+        }
         if (rst != null && inputPort != 0) {
             tunnel.sendReply(rst, inputPort, nowNs); // tcp_respond: in UDP to the port the segment came from
         } else if (rst != null) {
@@ -476,6 +501,10 @@ final class TcpDemux {
             s.payload().copyTo(d, room + hl);
             s.header().emit(d, room, new PseudoHeader(h.localAddress(), h.remoteAddress(), IpProtocol.TCP),
                     s.payload().length());
+            if (c.outputOptions().signature()
+                    && !signatures.sign(h.localAddress(), h.remoteAddress(), d, room, d.length - room)) {
+                continue;
+            }
             int tos = c.outputOptions().tos() | (c.markEct(s) ? 0b10 : 0); // ECT(0), RFC 3168 §5
             stack.sendTransportPrepared(h.localAddress(), h.remoteAddress(), IpProtocol.TCP, d,
                     c.outputOptions().ttl(), tos, new Origin(IpProtocol.TCP, h.localPort(), h.remotePort()), nowNs);
@@ -501,6 +530,9 @@ final class TcpDemux {
         s.payload().copyTo(seg, hl);
         s.header().emit(seg, 0, new PseudoHeader(h.localAddress(), h.remoteAddress(), IpProtocol.TCP),
                 s.payload().length());
+        if (c.outputOptions().signature() && !signatures.sign(h.localAddress(), h.remoteAddress(), seg, 0, seg.length)) {
+            return;
+        }
         tunnel.send(h.localAddress(), h.remoteAddress(), seg, c.outputOptions().ttl(), c.outputOptions().tos(), port,
                 nowNs);
     }

@@ -4,7 +4,8 @@
  * transport endpoints sockets are built on: TCP connections and listeners ({@code TcpDemux}, package {@code tcp}:
  * connect from a chosen endpoint with a typed result, listeners per local address, four-tuple and port queries for
  * bind's conflict checks) and UDP endpoints ({@link io.jnetstack.stack.UdpEndpoints}: bind rules, demultiplexing,
- * receive queues, ICMP errors matched to the sender). The socket layer owns socket state, options and errno; this
+ * receive queues, ICMP errors matched to the sender), and TCP MD5 signatures (RFC 2385: {@code TcpMd5} signs and
+ * verifies segments with the keys of the host's {@link io.jnetstack.stack.SecurityAssociations}). The socket layer owns socket state, options and errno; this
  * package reports facts.
  *
  * <p>Every entry point takes {@code nowNs}; {@link io.jnetstack.stack.Stack#nextDeadlineNs()} says when the stack next

@@ -6,6 +6,7 @@ import static io.jnetstack.wire.tcp.SeqNum.lt;
 import io.jnetstack.wire.ByteString;
 import io.jnetstack.wire.tcp.TcpHeader;
 import io.jnetstack.wire.tcp.TcpOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,14 +56,15 @@ final class Segments {
     /** {@code <SEQ=seq><CTL=RST>} (RFC 9293 §3.10.7.3 and §3.10.7.4 for an unacceptable ACK). */
     static void reset(TcpConnection c, int seq) {
         c.stats.increment(TcpStats.Counter.RESETS_OUT);
-        c.enqueue(TcpSegment.of(TcpHeader.of(c.localPort, c.remotePort, seq, 0, TcpHeader.RST, 0, List.of())));
+        c.enqueue(TcpSegment.of(TcpHeader.of(c.localPort, c.remotePort, seq, 0, TcpHeader.RST, 0,
+                signed(c, List.of()))));
     }
 
     /** {@code <SEQ=SND.MAX><ACK=RCV.NXT><CTL=RST,ACK>}: an abort (Linux tcp_send_active_reset, BSD tcp_drop). */
     static void resetAck(TcpConnection c) {
         c.stats.increment(TcpStats.Counter.RESETS_OUT);
         c.enqueue(TcpSegment.of(TcpHeader.of(c.localPort, c.remotePort, c.sndMax, c.rcvNxt,
-                TcpHeader.RST | TcpHeader.ACK, 0, List.of())));
+                TcpHeader.RST | TcpHeader.ACK, 0, signed(c, List.of()))));
     }
 
     /**
@@ -76,7 +78,8 @@ final class Segments {
         List<TcpOption> opts = c.output.noOptions() ? List.of()
                 : SynOptions.build(c.personality.synOptionLayout(), offer, c.mss, c.personality.windowScale(),
                         tsVal(c, nowNs), c.tsRecent);
-        raw(c, c.iss, c.rcvNxt, TcpHeader.SYN | TcpHeader.ACK | (c.ecn ? TcpHeader.ECE : 0), opts, ByteString.EMPTY,
+        raw(c, c.iss, c.rcvNxt, TcpHeader.SYN | TcpHeader.ACK | (c.ecn ? TcpHeader.ECE : 0), signed(c, opts),
+                ByteString.EMPTY,
                 c.personality.synWindow(c.mss));
     }
 
@@ -99,24 +102,68 @@ final class Segments {
         int retransmissions = ss == null ? 0 : ss.synsSent() - 1;
         c.ecnRequested = c.personality.synRequestsEcn(retransmissions);
         int flags = TcpHeader.SYN | (c.ecnRequested ? TcpHeader.ECE | TcpHeader.CWR : 0);
-        raw(c, c.iss, 0, flags, opts, ByteString.EMPTY, c.personality.synWindow(c.mss));
+        raw(c, c.iss, 0, flags, signed(c, opts), ByteString.EMPTY, c.personality.synWindow(c.mss));
     }
 
     /**
-     * The options of a synchronized segment: timestamps (RFC 7323 §3) and, while out-of-order data is held or a
-     * duplicate was just received, SACK blocks (RFC 2018 §4, RFC 2883) — three of them next to timestamps, four
-     * without, each option padded with two NOPs as Linux and the BSDs lay them out.
+     * The options of a synchronized segment: timestamps (RFC 7323 §3), the MD5 signature when the connection signs
+     * (RFC 2385), and, while out-of-order data is held or a duplicate was just received, SACK blocks (RFC 2018 §4,
+     * RFC 2883) — as many as the 40 bytes still hold (three next to timestamps, four without, none next to both), each
+     * option padded with two NOPs as Linux and the BSDs lay them out (FreeBSD tcp_output.c tcp_addoptions: TS, then
+     * SIGNATURE, then SACK).
      */
     static List<TcpOption> options(TcpConnection c, long nowNs) {
-        Optional<TcpOption.Sack> sack = c.sackBlocks == null ? Optional.empty()
-                : c.sackBlocks.optionForAck(c.timestamps ? 3 : 4);
+        List<TcpOption> head = c.timestamps ? List.of(new TcpOption.Nop(), new TcpOption.Nop(),
+                new TcpOption.Timestamps(tsVal(c, nowNs), c.tsRecent)) : List.of();
+        head = signed(c, head);
+        int blocks = sackBlocksFitting(length(head));
+        Optional<TcpOption.Sack> sack = c.sackBlocks == null || blocks <= 0 ? Optional.empty()
+                : c.sackBlocks.optionForAck(blocks);
         if (sack.isEmpty()) {
-            return c.timestamps ? List.of(new TcpOption.Nop(), new TcpOption.Nop(),
-                    new TcpOption.Timestamps(tsVal(c, nowNs), c.tsRecent)) : List.of();
+            return head;
         }
-        return c.timestamps ? List.of(new TcpOption.Nop(), new TcpOption.Nop(),
-                new TcpOption.Timestamps(tsVal(c, nowNs), c.tsRecent), new TcpOption.Nop(), new TcpOption.Nop(),
-                sack.get()) : List.of(new TcpOption.Nop(), new TcpOption.Nop(), sack.get());
+        List<TcpOption> out = new ArrayList<>(head);
+        out.add(new TcpOption.Nop());
+        out.add(new TcpOption.Nop());
+        out.add(sack.get());
+        return out;
+    }
+
+    /** SACK blocks that fit after {@code used} option bytes: two NOPs, kind and length, 8 bytes a block. */
+    static int sackBlocksFitting(int used) {
+        return Math.min(4, (TcpHeader.MAX_OPTIONS_LENGTH - used - 4) / 8);
+    }
+
+    /**
+     * {@code opts} followed by an (unsigned) MD5 signature option when the connection signs (TF_SIGNATURE), laid out
+     * as FreeBSD tcp_output.c tcp_addoptions does for TOF_SIGNATURE: NOPs until the length is 2 modulo 4 (at least
+     * one position taken), then the 18-byte option; left off when it would not fit the 40 bytes. The digest is filled
+     * in when the segment leaves ({@link io.jnetstack.stack.TcpMd5}).
+     */
+    static List<TcpOption> signed(TcpConnection c, List<TcpOption> opts) {
+        if (!c.output.signsSegments()) {
+            return opts;
+        }
+        List<TcpOption> out = new ArrayList<>(opts);
+        int len = length(opts);
+        while (len == 0 || len % 4 != 2) {
+            out.add(new TcpOption.Nop());
+            len++;
+        }
+        if (TcpHeader.MAX_OPTIONS_LENGTH - len < TcpOption.Md5Signature.DIGEST_LENGTH + 2) {
+            return opts;
+        }
+        out.add(TcpOption.Md5Signature.unsigned());
+        return out;
+    }
+
+    /** The options' length on the wire. */
+    static int length(List<TcpOption> opts) {
+        int n = 0;
+        for (TcpOption o : opts) {
+            n += o.length();
+        }
+        return n;
     }
 
     /** Queues a segment carrying the current receive window (and records the right edge it advertises). */

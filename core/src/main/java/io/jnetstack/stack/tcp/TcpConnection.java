@@ -33,6 +33,11 @@ public final class TcpConnection {
     static final long MS = 1_000_000L;
     /** RFC 7323 §3: the timestamps option with its two NOPs takes 12 bytes of every segment. */
     static final int TS_OPTION_BYTES = 12;
+    /**
+     * RFC 2385: the MD5 signature option with the two NOPs before it takes 20 bytes of every segment of a signing
+     * connection (FreeBSD tcp_addoptions pads it to 2 modulo 4 after 0 or 12 bytes of timestamps).
+     */
+    static final int SIGNATURE_OPTION_BYTES = 20;
 
     final Personality personality;
     /** The personality's TCP values, read once per connection (they are constant, and asked for per segment). */
@@ -946,9 +951,12 @@ public final class TcpConnection {
         return null;
     }
 
-    /** The largest payload of one segment: the peer's MSS less the timestamps option when in use. */
+    /**
+     * The largest payload of one segment: the peer's MSS less the timestamps and signature options when in use
+     * (FreeBSD tcp_output: len + optlen fits t_maxseg).
+     */
     int effectiveMss() {
-        int m = peerMss - (timestamps ? TS_OPTION_BYTES : 0);
+        int m = peerMss - (timestamps ? TS_OPTION_BYTES : 0) - (output.signsSegments() ? SIGNATURE_OPTION_BYTES : 0);
         return userMss > 0 ? Math.min(m, userMss) : m;
     }
 
@@ -961,7 +969,9 @@ public final class TcpConnection {
         if (sackBlocks != null) {
             int n = sackBlocks.pendingBlocks();
             if (n > 0) {
-                room -= 4 + 8 * Math.min(n, timestamps ? 3 : 4);
+                int fit = Segments.sackBlocksFitting((timestamps ? TS_OPTION_BYTES : 0)
+                        + (output.signsSegments() ? SIGNATURE_OPTION_BYTES : 0));
+                room -= fit <= 0 ? 0 : 4 + 8 * Math.min(n, fit);
             }
         }
         return room;

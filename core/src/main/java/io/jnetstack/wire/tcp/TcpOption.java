@@ -22,6 +22,8 @@ public sealed interface TcpOption {
     int KIND_SACK = 5;
     /** Timestamps (RFC 7323 §3). */
     int KIND_TIMESTAMPS = 8;
+    /** TCP MD5 signature (RFC 2385 §3.0). */
+    int KIND_MD5_SIGNATURE = 19;
     /** TCP Fast Open cookie (RFC 7413 §4.1.1). */
     int KIND_FAST_OPEN = 34;
     /** Shared experimental kind (RFC 6994), used by pre-RFC Fast Open with magic 0xF989. */
@@ -141,6 +143,36 @@ public sealed interface TcpOption {
 
         @Override public String describe() {
             return "TS val " + Integer.toUnsignedString(tsVal) + " ecr " + Integer.toUnsignedString(tsEcr);
+        }
+    }
+
+    /**
+     * An MD5 signature (RFC 2385 §3.0): kind 19, length 18, a 16-byte digest. Only that length parses as this record;
+     * any other length of kind 19 stays an {@link UnknownOption}.
+     */
+    record Md5Signature(ByteString digest) implements TcpOption {
+        /** The digest's length in bytes. */
+        public static final int DIGEST_LENGTH = 16;
+
+        /** Rejects a digest that is not 16 bytes. */
+        public Md5Signature {
+            if (digest.length() != DIGEST_LENGTH) {
+                throw new IllegalArgumentException("MD5 digest length " + digest.length() + " != 16");
+            }
+        }
+
+        /** A signature option whose digest is still all zeros (filled in when the segment is signed). */
+        public static Md5Signature unsigned() {
+            return new Md5Signature(ByteString.copyOf(new byte[DIGEST_LENGTH]));
+        }
+
+        @Override public int kind() { return KIND_MD5_SIGNATURE; }
+
+        @Override public int length() { return 2 + DIGEST_LENGTH; }
+
+        /** tcpdump 4.99 without {@code -M}: {@code md5 shared secret not supplied with -M, can't check - <hex>}. */
+        @Override public String describe() {
+            return "md5 shared secret not supplied with -M, can't check - " + digest.hex();
         }
     }
 

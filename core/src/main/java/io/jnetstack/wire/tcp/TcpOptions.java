@@ -27,6 +27,7 @@ final class TcpOptions {
             case TcpOption.KIND_EOL, TcpOption.KIND_NOP, TcpOption.KIND_MSS, TcpOption.KIND_WINDOW_SCALE,
                  TcpOption.KIND_SACK_PERMITTED, TcpOption.KIND_SACK, TcpOption.KIND_TIMESTAMPS,
                  TcpOption.KIND_FAST_OPEN -> true;
+            case TcpOption.KIND_MD5_SIGNATURE -> data.length() == TcpOption.Md5Signature.DIGEST_LENGTH;
             case TcpOption.KIND_EXPERIMENT -> data.length() >= 2
                     && (data.u8(0) << 8 | data.u8(1)) == TcpOption.FAST_OPEN_MAGIC
                     && validCookieLength(data.length() - 2);
@@ -92,6 +93,9 @@ final class TcpOptions {
             case TcpOption.KIND_SACK -> decodeSack(b, v, len, at);
             case TcpOption.KIND_TIMESTAMPS -> len != 10 ? badLength("timestamps", len, "10", at)
                     : Parsed.ok(new Timestamps(Bytes.getInt(b, v), Bytes.getInt(b, v + 4)));
+            case TcpOption.KIND_MD5_SIGNATURE -> len == 18
+                    ? Parsed.ok(new TcpOption.Md5Signature(ByteString.copyOf(b, v, 16)))
+                    : Parsed.ok(new UnknownOption(kind, ByteString.copyOf(b, v, len - 2)));
             case TcpOption.KIND_FAST_OPEN -> validCookieLength(len - 2)
                     ? Parsed.ok(new FastOpenCookie(ByteString.copyOf(b, v, len - 2), false))
                     : badLength("Fast Open", len, "2 or 6..18", at);
@@ -152,6 +156,7 @@ final class TcpOptions {
                 Bytes.putInt(b, i + 6, t.tsEcr());
             }
             case FastOpenCookie f -> writeCookie(f, b, i);
+            case TcpOption.Md5Signature m -> m.digest().copyTo(b, i + 2);
             case UnknownOption u -> u.data().copyTo(b, i + 2);
         }
         if (o.kind() > TcpOption.KIND_NOP) {

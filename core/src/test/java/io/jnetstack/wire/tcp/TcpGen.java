@@ -30,7 +30,7 @@ final class TcpGen {
     }
 
     static TcpOption option(SplittableRandom r) {
-        return switch (r.nextInt(9)) {
+        return switch (r.nextInt(10)) {
             case 0 -> new TcpOption.Nop();
             case 1 -> new TcpOption.Mss(r.nextInt(0x10000));
             case 2 -> new TcpOption.WindowScale(r.nextInt(256));
@@ -47,6 +47,7 @@ final class TcpGen {
                 int n = r.nextInt(4) == 0 ? 0 : r.nextInt(4, 17);
                 yield new TcpOption.FastOpenCookie(bytes(r, n), r.nextBoolean());
             }
+            case 8 -> new TcpOption.Md5Signature(bytes(r, TcpOption.Md5Signature.DIGEST_LENGTH));
             default -> unknown(r);
         };
     }
