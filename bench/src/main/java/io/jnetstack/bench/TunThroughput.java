@@ -7,41 +7,124 @@ import io.jnetstack.personality.Personality;
 import io.jnetstack.socket.Syscalls;
 import io.jnetstack.stack.TcpHandle;
 import io.jnetstack.stack.tcp.TcpConnection;
+import io.jnetstack.stack.tcp.TcpState;
 import io.jnetstack.wire.Ipv4Address;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Stand-alone benchmark (issue #6): TCP throughput between the host kernel and a jnetstack stack over TUN, each
- * way, and the kernel's own throughput between two namespaces over a veth pair, in one run, as ratios. Everything
- * runs in network namespaces this program creates. Needs root and /dev/net/tun (else it says which is missing and
- * exits 2). Usage: {@code bash bench/tun.sh [MiB per direction, default 1024]}.
+ * Stand-alone benchmark (issue #6): bulk TCP throughput between the host kernel and a jnetstack stack (Linux
+ * personality) over a TUN device, each way, and the kernel's own throughput between two namespaces over a veth
+ * pair, in one run, as ratios. Everything runs in network namespaces this program creates; needs root and
+ * /dev/net/tun (else it says which is missing and exits 2).
+ *
+ * <p>What is measured: one TCP connection per figure moving {@code MiB} mebibytes of zeros, from the sender's first
+ * byte to the receiver's end of file, application to application (the kernel side through read/write(2) on
+ * 1 MiB buffers, the jnetstack side as a poller on the stack's own thread). Each TUN MTU gets a fresh device and
+ * stack; before timing, each direction moves {@code --warmup} MiB untimed so the JIT has compiled the fast path.
+ * Every figure is measured {@code --runs} times, alternating directions; the median is reported (the machine is
+ * shared, so the spread is printed too). The veth reference is the kernel to itself between two namespaces with the
+ * same MTU as the TUN figure (like for like), and also at MTU 1500 (the veth default, GSO/GRO on: the kernel moves
+ * 64 KiB super-packets either way). Ratios are TUN median over veth median at the same MTU.
+ *
+ * <p>Usage: {@code bash bench/tun.sh [MiB per direction, default 1024] [--mtu 1500,65535] [--runs 3]
+ * [--warmup 512]}.
  */
 public final class TunThroughput {
-    private static final int MTU = 65_535;
+    private static final int BLOCK = 1 << 20;
+    private int nextPort = 5001;
 
     private TunThroughput() {}
+
+    /** The measured figures for one setting, in Gbit/s. */
+    private record Figures(String label, double[] gbps) {
+        double median() {
+            double[] s = gbps.clone();
+            Arrays.sort(s);
+            return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        }
+
+        String spread() {
+            double[] s = gbps.clone();
+            Arrays.sort(s);
+            return String.format(Locale.ROOT, "[%.2f .. %.2f]", s[0], s[s.length - 1]);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         if (TunDevice.unavailable().isPresent()) {
             System.err.println("tun benchmark: " + TunDevice.unavailable().get());
             System.exit(2);
         }
-        long bytes = (args.length > 0 ? Long.parseLong(args[0]) : 1024) << 20;
-        double toJns;
-        double fromJns;
-        try (NetNamespace ns = NetNamespace.create(); TunDevice tun = TunDevice.create(ns, "jns0", "10.9.0.1/24", MTU);
-                RealTimeHost jns = new RealTimeHost(Personality.named("linux"), tun, MTU, Ipv4Address.of(10, 9, 0, 2),
-                        24, 1)) {
-            toJns = kernelToJnetstack(ns, jns, bytes);
-            fromJns = jnetstackToKernel(ns, jns, bytes);
+        long mib = 1024;
+        long warmupMib = 512;
+        int runs = 3;
+        int[] mtus = {1500, 65_535};
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--mtu" -> mtus = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmupMib = Long.parseLong(args[++i]);
+                default -> mib = Long.parseLong(args[i]);
+            }
         }
-        double veth = vethKernelToKernel(bytes);
-        System.out.printf(Locale.ROOT, "%d MiB per direction, MTU %d, Linux personality%n", bytes >> 20, MTU);
-        System.out.printf(Locale.ROOT, "kernel -> jnetstack over TUN   %7.2f Gbit/s   %.3f x veth%n", toJns, toJns / veth);
-        System.out.printf(Locale.ROOT, "jnetstack -> kernel over TUN   %7.2f Gbit/s   %.3f x veth%n", fromJns,
-                fromJns / veth);
-        System.out.printf(Locale.ROOT, "kernel -> kernel over veth     %7.2f Gbit/s%n", veth);
+        new TunThroughput().run(mib << 20, warmupMib << 20, runs, mtus);
+    }
+
+    private void run(long bytes, long warmup, int runs, int[] mtus) throws Exception {
+        List<Figures[]> tun = new ArrayList<>();
+        for (int mtu : mtus) {
+            tun.add(tunFigures(mtu, bytes, warmup, runs));
+        }
+        List<Figures> veth = new ArrayList<>();
+        int[] vethMtus = Arrays.stream(mtus).distinct().toArray();
+        for (int mtu : vethMtus) {
+            veth.add(vethFigures(mtu, bytes, runs));
+        }
+        System.out.printf(Locale.ROOT, "%d MiB per direction, median of %d runs (after %d MiB warm-up each way);"
+                + " jnetstack: Linux personality, one stack thread%n", bytes >> 20, runs, warmup >> 20);
+        for (int i = 0; i < mtus.length; i++) {
+            double ref = veth.get(indexOf(vethMtus, mtus[i])).median();
+            for (Figures f : tun.get(i)) {
+                System.out.printf(Locale.ROOT, "%-42s %7.2f Gbit/s %-16s %.3f x veth (MTU %d)%n", f.label(),
+                        f.median(), f.spread(), f.median() / ref, mtus[i]);
+            }
+        }
+        for (Figures f : veth) {
+            System.out.printf(Locale.ROOT, "%-42s %7.2f Gbit/s %s%n", f.label(), f.median(), f.spread());
+        }
+    }
+
+    private static int indexOf(int[] a, int v) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == v) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Figures[] tunFigures(int mtu, long bytes, long warmup, int runs) throws Exception {
+        double[] to = new double[runs];
+        double[] from = new double[runs];
+        try (NetNamespace ns = NetNamespace.create(); TunDevice tun = TunDevice.create(ns, "jns0", "10.9.0.1/24", mtu);
+                RealTimeHost jns = new RealTimeHost(Personality.named("linux"), tun, mtu, Ipv4Address.of(10, 9, 0, 2),
+                        24, 1)) {
+            if (warmup > 0) {
+                kernelToJnetstack(ns, jns, warmup);
+                jnetstackToKernel(ns, jns, warmup);
+            }
+            for (int r = 0; r < runs; r++) {
+                to[r] = kernelToJnetstack(ns, jns, bytes);
+                from[r] = jnetstackToKernel(ns, jns, bytes);
+            }
+        }
+        String tag = "TUN MTU " + mtu;
+        return new Figures[] {new Figures("kernel -> jnetstack, " + tag, to),
+            new Figures("jnetstack -> kernel, " + tag, from)};
     }
 
     private static double gbps(long bytes, long ns) {
@@ -53,9 +136,11 @@ public final class TunThroughput {
             0, 0, 0, 0, 0, 0, 0, 0};
     }
 
-    private static double kernelToJnetstack(NetNamespace ns, RealTimeHost jns, long bytes) throws Exception {
+    /** The kernel connects and writes; a poller on the stack's thread accepts and reads to end of file. */
+    private double kernelToJnetstack(NetNamespace ns, RealTimeHost jns, long bytes) throws Exception {
+        int port = nextPort++;
         jns.call(st -> {
-            st.tcpListen(5001);
+            st.tcpListen(port);
             return null;
         });
         CompletableFuture<Long> done = new CompletableFuture<>();
@@ -63,22 +148,23 @@ public final class TunThroughput {
         TcpHandle[] h = {null};
         jns.addPoller(st -> {
             if (h[0] == null) {
-                h[0] = st.tcpAccept(5001);
+                h[0] = st.tcpAccept(port);
                 return true;
             }
             TcpConnection c = st.tcpConnection(h[0]);
             if (c != null && c.available() > 0) {
-                got[0] += st.tcpRead(h[0], 1 << 20, jns.nowNs()).length;
+                got[0] += st.tcpRead(h[0], BLOCK, jns.nowNs()).length;
             }
             if (c == null || c.available() == 0 && c.peerClosed()) {
                 st.tcpClose(h[0], jns.nowNs());
+                st.tcpUnlisten(port, jns.nowNs());
                 done.complete(jns.nowNs());
                 return false;
             }
             return true;
         });
         long start = jns.nowNs();
-        ns.call(s -> send(s, addr(10, 9, 0, 2, 5001), bytes));
+        ns.call(s -> send(s, addr(10, 9, 0, 2, port), bytes));
         long end = done.get();
         if (got[0] != bytes) {
             throw new IllegalStateException("received " + got[0] + " of " + bytes);
@@ -86,31 +172,18 @@ public final class TunThroughput {
         return gbps(bytes, end - start);
     }
 
-    private static double jnetstackToKernel(NetNamespace ns, RealTimeHost jns, long bytes) throws Exception {
+    /** The kernel listens and reads to end of file; a poller on the stack's thread writes and closes. */
+    private double jnetstackToKernel(NetNamespace ns, RealTimeHost jns, long bytes) throws Exception {
+        int port = nextPort++;
         CompletableFuture<Long> kernel = CompletableFuture.supplyAsync(() -> ns.call(s -> {
             int l = s.socket(2, 1, 0);
-            s.bind(l, addr(10, 9, 0, 1, 5002), 16);
+            s.bind(l, addr(10, 9, 0, 1, port), 16);
             s.listen(l, 1);
             int fd = s.accept(l, null, null);
             return drain(s, fd, l);
         }));
-        TcpHandle h = null;
-        while (h == null) { // the kernel's listen() races the first SYN: a RST, then try again
-            TcpHandle t = jns.call(st -> st.tcpConnect(Ipv4Address.of(10, 9, 0, 1), 5002, jns.nowNs()));
-            Boolean ok = null;
-            while (ok == null) {
-                ok = jns.call(st -> {
-                    TcpConnection c = st.tcpConnection(t);
-                    if (c == null) {
-                        return false;
-                    }
-                    return c.state() instanceof io.jnetstack.stack.tcp.TcpState.Established ? true : null;
-                });
-            }
-            h = ok ? t : null;
-        }
-        TcpHandle conn = h;
-        byte[] block = new byte[1 << 20];
+        TcpHandle conn = connect(jns, port);
+        byte[] block = new byte[BLOCK];
         long[] sent = {0};
         long start = jns.nowNs();
         jns.addPoller(st -> {
@@ -132,39 +205,68 @@ public final class TunThroughput {
         return gbps(bytes, end - start);
     }
 
-    private static double vethKernelToKernel(long bytes) throws Exception {
+    /** Connects to the kernel's port; the kernel's listen() races the first SYN: a RST, then try again. */
+    private static TcpHandle connect(RealTimeHost jns, int port) {
+        while (true) {
+            TcpHandle t = jns.call(st -> st.tcpConnect(Ipv4Address.of(10, 9, 0, 1), port, jns.nowNs()));
+            Boolean ok = null;
+            while (ok == null) {
+                ok = jns.call(st -> {
+                    TcpConnection c = st.tcpConnection(t);
+                    if (c == null) {
+                        return false;
+                    }
+                    return c.state() instanceof TcpState.Established ? true : null;
+                });
+            }
+            if (ok) {
+                return t;
+            }
+        }
+    }
+
+    private Figures vethFigures(int mtu, long bytes, int runs) throws Exception {
+        double[] g = new double[runs];
         try (NetNamespace a = NetNamespace.create(); NetNamespace b = NetNamespace.create()) {
             Process holder = b.start("sleep", "600"); // a process inside b, to name b to ip(8)
             try {
-                a.ip("link", "add", "veth0", "mtu", Integer.toString(MTU), "type", "veth", "peer", "name", "veth1",
-                        "mtu", Integer.toString(MTU));
+                a.ip("link", "add", "veth0", "mtu", Integer.toString(mtu), "type", "veth", "peer", "name", "veth1",
+                        "mtu", Integer.toString(mtu));
                 a.ip("link", "set", "veth1", "netns", Long.toString(holder.pid()));
                 a.ip("addr", "add", "10.8.0.1/24", "dev", "veth0");
                 a.ip("link", "set", "veth0", "up");
                 b.ip("addr", "add", "10.8.0.2/24", "dev", "veth1");
                 b.ip("link", "set", "veth1", "up");
-                CompletableFuture<long[]> server = CompletableFuture.supplyAsync(() -> b.call(s -> {
-                    int l = s.socket(2, 1, 0);
-                    s.bind(l, addr(10, 8, 0, 2, 5003), 16);
-                    s.listen(l, 1);
-                    int fd = s.accept(l, null, null);
-                    long t0 = System.nanoTime();
-                    long n = drain(s, fd, l);
-                    return new long[] {n, System.nanoTime() - t0};
-                }));
-                Long sentBytes = null;
-                while (sentBytes == null) {
-                    sentBytes = a.call(s -> {
-                        long r = send(s, addr(10, 8, 0, 2, 5003), bytes);
-                        return r < 0 ? null : r;
-                    });
+                for (int r = 0; r < runs; r++) {
+                    g[r] = vethOnce(a, b, bytes);
                 }
-                long[] r = server.get();
-                return gbps(r[0], r[1]);
             } finally {
                 holder.destroy();
             }
         }
+        return new Figures("kernel -> kernel, veth MTU " + mtu + (mtu == 1500 ? " (GSO/GRO)" : ""), g);
+    }
+
+    private double vethOnce(NetNamespace a, NetNamespace b, long bytes) throws Exception {
+        int port = nextPort++;
+        CompletableFuture<long[]> server = CompletableFuture.supplyAsync(() -> b.call(s -> {
+            int l = s.socket(2, 1, 0);
+            s.bind(l, addr(10, 8, 0, 2, port), 16);
+            s.listen(l, 1);
+            int fd = s.accept(l, null, null);
+            long t0 = System.nanoTime();
+            long n = drain(s, fd, l);
+            return new long[] {n, System.nanoTime() - t0};
+        }));
+        Long sentBytes = null;
+        while (sentBytes == null) {
+            sentBytes = a.call(s -> {
+                long r = send(s, addr(10, 8, 0, 2, port), bytes);
+                return r < 0 ? null : r;
+            });
+        }
+        long[] r = server.get();
+        return gbps(r[0], r[1]);
     }
 
     /** Connects to {@code to} and writes {@code bytes}; -1 when the connection was refused (not listening yet). */
@@ -174,7 +276,7 @@ public final class TunThroughput {
             s.close(fd);
             return -1;
         }
-        byte[] block = new byte[1 << 20];
+        byte[] block = new byte[BLOCK];
         long sent = 0;
         while (sent < bytes) {
             int n = s.write(fd, block, (int) Math.min(block.length, bytes - sent));
@@ -188,7 +290,7 @@ public final class TunThroughput {
     }
 
     private static long drain(Syscalls s, int fd, int listener) {
-        byte[] buf = new byte[1 << 20];
+        byte[] buf = new byte[BLOCK];
         long total = 0;
         for (int n = s.read(fd, buf, buf.length); n > 0; n = s.read(fd, buf, buf.length)) {
             total += n;
