@@ -25,8 +25,8 @@ import java.util.concurrent.CompletableFuture;
  * byte to the receiver's end of file, application to application (the kernel side through read/write(2) on
  * 1 MiB buffers, the jnetstack side as a poller on the stack's own thread). Each TUN MTU gets a fresh device and
  * stack; before timing, each direction moves {@code --warmup} MiB untimed so the JIT has compiled the fast path.
- * Every figure is measured {@code --runs} times, alternating directions; the median is reported (the machine is
- * shared, so the spread is printed too). The veth reference is the kernel to itself between two namespaces with the
+ * Then {@code --runs} rounds each measure every figure once (so load from elsewhere on a shared machine falls on
+ * all figures alike); the median per figure is reported, with the spread. The veth reference is the kernel to itself between two namespaces with the
  * same MTU as the TUN figure (like for like), and also at MTU 1500 (the veth default, GSO/GRO on: the kernel moves
  * 64 KiB super-packets either way). Ratios are TUN median over veth median at the same MTU.
  *
@@ -74,26 +74,69 @@ public final class TunThroughput {
         new TunThroughput().run(mib << 20, warmupMib << 20, runs, mtus);
     }
 
+    /** A TUN device with a stack behind it, or a veth pair between two namespaces: one setting measured. */
+    private interface Setting extends AutoCloseable {
+        /** Moves {@code bytes} once per figure of this setting; Gbit/s per figure. */
+        double[] measure(long bytes) throws Exception;
+
+        @Override
+        void close();
+    }
+
+    /**
+     * Sets everything up, warms up, then measures in rounds: each round measures every figure once, so noise from
+     * the shared machine falls on all of them alike.
+     */
     private void run(long bytes, long warmup, int runs, int[] mtus) throws Exception {
-        List<Figures[]> tun = new ArrayList<>();
-        for (int mtu : mtus) {
-            tun.add(tunFigures(mtu, bytes, warmup, runs));
-        }
-        List<Figures> veth = new ArrayList<>();
         int[] vethMtus = Arrays.stream(mtus).distinct().toArray();
-        for (int mtu : vethMtus) {
-            veth.add(vethFigures(mtu, bytes, runs));
-        }
-        System.out.printf(Locale.ROOT, "%d MiB per direction, median of %d runs (after %d MiB warm-up each way);"
-                + " jnetstack: Linux personality, one stack thread%n", bytes >> 20, runs, warmup >> 20);
-        for (int i = 0; i < mtus.length; i++) {
-            double ref = veth.get(indexOf(vethMtus, mtus[i])).median();
-            for (Figures f : tun.get(i)) {
-                System.out.printf(Locale.ROOT, "%-42s %7.2f Gbit/s %-16s %.3f x veth (MTU %d)%n", f.label(),
-                        f.median(), f.spread(), f.median() / ref, mtus[i]);
+        List<Setting> settings = new ArrayList<>();
+        try {
+            for (int mtu : mtus) {
+                settings.add(tunSetting(mtu));
+            }
+            for (int mtu : vethMtus) {
+                settings.add(vethSetting(mtu));
+            }
+            for (Setting s : settings) {
+                if (warmup > 0) {
+                    s.measure(warmup);
+                }
+            }
+            double[][][] g = new double[settings.size()][][];
+            for (int r = 0; r < runs; r++) {
+                for (int i = 0; i < settings.size(); i++) {
+                    double[] m = settings.get(i).measure(bytes);
+                    if (g[i] == null) {
+                        g[i] = new double[m.length][runs];
+                    }
+                    for (int k = 0; k < m.length; k++) {
+                        g[i][k][r] = m[k];
+                    }
+                }
+            }
+            report(bytes, warmup, runs, mtus, vethMtus, g);
+        } finally {
+            for (Setting s : settings.reversed()) {
+                s.close();
             }
         }
-        for (Figures f : veth) {
+    }
+
+    private static void report(long bytes, long warmup, int runs, int[] mtus, int[] vethMtus, double[][][] g) {
+        System.out.printf(Locale.ROOT, "%d MiB per direction, median of %d rounds (after %d MiB warm-up each way);"
+                + " jnetstack: Linux personality, one stack thread%n", bytes >> 20, runs, warmup >> 20);
+        for (int i = 0; i < mtus.length; i++) {
+            Figures ref = new Figures("", g[mtus.length + indexOf(vethMtus, mtus[i])][0]);
+            String[] dir = {"kernel -> jnetstack", "jnetstack -> kernel"};
+            for (int k = 0; k < 2; k++) {
+                Figures f = new Figures(dir[k] + ", TUN MTU " + mtus[i], g[i][k]);
+                System.out.printf(Locale.ROOT, "%-42s %7.2f Gbit/s %-16s %.3f x veth (MTU %d)%n", f.label(),
+                        f.median(), f.spread(), f.median() / ref.median(), mtus[i]);
+            }
+        }
+        for (int i = 0; i < vethMtus.length; i++) {
+            Figures f = new Figures("kernel -> kernel, veth MTU " + vethMtus[i]
+                    + (vethMtus[i] <= 1500 ? " (GSO/GRO)" : ""), g[mtus.length + i][0]);
             System.out.printf(Locale.ROOT, "%-42s %7.2f Gbit/s %s%n", f.label(), f.median(), f.spread());
         }
     }
@@ -107,24 +150,24 @@ public final class TunThroughput {
         return -1;
     }
 
-    private Figures[] tunFigures(int mtu, long bytes, long warmup, int runs) throws Exception {
-        double[] to = new double[runs];
-        double[] from = new double[runs];
-        try (NetNamespace ns = NetNamespace.create(); TunDevice tun = TunDevice.create(ns, "jns0", "10.9.0.1/24", mtu);
-                RealTimeHost jns = new RealTimeHost(Personality.named("linux"), tun, mtu, Ipv4Address.of(10, 9, 0, 2),
-                        24, 1)) {
-            if (warmup > 0) {
-                kernelToJnetstack(ns, jns, warmup);
-                jnetstackToKernel(ns, jns, warmup);
+    /** A fresh namespace, TUN device and stack at {@code mtu}: kernel to jnetstack, then jnetstack to kernel. */
+    private Setting tunSetting(int mtu) throws Exception {
+        NetNamespace ns = NetNamespace.create();
+        TunDevice tun = TunDevice.create(ns, "jns0", "10.9.0.1/24", mtu);
+        RealTimeHost jns = new RealTimeHost(Personality.named("linux"), tun, mtu, Ipv4Address.of(10, 9, 0, 2), 24, 1);
+        return new Setting() {
+            @Override
+            public double[] measure(long bytes) throws Exception {
+                return new double[] {kernelToJnetstack(ns, jns, bytes), jnetstackToKernel(ns, jns, bytes)};
             }
-            for (int r = 0; r < runs; r++) {
-                to[r] = kernelToJnetstack(ns, jns, bytes);
-                from[r] = jnetstackToKernel(ns, jns, bytes);
+
+            @Override
+            public void close() {
+                jns.close();
+                tun.close();
+                ns.close();
             }
-        }
-        String tag = "TUN MTU " + mtu;
-        return new Figures[] {new Figures("kernel -> jnetstack, " + tag, to),
-            new Figures("jnetstack -> kernel, " + tag, from)};
+        };
     }
 
     private static double gbps(long bytes, long ns) {
@@ -225,26 +268,31 @@ public final class TunThroughput {
         }
     }
 
-    private Figures vethFigures(int mtu, long bytes, int runs) throws Exception {
-        double[] g = new double[runs];
-        try (NetNamespace a = NetNamespace.create(); NetNamespace b = NetNamespace.create()) {
-            Process holder = b.start("sleep", "600"); // a process inside b, to name b to ip(8)
-            try {
-                a.ip("link", "add", "veth0", "mtu", Integer.toString(mtu), "type", "veth", "peer", "name", "veth1",
-                        "mtu", Integer.toString(mtu));
-                a.ip("link", "set", "veth1", "netns", Long.toString(holder.pid()));
-                a.ip("addr", "add", "10.8.0.1/24", "dev", "veth0");
-                a.ip("link", "set", "veth0", "up");
-                b.ip("addr", "add", "10.8.0.2/24", "dev", "veth1");
-                b.ip("link", "set", "veth1", "up");
-                for (int r = 0; r < runs; r++) {
-                    g[r] = vethOnce(a, b, bytes);
-                }
-            } finally {
-                holder.destroy();
+    /** Two namespaces joined by a veth pair at {@code mtu}: the kernel to itself. */
+    private Setting vethSetting(int mtu) throws Exception {
+        NetNamespace a = NetNamespace.create();
+        NetNamespace b = NetNamespace.create();
+        Process holder = b.start("sleep", "3600"); // a process inside b, to name b to ip(8)
+        a.ip("link", "add", "veth0", "mtu", Integer.toString(mtu), "type", "veth", "peer", "name", "veth1",
+                "mtu", Integer.toString(mtu));
+        a.ip("link", "set", "veth1", "netns", Long.toString(holder.pid()));
+        a.ip("addr", "add", "10.8.0.1/24", "dev", "veth0");
+        a.ip("link", "set", "veth0", "up");
+        b.ip("addr", "add", "10.8.0.2/24", "dev", "veth1");
+        b.ip("link", "set", "veth1", "up");
+        return new Setting() {
+            @Override
+            public double[] measure(long bytes) throws Exception {
+                return new double[] {vethOnce(a, b, bytes)};
             }
-        }
-        return new Figures("kernel -> kernel, veth MTU " + mtu + (mtu == 1500 ? " (GSO/GRO)" : ""), g);
+
+            @Override
+            public void close() {
+                holder.destroy();
+                b.close();
+                a.close();
+            }
+        };
     }
 
     private double vethOnce(NetNamespace a, NetNamespace b, long bytes) throws Exception {
