@@ -14,11 +14,13 @@ import java.util.Optional;
 
 /**
  * A TUN device (IFF_TUN | IFF_NO_PI: one bare IPv4/IPv6 packet per read and write, linux/if_tun.h) created inside a
- * {@link NetNamespace}, with the kernel's side addressed and up. The descriptor
- * works from any thread; reads wait with poll(2) so a reader can be stopped.
+ * {@link NetNamespace}, with the kernel's side addressed and up. The descriptor is non-blocking and works from any
+ * thread; reads wait with poll(2) so a reader can be stopped. Packets move straight between the caller's byte[] and
+ * the kernel (critical downcalls on heap memory: no copy through native memory, no allocation per packet).
  */
 public final class TunDevice implements AutoCloseable {
     private static final int O_RDWR = 2;
+    private static final int O_NONBLOCK = 0x800;
     private static final int O_CLOEXEC = 0x80000;
     private static final long TUNSETIFF = 0x400454caL;
     private static final short IFF_TUN = 0x0001;
@@ -27,16 +29,13 @@ public final class TunDevice implements AutoCloseable {
 
     private final int fd;
     private final String name;
-    private final Arena arena = Arena.ofAuto();
-    private final MemorySegment readBuffer;
-    private final MemorySegment writeBuffer;
+    /** The owner's pollfd pair (this device, a wake-up descriptor), for {@link #await}. */
+    private final MemorySegment ownerPoll = Arena.ofAuto().allocate(16);
     private volatile boolean closed;
 
-    private TunDevice(int fd, String name, int mtu) {
+    private TunDevice(int fd, String name) {
         this.fd = fd;
         this.name = name;
-        this.readBuffer = arena.allocate(Math.max(mtu, 65_536));
-        this.writeBuffer = arena.allocate(Math.max(mtu, 65_536));
     }
 
     /** Why there can be no TUN device here, or empty. */
@@ -67,7 +66,7 @@ public final class TunDevice implements AutoCloseable {
         if (fd < 0) {
             throw new IOException("cannot create TUN device " + name + ": errno " + (-fd));
         }
-        TunDevice t = new TunDevice(fd, name, mtu);
+        TunDevice t = new TunDevice(fd, name);
         try {
             if (ipv6) {
                 ns.exec("sysctl", "-q", "-w", "net.ipv6.conf." + name + ".router_solicitations=0");
@@ -94,7 +93,7 @@ public final class TunDevice implements AutoCloseable {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment cap = Libc.capture(a);
             MemorySegment path = a.allocateFrom("/dev/net/tun", StandardCharsets.US_ASCII);
-            int fd = (int) Libc.OPEN.invokeExact(cap, path, O_RDWR | O_CLOEXEC, 0);
+            int fd = (int) Libc.OPEN.invokeExact(cap, path, O_RDWR | O_NONBLOCK | O_CLOEXEC, 0);
             if (fd < 0) {
                 return -Libc.errno(cap);
             }
@@ -143,25 +142,68 @@ public final class TunDevice implements AutoCloseable {
             if (ready <= 0 || closed || (p.get(JAVA_SHORT, 6) & POLLIN) == 0) {
                 return closed ? -1 : 0;
             }
-            long n = (long) Libc.READ.invokeExact(cap, fd, readBuffer, (long) into.length);
-            if (n <= 0) {
-                return closed ? -1 : 0;
-            }
-            MemorySegment.copy(readBuffer, JAVA_BYTE, 0, into, 0, (int) n);
-            return (int) n;
+        } catch (Throwable t) {
+            throw new IllegalStateException("polling " + name, t);
+        }
+        return readNow(into);
+    }
+
+    /**
+     * Copies one waiting packet into {@code into} without waiting; its length, 0 when none is waiting, -1 once closed.
+     * One reader thread at a time.
+     */
+    int readNow(byte[] into) {
+        if (closed) {
+            return -1;
+        }
+        try {
+            long n = (long) Libc.READ_HEAP.invokeExact(fd, MemorySegment.ofArray(into), (long) into.length);
+            return n > 0 ? (int) n : closed ? -1 : 0;
         } catch (Throwable t) {
             throw new IllegalStateException("reading " + name, t);
         }
     }
 
-    /** Hands one IP packet to the kernel. Called by one thread at a time. */
+    /**
+     * The owner's wait: up to {@code timeoutMs} for a packet or for descriptor {@code wakeFd} to become readable;
+     * {@link #PACKET} and/or {@link #WOKEN}, 0 on timeout, -1 once closed. One owner thread only.
+     */
+    int await(int timeoutMs, int wakeFd) {
+        if (closed) {
+            return -1;
+        }
+        MemorySegment p = ownerPoll;
+        p.set(JAVA_INT, 0, fd);
+        p.set(JAVA_SHORT, 4, POLLIN);
+        p.set(JAVA_SHORT, 6, (short) 0);
+        p.set(JAVA_INT, 8, wakeFd);
+        p.set(JAVA_SHORT, 12, POLLIN);
+        p.set(JAVA_SHORT, 14, (short) 0);
+        try (Arena a = Arena.ofConfined()) {
+            int ready = (int) Libc.POLL.invokeExact(Libc.capture(a), p, 2L, timeoutMs);
+            if (closed) {
+                return -1;
+            }
+            return ready <= 0 ? 0 : ((p.get(JAVA_SHORT, 6) & POLLIN) != 0 ? PACKET : 0)
+                    | ((p.get(JAVA_SHORT, 14) & POLLIN) != 0 ? WOKEN : 0);
+        } catch (Throwable t) {
+            throw new IllegalStateException("polling " + name, t);
+        }
+    }
+
+    /** {@link #await}: a packet is waiting. */
+    static final int PACKET = 1;
+    /** {@link #await}: the wake-up descriptor is readable. */
+    static final int WOKEN = 2;
+
+    /** Hands one IP packet to the kernel (straight from {@code packet}: no copy on this side). Any thread. */
     public void write(byte[] packet, int off, int len) {
         if (closed) {
             return;
         }
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment.copy(packet, off, writeBuffer, JAVA_BYTE, 0, len);
-            long ignored = (long) Libc.WRITE.invokeExact(Libc.capture(a), fd, writeBuffer, (long) len);
+        try {
+            long ignored = (long) Libc.WRITE_HEAP.invokeExact(fd, MemorySegment.ofArray(packet).asSlice(off, len),
+                    (long) len);
         } catch (Throwable t) {
             throw new IllegalStateException("writing " + name, t);
         }
