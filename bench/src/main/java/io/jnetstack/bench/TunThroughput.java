@@ -31,10 +31,11 @@ import java.util.concurrent.CompletableFuture;
  * 64 KiB super-packets either way). Ratios are TUN median over veth median at the same MTU.
  *
  * <p>Usage: {@code bash bench/tun.sh [MiB per direction, default 1024] [--mtu 1500,65535] [--runs 3]
- * [--warmup 512]}.
+ * [--warmup 512] [--stats]}; {@code --stats} also prints each TUN device's packet counts (average packet sizes).
  */
 public final class TunThroughput {
     private static final int BLOCK = 1 << 20;
+    private static boolean stats;
     private int nextPort = 5001;
 
     private TunThroughput() {}
@@ -62,16 +63,22 @@ public final class TunThroughput {
         long mib = 1024;
         long warmupMib = 512;
         int runs = 3;
-        int[] mtus = {1500, 65_535};
+        String[] tuns = {"1500", "1500+offload", "65535", "65535+offload"};
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--mtu" -> mtus = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--tun" -> tuns = args[++i].split(",");
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmupMib = Long.parseLong(args[++i]);
+                case "--stats" -> stats = true;
                 default -> mib = Long.parseLong(args[i]);
             }
         }
-        new TunThroughput().run(mib << 20, warmupMib << 20, runs, mtus);
+        int[] mtus = Arrays.stream(tuns).mapToInt(t -> Integer.parseInt(t.replace("+offload", ""))).toArray();
+        boolean[] offloads = new boolean[tuns.length];
+        for (int i = 0; i < tuns.length; i++) {
+            offloads[i] = tuns[i].endsWith("+offload");
+        }
+        new TunThroughput().run(mib << 20, warmupMib << 20, runs, mtus, offloads);
     }
 
     /** A TUN device with a stack behind it, or a veth pair between two namespaces: one setting measured. */
@@ -87,12 +94,12 @@ public final class TunThroughput {
      * Sets everything up, warms up, then measures in rounds: each round measures every figure once, so noise from
      * the shared machine falls on all of them alike.
      */
-    private void run(long bytes, long warmup, int runs, int[] mtus) throws Exception {
+    private void run(long bytes, long warmup, int runs, int[] mtus, boolean[] offloads) throws Exception {
         int[] vethMtus = Arrays.stream(mtus).distinct().toArray();
         List<Setting> settings = new ArrayList<>();
         try {
-            for (int mtu : mtus) {
-                settings.add(tunSetting(mtu));
+            for (int i = 0; i < mtus.length; i++) {
+                settings.add(tunSetting(mtus[i], offloads[i]));
             }
             for (int mtu : vethMtus) {
                 settings.add(vethSetting(mtu));
@@ -114,7 +121,7 @@ public final class TunThroughput {
                     }
                 }
             }
-            report(bytes, warmup, runs, mtus, vethMtus, g);
+            report(bytes, warmup, runs, mtus, offloads, vethMtus, g);
         } finally {
             for (Setting s : settings.reversed()) {
                 s.close();
@@ -122,22 +129,24 @@ public final class TunThroughput {
         }
     }
 
-    private static void report(long bytes, long warmup, int runs, int[] mtus, int[] vethMtus, double[][][] g) {
+    private static void report(long bytes, long warmup, int runs, int[] mtus, boolean[] offloads, int[] vethMtus,
+            double[][][] g) {
         System.out.printf(Locale.ROOT, "%d MiB per direction, median of %d rounds (after %d MiB warm-up each way);"
                 + " jnetstack: Linux personality, one stack thread%n", bytes >> 20, runs, warmup >> 20);
         for (int i = 0; i < mtus.length; i++) {
             Figures ref = new Figures("", g[mtus.length + indexOf(vethMtus, mtus[i])][0]);
             String[] dir = {"kernel -> jnetstack", "jnetstack -> kernel"};
             for (int k = 0; k < 2; k++) {
-                Figures f = new Figures(dir[k] + ", TUN MTU " + mtus[i], g[i][k]);
-                System.out.printf(Locale.ROOT, "%-42s %7.2f Gbit/s %-16s %.3f x veth (MTU %d)%n", f.label(),
+                Figures f = new Figures(dir[k] + ", TUN MTU " + mtus[i] + (offloads[i] ? " +offload" : ""),
+                        g[i][k]);
+                System.out.printf(Locale.ROOT, "%-50s %7.2f Gbit/s %-16s %.3f x veth (MTU %d)%n", f.label(),
                         f.median(), f.spread(), f.median() / ref.median(), mtus[i]);
             }
         }
         for (int i = 0; i < vethMtus.length; i++) {
             Figures f = new Figures("kernel -> kernel, veth MTU " + vethMtus[i]
                     + (vethMtus[i] <= 1500 ? " (GSO/GRO)" : ""), g[mtus.length + i][0]);
-            System.out.printf(Locale.ROOT, "%-42s %7.2f Gbit/s %s%n", f.label(), f.median(), f.spread());
+            System.out.printf(Locale.ROOT, "%-50s %7.2f Gbit/s %s%n", f.label(), f.median(), f.spread());
         }
     }
 
@@ -150,10 +159,13 @@ public final class TunThroughput {
         return -1;
     }
 
-    /** A fresh namespace, TUN device and stack at {@code mtu}: kernel to jnetstack, then jnetstack to kernel. */
-    private Setting tunSetting(int mtu) throws Exception {
+    /**
+     * A fresh namespace, TUN device (with or without checksum and segmentation offloads) and stack at {@code mtu}:
+     * kernel to jnetstack, then jnetstack to kernel.
+     */
+    private Setting tunSetting(int mtu, boolean offloads) throws Exception {
         NetNamespace ns = NetNamespace.create();
-        TunDevice tun = TunDevice.create(ns, "jns0", "10.9.0.1/24", mtu);
+        TunDevice tun = TunDevice.create(ns, "jns0", "10.9.0.1/24", mtu, false, offloads);
         RealTimeHost jns = new RealTimeHost(Personality.named("linux"), tun, mtu, Ipv4Address.of(10, 9, 0, 2), 24, 1);
         return new Setting() {
             @Override
@@ -163,11 +175,30 @@ public final class TunThroughput {
 
             @Override
             public void close() {
+                if (stats) {
+                    System.out.println("TUN MTU " + mtu + (offloads ? " +offload" : "") + ", packets seen by the kernel"
+                            + " (RX: from jnetstack, TX: to jnetstack):\n" + linkStats(ns, "jns0"));
+                }
                 jns.close();
                 tun.close();
                 ns.close();
             }
         };
+    }
+
+    /** {@code ip -s link show dev} inside {@code ns}: packet and byte counts each way. */
+    private static String linkStats(NetNamespace ns, String dev) {
+        try {
+            Process p = ns.start("ip", "-s", "link", "show", "dev", dev);
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor();
+            return out;
+        } catch (java.io.IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e.toString();
+        }
     }
 
     private static double gbps(long bytes, long ns) {

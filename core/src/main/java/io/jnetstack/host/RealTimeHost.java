@@ -68,7 +68,7 @@ public final class RealTimeHost implements AutoCloseable {
      * CPU instead: on a small machine the kernel's side of the transfer needs it).
      */
     private void loop() {
-        byte[] buf = new byte[65_536];
+        byte[] buf = new byte[TunDevice.VNET_HDR_LEN + 65_536];
         while (!stopped) {
             for (Runnable r = tasks.poll(); r != null; r = tasks.poll()) {
                 r.run();
