@@ -49,6 +49,12 @@ final class TunLink implements LinkEndpoint {
         return MacAddress.ZERO;
     }
 
+    /** With offloads, the kernel takes TCP datagrams of up to 64 KiB and segments them itself (GSO). */
+    @Override
+    public int tcpOffloadSize() {
+        return out == null ? 0 : 65_535;
+    }
+
     @Override
     public void attach(FrameSink inbound) {
         sink = inbound;

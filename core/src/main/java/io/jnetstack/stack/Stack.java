@@ -487,6 +487,18 @@ public final class Stack {
         return r == null || r.kind() != Route.Kind.UNICAST ? 1500 : iface(r.ifIndex()).mtu();
     }
 
+    /**
+     * The TCP segmentation offload of the interface towards {@code dst} ({@link LinkEndpoint#tcpOffloadSize}); 0
+     * for a local address or without a unicast route.
+     */
+    int tcpOffloadTo(IpAddress dst) {
+        if (isLocal(dst)) {
+            return 0;
+        }
+        Route r = routes.lookup(dst);
+        return r == null || r.kind() != Route.Kind.UNICAST ? 0 : iface(r.ifIndex()).link().tcpOffloadSize();
+    }
+
     /** Sends a transport payload built by this host with TTL or hop limit {@code ttl} (0: the default). */
     void sendTransport(IpAddress src, IpAddress dst, int protocol, byte[] payload, int ttl, Origin o, long nowNs) {
         switch (dst) {

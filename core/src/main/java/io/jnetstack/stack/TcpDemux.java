@@ -149,6 +149,9 @@ final class TcpDemux {
                 random.nextInt(Integer.MAX_VALUE), o.synSchedule() != null ? o.synSchedule() : p.synRetransmission(),
                 o.output(), nowNs);
         c.setIcmpMayReset(icmpMayReset);
+        if (o.udpEncapsulationPort() == 0) {
+            c.setSegmentOffload(stack.tcpOffloadTo(h.remoteAddress()));
+        }
         if (o.maxSegment() > 0) {
             c.setMaxSegment(o.maxSegment());
         }
@@ -306,6 +309,9 @@ final class TcpDemux {
         TcpConnection c = TcpConnection.accept(stack.personality(), h.localPort(), h.remotePort(), syn, iss,
                 mss(h.remoteAddress()) - tunnel.mssReduction(inputPort), random.nextInt(Integer.MAX_VALUE), out,
                 nowNs);
+        if (inputPort == 0) {
+            c.setSegmentOffload(stack.tcpOffloadTo(h.remoteAddress()));
+        }
         connections.put(h, c);
         tunnel.set(h, inputPort);
         return c;

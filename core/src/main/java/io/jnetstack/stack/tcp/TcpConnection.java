@@ -83,6 +83,8 @@ public final class TcpConnection {
     long peerFinAbs = -1;
     int dupAcks;
     int peerMss = DEFAULT_PEER_MSS;
+    /** The outgoing link's TCP segmentation offload (the longest datagram it cuts up itself), 0 without. */
+    int segmentOffload;
     int sndShift;
     int rcvShift;
     boolean timestamps;
@@ -513,6 +515,14 @@ public final class TcpConnection {
     /** The MSS the next SYN offers. */
     public int synMss() {
         return synMss;
+    }
+
+    /**
+     * The outgoing link cuts TCP datagrams of up to {@code bytes} into segments itself (TSO/GSO): new data may
+     * leave in super-segments of whole MSS-sized segments (Linux tcp_tso_segs); 0 turns it off.
+     */
+    public void setSegmentOffload(int bytes) {
+        segmentOffload = Math.max(0, bytes);
     }
 
     /**
