@@ -220,14 +220,15 @@ public final class TunThroughput {
         CompletableFuture<Long> done = new CompletableFuture<>();
         long[] got = {0};
         TcpHandle[] h = {null};
+        byte[] buf = new byte[BLOCK];
         jns.addPoller(st -> {
             if (h[0] == null) {
                 h[0] = st.tcpAccept(port);
                 return true;
             }
             TcpConnection c = st.tcpConnection(h[0]);
-            if (c != null && c.available() > 0) {
-                got[0] += st.tcpRead(h[0], BLOCK, jns.nowNs()).length;
+            while (c != null && c.available() > 0) {
+                got[0] += st.tcpRead(h[0], buf, 0, buf.length, jns.nowNs());
             }
             if (c == null || c.available() == 0 && c.peerClosed()) {
                 st.tcpClose(h[0], jns.nowNs());

@@ -297,6 +297,14 @@ public final class Stack {
         return tcp.read(h, max, nowNs);
     }
 
+    /**
+     * As {@link #tcpRead(TcpHandle, int, long)}, into {@code into[off, off+len)} (no array per call); returns the
+     * bytes read, 0 when none are waiting or the connection is gone.
+     */
+    public int tcpRead(TcpHandle h, byte[] into, int off, int len, long nowNs) {
+        return tcp.read(h, into, off, len, nowNs);
+    }
+
     /** A copy of up to {@code max} received bytes of connection {@code h}, left unread (MSG_PEEK). */
     public byte[] tcpPeek(TcpHandle h, int max) {
         io.jnetstack.stack.tcp.TcpConnection c = tcpConnection(h);

@@ -386,6 +386,16 @@ final class TcpDemux {
         return out;
     }
 
+    int read(TcpHandle h, byte[] into, int off, int len, long nowNs) {
+        TcpConnection c = connections.get(h);
+        if (c == null) {
+            return 0;
+        }
+        int n = c.read(into, off, len, nowNs);
+        flush(h, c, nowNs);
+        return n;
+    }
+
     /** Runs a user call on connection {@code h}, if it still exists, and sends what it produced. */
     void apply(TcpHandle h, java.util.function.Consumer<TcpConnection> call, long nowNs) {
         TcpConnection c = connections.get(h);

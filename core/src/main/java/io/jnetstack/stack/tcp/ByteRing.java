@@ -78,16 +78,29 @@ final class ByteRing {
     /** A copy of {@code n} bytes starting {@code from} bytes after the head. */
     byte[] copy(int from, int n) {
         byte[] out = new byte[n];
+        copyTo(from, out, 0, n);
+        return out;
+    }
+
+    /** Removes up to {@code len} bytes from the head into {@code into[off, off+len)}; returns how many. */
+    int take(byte[] into, int off, int len) {
+        int n = Math.min(len, size);
+        copyTo(0, into, off, n);
+        drop(n);
+        return n;
+    }
+
+    /** Copies {@code n} bytes starting {@code from} bytes after the head into {@code out[at, at+n)}. */
+    private void copyTo(int from, byte[] out, int at, int n) {
         int pos = headOff + from;
         for (int done = 0; done < n; ) {
             byte[] c = chunks.get(pos / CHUNK);
-            int at = pos % CHUNK;
-            int k = Math.min(n - done, CHUNK - at);
-            System.arraycopy(c, at, out, done, k);
+            int chunkAt = pos % CHUNK;
+            int k = Math.min(n - done, CHUNK - chunkAt);
+            System.arraycopy(c, chunkAt, out, at + done, k);
             done += k;
             pos += k;
         }
-        return out;
     }
 
     /** Removes and returns up to {@code max} bytes from the head. */

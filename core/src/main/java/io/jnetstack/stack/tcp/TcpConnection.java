@@ -306,6 +306,11 @@ public final class TcpConnection {
         return Receiver.read(this, max, nowNs);
     }
 
+    /** As {@link #read(int, long)}, into {@code into[off, off+len)}; returns the bytes read. */
+    public int read(byte[] into, int off, int len, long nowNs) {
+        return Receiver.read(this, into, off, len, nowNs);
+    }
+
     /** A copy of up to {@code max} received bytes, left in the buffer (recv with MSG_PEEK): no window change. */
     public byte[] peek(int max) {
         return received.copy(0, Math.min(max, received.size()));
