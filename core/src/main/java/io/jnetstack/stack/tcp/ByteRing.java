@@ -3,6 +3,7 @@ package io.jnetstack.stack.tcp;
 import io.jnetstack.wire.ByteString;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 
 /**
  * A byte FIFO with a logical capacity (the socket buffer size, which auto-sizing may raise) stored in fixed-size
@@ -75,10 +76,19 @@ final class ByteRing {
         return n;
     }
 
-    /** A copy of {@code n} bytes starting {@code from} bytes after the head. */
+    /**
+     * A copy of {@code n} bytes starting {@code from} bytes after the head. The first chunk's part comes with the
+     * allocation itself (Arrays.copyOfRange: the JIT zeroes only the part it did not copy).
+     */
     byte[] copy(int from, int n) {
-        byte[] out = new byte[n];
-        copyTo(from, out, 0, n);
+        if (n == 0) {
+            return new byte[0];
+        }
+        int pos = headOff + from;
+        int chunkAt = pos % CHUNK;
+        byte[] out = Arrays.copyOfRange(chunks.get(pos / CHUNK), chunkAt, chunkAt + n);
+        int first = Math.min(n, CHUNK - chunkAt);
+        copyTo(from + first, out, first, n - first);
         return out;
     }
 
