@@ -151,6 +151,7 @@ final class TcpDemux {
         c.setIcmpMayReset(icmpMayReset);
         if (o.udpEncapsulationPort() == 0) {
             c.setSegmentOffload(stack.tcpOffloadTo(h.remoteAddress()));
+            c.setIpHeaderRoom(Stack.headroom(h.remoteAddress()));
         }
         if (o.maxSegment() > 0) {
             c.setMaxSegment(o.maxSegment());
@@ -311,6 +312,7 @@ final class TcpDemux {
                 nowNs);
         if (inputPort == 0) {
             c.setSegmentOffload(stack.tcpOffloadTo(h.remoteAddress()));
+            c.setIpHeaderRoom(Stack.headroom(h.remoteAddress()));
         }
         connections.put(h, c);
         tunnel.set(h, inputPort);
@@ -488,8 +490,11 @@ final class TcpDemux {
                 continue;
             }
             int hl = s.header().headerLength();
-            byte[] d = new byte[room + hl + s.payload().length()]; // built in place behind the IP header's room
-            s.payload().copyTo(d, room + hl);
+            byte[] d = s.payload().arrayWithRoom(room + hl); // the payload came with room for the headers
+            if (d == null) {
+                d = new byte[room + hl + s.payload().length()]; // built in place behind the IP header's room
+                s.payload().copyTo(d, room + hl);
+            }
             s.header().emit(d, room, new PseudoHeader(h.localAddress(), h.remoteAddress(), IpProtocol.TCP),
                     s.payload().length());
             int tos = c.outputOptions().tos() | (c.markEct(s) ? 0b10 : 0); // ECT(0), RFC 3168 §5

@@ -92,6 +92,13 @@ final class ByteRing {
         return out;
     }
 
+    /** A copy of {@code n} bytes starting {@code from} bytes after the head, behind {@code room} zero bytes. */
+    byte[] copyWithRoom(int room, int from, int n) {
+        byte[] out = new byte[room + n];
+        copyTo(from, out, room, n);
+        return out;
+    }
+
     /** Removes up to {@code len} bytes from the head into {@code into[off, off+len)}; returns how many. */
     int take(byte[] into, int off, int len) {
         int n = Math.min(len, size);

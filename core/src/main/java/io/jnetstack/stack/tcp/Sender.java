@@ -134,8 +134,18 @@ final class Sender {
 
     /** Sends {@code n} bytes of the buffer from offset {@code from} at {@code seq}, counting retransmissions. */
     static void transmit(TcpConnection c, int seq, int flags, int from, int n, long nowNs) {
-        ByteString payload = n == 0 ? ByteString.EMPTY : ByteString.wrap(c.sendBuffer.copy(from, n));
-        Segments.send(c, seq, c.rcvNxt, flags, Segments.options(c, nowNs), payload);
+        java.util.List<io.jnetstack.wire.tcp.TcpOption> opts = Segments.options(c, nowNs);
+        ByteString payload;
+        if (n == 0) {
+            payload = ByteString.EMPTY;
+        } else if (c.ipHeaderRoom > 0) {
+            // room for the IP and TCP headers in front: the stack builds the datagram around the payload, no copy
+            int room = c.ipHeaderRoom + TcpHeader.of(0, 0, 0, 0, 0, 0, opts).headerLength();
+            payload = ByteString.wrapAfterRoom(c.sendBuffer.copyWithRoom(room, from, n), room);
+        } else {
+            payload = ByteString.wrap(c.sendBuffer.copy(from, n));
+        }
+        Segments.send(c, seq, c.rcvNxt, flags, opts, payload);
         c.lastSendNs = nowNs;
         if (lt(seq, c.sndMax)) {
             c.stats.increment(TcpStats.Counter.RETRANSMITTED_SEGMENTS);

@@ -83,6 +83,11 @@ public final class TcpConnection {
     long peerFinAbs = -1;
     int dupAcks;
     int peerMss = DEFAULT_PEER_MSS;
+    /**
+     * The IP header's size towards the peer (20 or 40) when segments are built into datagrams by the stack: data
+     * segments then carry their payload behind that much room plus the TCP header's; 0 when not known.
+     */
+    int ipHeaderRoom;
     /** The outgoing link's TCP segmentation offload (the longest datagram it cuts up itself), 0 without. */
     int segmentOffload;
     int sndShift;
@@ -528,6 +533,14 @@ public final class TcpConnection {
      */
     public void setSegmentOffload(int bytes) {
         segmentOffload = Math.max(0, bytes);
+    }
+
+    /**
+     * The stack builds this connection's datagrams behind an IP header of {@code bytes} (20 or 40): data segments
+     * leave room for it and the TCP header before their payload, so the datagram is built around it in place.
+     */
+    public void setIpHeaderRoom(int bytes) {
+        ipHeaderRoom = Math.max(0, bytes);
     }
 
     /**
