@@ -22,16 +22,25 @@ import java.util.concurrent.CompletableFuture;
  * /dev/net/tun (else it says which is missing and exits 2).
  *
  * <p>What is measured: one TCP connection per figure moving {@code MiB} mebibytes of zeros, from the sender's first
- * byte to the receiver's end of file, application to application (the kernel side through read/write(2) on
- * 1 MiB buffers, the jnetstack side as a poller on the stack's own thread). Each TUN MTU gets a fresh device and
- * stack; before timing, each direction moves {@code --warmup} MiB untimed so the JIT has compiled the fast path.
- * Then {@code --runs} rounds each measure every figure once (so load from elsewhere on a shared machine falls on
- * all figures alike); the median per figure is reported, with the spread. The veth reference is the kernel to itself between two namespaces with the
- * same MTU as the TUN figure (like for like), and also at MTU 1500 (the veth default, GSO/GRO on: the kernel moves
- * 64 KiB super-packets either way). Ratios are TUN median over veth median at the same MTU.
+ * byte to the receiver's end of file, application to application: the kernel side through read/write(2) on 1 MiB
+ * buffers on a thread inside the namespace; the jnetstack side as a poller on the stack's own (single) thread,
+ * reading into / writing from a 1 MiB array. The veth figure is timed by its receiver from accept to end of file.
  *
- * <p>Usage: {@code bash bench/tun.sh [MiB per direction, default 1024] [--mtu 1500,65535] [--runs 3]
- * [--warmup 512] [--stats]}; {@code --stats} also prints each TUN device's packet counts (average packet sizes).
+ * <p>Settings ({@code --tun}, default {@code 1500,1500+offload,65535,65535+offload}): the TUN device's MTU, and
+ * whether it runs with virtio-net offloads ({@code +offload}: IFF_VNET_HDR and TUNSETOFFLOAD csum/TSO4/TSO6, so the
+ * kernel hands jnetstack TCP super-packets of up to 64 KiB with partial checksums and takes such super-packets from
+ * it, segmenting them at the MTU itself: what veth's GSO/GRO does between two kernels). Without offloads every TCP
+ * segment on the TUN device is at most MTU-sized. Each setting gets its own namespace, device and stack. The veth
+ * reference runs at each MTU used (at 1500 it is the veth default, GSO/GRO on); ratios are the TUN median over the
+ * veth median at the same MTU.
+ *
+ * <p>Before timing, every setting moves {@code --warmup} MiB each way untimed (the JIT compiles the fast path);
+ * then {@code --runs} rounds each measure every figure once, so load from elsewhere on a shared machine falls on all
+ * figures alike, and the median per figure is printed with its spread ([min .. max]).
+ *
+ * <p>Usage: {@code bash bench/tun.sh [MiB per direction, default 1024] [--tun 1500,1500+offload,65535,...]
+ * [--runs 3] [--warmup 512] [--stats]}; {@code --stats} also prints each TUN device's packet counts (average packet
+ * sizes, drops).
  */
 public final class TunThroughput {
     private static final int BLOCK = 1 << 20;
