@@ -45,6 +45,9 @@ import java.util.concurrent.CompletableFuture;
 public final class TunThroughput {
     private static final int BLOCK = 1 << 20;
     private static boolean stats;
+    /** For profiling one direction alone: {@code -Dtun.only=to} (kernel to jnetstack) or {@code from}. */
+    private static final boolean PROFILE_TO = "to".equals(System.getProperty("tun.only"));
+    private static final boolean PROFILE_FROM = "from".equals(System.getProperty("tun.only"));
     private int nextPort = 5001;
 
     private TunThroughput() {}
@@ -179,7 +182,8 @@ public final class TunThroughput {
         return new Setting() {
             @Override
             public double[] measure(long bytes) throws Exception {
-                return new double[] {kernelToJnetstack(ns, jns, bytes), jnetstackToKernel(ns, jns, bytes)};
+                return new double[] {PROFILE_FROM ? 0 : kernelToJnetstack(ns, jns, bytes),
+                    PROFILE_TO ? 0 : jnetstackToKernel(ns, jns, bytes)};
             }
 
             @Override

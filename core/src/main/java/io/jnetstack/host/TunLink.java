@@ -11,14 +11,16 @@ import io.jnetstack.wire.MacAddress;
  * A {@link LinkEndpoint} over a {@link TunDevice}: bare IP packets, written to the kernel as they are sent. Over a
  * device with {@linkplain TunDevice#offloads() offloads} it speaks struct virtio_net_hdr (linux/virtio_net.h) the
  * way a virtio NIC's driver does: a packet the kernel left with a partial checksum (VIRTIO_NET_HDR_F_NEEDS_CSUM) gets
- * it completed before the stack sees it, so the stack verifies real checksums only; a TCP super-packet (GSO) goes up
- * whole, as GRO would pass it. Outgoing TCP is marked NEEDS_CSUM (the kernel, delivering locally, then trusts it
+ * it completed here (so it is a correct packet wherever it goes next) and reaches the stack as checksum-verified
+ * (receive checksum offload: the kernel built it in memory, nothing could corrupt it on the way), as does one the
+ * kernel marks DATA_VALID; a TCP super-packet (GSO) goes up whole, as GRO would pass it. Outgoing TCP is marked NEEDS_CSUM (the kernel, delivering locally, then trusts it
  * instead of summing it again), and a TCP segment longer than the MTU allows goes as one GSO packet the kernel
  * segments at the MTU's segment size.
  */
 final class TunLink implements LinkEndpoint {
     private static final int VNET = TunDevice.VNET_HDR_LEN;
     private static final int NEEDS_CSUM = 1;
+    private static final int DATA_VALID = 2;
     private static final int GSO_TCPV4 = 1;
     private static final int GSO_TCPV6 = 4;
     private static final int TCP = 6;
@@ -118,15 +120,21 @@ final class TunLink implements LinkEndpoint {
         if (len <= VNET) {
             return;
         }
+        boolean verified = (packet[0] & DATA_VALID) != 0;
         if ((packet[0] & NEEDS_CSUM) != 0) {
             int start = VNET + le16(packet, 6);
             int field = start + le16(packet, 8);
             if (field + 2 <= len) {
                 int sum = Checksum.finish(Checksum.partial(packet, start, len - start, 0));
                 Bytes.put16(packet, field, sum == 0 ? 0xFFFF : sum);
+                verified = true;
             }
         }
-        sink.onFrame(packet, VNET, len - VNET, nowNs);
+        if (verified) {
+            sink.onChecksumVerifiedFrame(packet, VNET, len - VNET, nowNs);
+        } else {
+            sink.onFrame(packet, VNET, len - VNET, nowNs);
+        }
     }
 
     private static void le16(byte[] b, int at, int v) {

@@ -39,6 +39,8 @@ public final class Stack {
     private final UdpEndpoints udp;
     private StackListener listener = new StackListener() {};
     private boolean forwarding;
+    /** Set while a frame the link checksum-verified is being received ({@link #checksumVerified()}). */
+    private boolean checksumVerified;
 
     /** A stack named {@code name} (for traces) running {@code personality}, drawing randomness from {@code random}. */
     public Stack(String name, Personality personality, RandomSource random) {
@@ -56,7 +58,22 @@ public final class Stack {
     public NetInterface addInterface(String ifName, LinkEndpoint link) {
         NetInterface ifc = new NetInterface(interfaces.size() + 1, ifName, link);
         interfaces.add(ifc);
-        link.attach((frame, off, len, nowNs) -> receive(ifc, frame, off, len, nowNs));
+        link.attach(new io.jnetstack.link.FrameSink() {
+            @Override
+            public void onFrame(byte[] frame, int off, int len, long nowNs) {
+                receive(ifc, frame, off, len, nowNs);
+            }
+
+            @Override
+            public void onChecksumVerifiedFrame(byte[] frame, int off, int len, long nowNs) {
+                checksumVerified = true;
+                try {
+                    receive(ifc, frame, off, len, nowNs);
+                } finally {
+                    checksumVerified = false;
+                }
+            }
+        });
         if (link.medium() == Medium.ETHERNET) {
             routes.add(Route.onLink(Prefix.of("fe80::/64"), ifc.index()));
         }
@@ -484,6 +501,14 @@ public final class Stack {
             case Ipv4Address d -> ipv4.sourceFor(d);
             case Ipv6Address d -> ipv6.sourceFor(d);
         };
+    }
+
+    /**
+     * Whether the frame being received right now came with its transport checksum verified by the link (receive
+     * checksum offload, {@link io.jnetstack.link.FrameSink#onChecksumVerifiedFrame}).
+     */
+    boolean checksumVerified() {
+        return checksumVerified;
     }
 
     /** MTU towards {@code dst}: the loopback MTU for a local address, else the outgoing interface's. */

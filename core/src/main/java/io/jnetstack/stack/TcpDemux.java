@@ -236,8 +236,11 @@ final class TcpDemux {
 
     private void demultiplex(IpAddress src, IpAddress dst, byte[] d, int off, int len, int tcpOff, long nowNs) {
         int tcpLen = off + len - tcpOff;
-        PseudoHeader ph = new PseudoHeader(src, dst, IpProtocol.TCP);
-        if (!(TcpHeader.parse(d, tcpOff, tcpLen, ph) instanceof Parsed.Ok<TcpHeader> ok)) {
+        // a segment the link verified (receive checksum offload) is not summed again; TCP inside UDP always is
+        Parsed<TcpHeader> parsed = stack.checksumVerified() && inputPort == 0
+                ? TcpHeader.parseChecksumVerified(d, tcpOff, tcpLen)
+                : TcpHeader.parse(d, tcpOff, tcpLen, new PseudoHeader(src, dst, IpProtocol.TCP));
+        if (!(parsed instanceof Parsed.Ok<TcpHeader> ok)) {
             stack.stats().increment(StackStats.Counter.MALFORMED);
             return;
         }

@@ -79,6 +79,16 @@ class TcpHeaderMalformedTest {
     }
 
     @Test
+    void checksumVerifiedByTheLink_isNotSummedAgainButEverythingElseIsChecked() {
+        byte[] b = TcpFixtures.V4_DATA.bytes();
+        TcpHeader good = ((Parsed.Ok<TcpHeader>) TcpHeader.parse(b, 0, b.length, TcpFixtures.V4_DATA.ph())).value();
+        b[b.length - 1] ^= 1; // the checksum no longer matches: a link that verified it would not have passed it on
+        assertThat(TcpHeader.parseChecksumVerified(b, 0, b.length)).isEqualTo(Parsed.ok(good));
+        assertThat(reason(TcpHeader.parseChecksumVerified(TcpFixtures.V4_SYN.bytes(), 0, 36)))
+                .isEqualTo(MalformedReason.BAD_HEADER_LENGTH);
+    }
+
+    @Test
     void wrongPseudoHeader_isRejectedAsBadChecksum() {
         Fixture f = TcpFixtures.V6_SYN;
         byte[] b = f.bytes();
