@@ -13,9 +13,9 @@ import io.jnetstack.wire.MacAddress;
  * way a virtio NIC's driver does: a packet the kernel left with a partial checksum (VIRTIO_NET_HDR_F_NEEDS_CSUM) gets
  * it completed here (so it is a correct packet wherever it goes next) and reaches the stack as checksum-verified
  * (receive checksum offload: the kernel built it in memory, nothing could corrupt it on the way), as does one the
- * kernel marks DATA_VALID; a TCP super-packet (GSO) goes up whole, as GRO would pass it. Outgoing TCP is marked NEEDS_CSUM (the kernel, delivering locally, then trusts it
- * instead of summing it again), and a TCP segment longer than the MTU allows goes as one GSO packet the kernel
- * segments at the MTU's segment size.
+ * kernel marks DATA_VALID; a TCP super-packet (GSO) goes up whole, as GRO would pass it. Outgoing TCP is marked
+ * NEEDS_CSUM (the kernel, delivering locally, then trusts it instead of summing it again), and a TCP segment longer
+ * than the MTU allows goes as one GSO packet the kernel segments at the MTU's segment size.
  */
 final class TunLink implements LinkEndpoint {
     private static final int VNET = TunDevice.VNET_HDR_LEN;

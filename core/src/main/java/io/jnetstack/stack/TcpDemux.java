@@ -245,7 +245,10 @@ final class TcpDemux {
             return;
         }
         TcpHeader th = ok.value();
-        TcpSegment seg = new TcpSegment(th, ByteString.copyOf(d, tcpOff + th.headerLength(), tcpLen - th.headerLength()));
+        // the payload is read in place: input never keeps a segment, and copies every byte it keeps (into the receive
+        // buffer, the out-of-order queue)
+        int hl = th.headerLength();
+        TcpSegment seg = new TcpSegment(th, ByteString.borrow(d, tcpOff + hl, tcpLen - hl));
         TcpHandle h = new TcpHandle(dst, th.destinationPort(), src, th.sourcePort());
         TcpConnection c = connections.get(h);
         if (c != null) {

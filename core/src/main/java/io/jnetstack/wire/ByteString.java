@@ -2,6 +2,7 @@ package io.jnetstack.wire;
 
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /** An immutable byte sequence with value equality, for payloads and opaque fields inside wire records. */
 public final class ByteString {
@@ -9,16 +10,18 @@ public final class ByteString {
     public static final ByteString EMPTY = new ByteString(new byte[0]);
 
     private final byte[] bytes;
-    /** Where the sequence starts in {@link #bytes}; it always runs to the array's end. */
+    /** Where the sequence starts in {@link #bytes}, and its length. */
     private final int off;
+    private final int len;
 
     private ByteString(byte[] bytes) {
-        this(bytes, 0);
+        this(bytes, 0, bytes.length);
     }
 
-    private ByteString(byte[] bytes, int off) {
+    private ByteString(byte[] bytes, int off, int len) {
         this.bytes = bytes;
         this.off = off;
+        this.len = len;
     }
 
     /** Copies {@code b[off, off+len)}. */
@@ -38,7 +41,7 @@ public final class ByteString {
 
     /** Number of bytes. */
     public int length() {
-        return bytes.length - off;
+        return len;
     }
 
     /** The byte at {@code i} as 0..255. */
@@ -74,7 +77,18 @@ public final class ByteString {
         if (room < 0 || room > b.length) {
             throw new IllegalArgumentException("room " + room + " outside an array of " + b.length);
         }
-        return room == b.length ? EMPTY : new ByteString(b, room);
+        return room == b.length ? EMPTY : new ByteString(b, room, b.length - room);
+    }
+
+    /**
+     * A view of {@code b[off, off+len)} without copying, for the duration of one call that reads it: the caller's
+     * bytes are not handed over and may change once the call returns, so whoever receives it must copy what it keeps
+     * (the stack's TCP input reads a received segment's payload in place this way, and every byte it keeps goes
+     * into a buffer of its own).
+     */
+    public static ByteString borrow(byte[] b, int off, int len) {
+        Objects.checkFromIndexSize(off, len, b.length);
+        return len == 0 ? EMPTY : new ByteString(b, off, len);
     }
 
     /**
@@ -83,33 +97,33 @@ public final class ByteString {
      * no copy) but never the sequence itself.
      */
     public byte[] arrayWithRoom(int room) {
-        return off == room && room > 0 ? bytes : null;
+        return off == room && room > 0 && off + len == bytes.length ? bytes : null;
     }
 
     /** A fresh copy of the bytes. */
     public byte[] toByteArray() {
-        return Arrays.copyOfRange(bytes, off, bytes.length);
+        return Arrays.copyOfRange(bytes, off, off + len);
     }
 
     /** Lower-case hex. */
     public String hex() {
-        return HexFormat.of().formatHex(bytes, off, bytes.length);
+        return HexFormat.of().formatHex(bytes, off, off + len);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof ByteString other
-                && Arrays.equals(bytes, off, bytes.length, other.bytes, other.off, other.bytes.length);
+                && Arrays.equals(bytes, off, off + len, other.bytes, other.off, other.off + other.len);
     }
 
     /** As {@link Arrays#hashCode(byte[])} of the sequence's bytes. */
     @Override
     public int hashCode() {
-        if (off == 0) {
+        if (off == 0 && len == bytes.length) {
             return Arrays.hashCode(bytes);
         }
         int h = 1;
-        for (int i = off; i < bytes.length; i++) {
+        for (int i = off; i < off + len; i++) {
             h = 31 * h + bytes[i];
         }
         return h;
