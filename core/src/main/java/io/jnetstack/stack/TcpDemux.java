@@ -501,8 +501,12 @@ final class TcpDemux {
                 d = new byte[room + hl + s.payload().length()]; // built in place behind the IP header's room
                 s.payload().copyTo(d, room + hl);
             }
-            s.header().emit(d, room, new PseudoHeader(h.localAddress(), h.remoteAddress(), IpProtocol.TCP),
-                    s.payload().length());
+            PseudoHeader ph = new PseudoHeader(h.localAddress(), h.remoteAddress(), IpProtocol.TCP);
+            if (c.checksumOffload()) {
+                s.header().emitChecksumPartial(d, room, ph, s.payload().length());
+            } else {
+                s.header().emit(d, room, ph, s.payload().length());
+            }
             int tos = c.outputOptions().tos() | (c.markEct(s) ? 0b10 : 0); // ECT(0), RFC 3168 §5
             stack.sendTransportPrepared(h.localAddress(), h.remoteAddress(), IpProtocol.TCP, d,
                     c.outputOptions().ttl(), tos, new Origin(IpProtocol.TCP, h.localPort(), h.remotePort()), nowNs);

@@ -536,6 +536,15 @@ public final class TcpConnection {
     }
 
     /**
+     * Whether the outgoing link completes TCP checksums itself: one with segmentation offload does (TSO needs
+     * checksum offload, as Linux's NETIF_F_TSO needs NETIF_F_HW_CSUM), so segments leave with the pseudo-header sum
+     * only ({@link io.jnetstack.wire.tcp.TcpHeader#emitChecksumPartial}).
+     */
+    public boolean checksumOffload() {
+        return segmentOffload > 0;
+    }
+
+    /**
      * The stack builds this connection's datagrams behind an IP header of {@code bytes} (20 or 40): data segments
      * leave room for it and the TCP header before their payload, so the datagram is built around it in place.
      */

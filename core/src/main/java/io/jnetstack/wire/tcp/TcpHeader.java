@@ -129,6 +129,25 @@ public record TcpHeader(int sourcePort, int destinationPort, int seq, int ack, i
      * Returns {@link #headerLength()}.
      */
     public int emit(byte[] b, int off, PseudoHeader ph, int payloadLength) {
+        int hl = emitFields(b, off);
+        int total = hl + payloadLength;
+        Bytes.put16(b, off + 16, Checksum.finish(Checksum.partial(b, off, total, ph.sum(total))));
+        return hl;
+    }
+
+    /**
+     * As {@link #emit}, for a link that completes the checksum itself (transmit checksum offload: Linux
+     * CHECKSUM_PARTIAL, virtio VIRTIO_NET_HDR_F_NEEDS_CSUM): the checksum field holds only the folded pseudo-header
+     * sum over {@code ph}, not complemented; the device sums from the header to the end and stores the complement.
+     */
+    public int emitChecksumPartial(byte[] b, int off, PseudoHeader ph, int payloadLength) {
+        int hl = emitFields(b, off);
+        Bytes.put16(b, off + 16, Checksum.fold(ph.sum(hl + payloadLength)));
+        return hl;
+    }
+
+    /** Every field and option, the checksum field zero; returns {@link #headerLength()}. */
+    private int emitFields(byte[] b, int off) {
         int hl = headerLength();
         Bytes.put16(b, off, sourcePort);
         Bytes.put16(b, off + 2, destinationPort);
@@ -142,8 +161,6 @@ public record TcpHeader(int sourcePort, int destinationPort, int seq, int ack, i
         for (int i = off + MIN_LENGTH + written; i < off + hl; i++) {
             b[i] = 0;
         }
-        int total = hl + payloadLength;
-        Bytes.put16(b, off + 16, Checksum.finish(Checksum.partial(b, off, total, ph.sum(total))));
         return hl;
     }
 

@@ -89,6 +89,20 @@ class TcpHeaderMalformedTest {
     }
 
     @Test
+    void partialChecksum_completedAsADeviceWould_isTheFullChecksum() {
+        Fixture f = TcpFixtures.V4_DATA;
+        byte[] b = f.bytes();
+        TcpHeader h = ((Parsed.Ok<TcpHeader>) TcpHeader.parse(b, 0, b.length, f.ph())).value();
+        int payload = b.length - h.headerLength();
+        byte[] partial = b.clone();
+        h.emitChecksumPartial(partial, 0, f.ph(), payload);
+        // the device: sum from the header to the end (the field holds the pseudo-header sum), store the complement
+        io.jnetstack.wire.Bytes.put16(partial, 16,
+                io.jnetstack.wire.Checksum.finish(io.jnetstack.wire.Checksum.partial(partial, 0, b.length, 0)));
+        assertThat(partial).isEqualTo(b);
+    }
+
+    @Test
     void wrongPseudoHeader_isRejectedAsBadChecksum() {
         Fixture f = TcpFixtures.V6_SYN;
         byte[] b = f.bytes();
