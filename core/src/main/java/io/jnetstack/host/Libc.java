@@ -54,6 +54,15 @@ final class Libc {
     static final MethodHandle OPEN = bind("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), 2);
     static final MethodHandle IOCTL = bind("ioctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), 2);
     static final MethodHandle EVENTFD = bind("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    /**
+     * read(2) and write(2) as critical functions that may take heap segments (no copy through native memory, no
+     * thread-state transition; errno is not captured): only for descriptors in non-blocking mode, whose calls
+     * return at once. The TUN device's fast path.
+     */
+    static final MethodHandle READ_HEAP = LINKER.downcallHandle(LINKER.defaultLookup().find("read").orElseThrow(),
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
+    static final MethodHandle WRITE_HEAP = LINKER.downcallHandle(LINKER.defaultLookup().find("write").orElseThrow(),
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
     static final MethodHandle GETEUID = LINKER.downcallHandle(LINKER.defaultLookup().find("geteuid").orElseThrow(),
             FunctionDescriptor.of(JAVA_INT));
 

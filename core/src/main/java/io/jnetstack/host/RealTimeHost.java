@@ -21,6 +21,8 @@ import java.util.function.Function;
 public final class RealTimeHost implements AutoCloseable {
     /** The longest the owner sleeps in poll(2) with no timer due (calls and packets wake it at once). */
     private static final int MAX_WAIT_MS = 50;
+    /** The most packets taken into the stack in one turn before calls, pollers and timers get their turn. */
+    private static final int BATCH = 256;
 
     private final Stack stack;
     private final TunDevice tun;
@@ -60,8 +62,13 @@ public final class RealTimeHost implements AutoCloseable {
         return System.nanoTime() - startNs;
     }
 
+    /**
+     * The owner's turn: calls, pollers, due timers, then every packet waiting (up to {@link #BATCH}) into the stack.
+     * It waits in poll(2) only when a turn found no packet, and then not at all while pollers run (it yields the
+     * CPU instead: on a small machine the kernel's side of the transfer needs it).
+     */
     private void loop() {
-        byte[] buf = new byte[65_536];
+        byte[] buf = new byte[TunDevice.VNET_HDR_LEN + 65_536];
         while (!stopped) {
             for (Runnable r = tasks.poll(); r != null; r = tasks.poll()) {
                 r.run();
@@ -70,17 +77,30 @@ public final class RealTimeHost implements AutoCloseable {
                 p.accept(stack);
             }
             stack.advanceTo(nowNs());
-            long next = stack.nextDeadlineNs();
-            long waitMs = !pollers.isEmpty() || !tasks.isEmpty() ? 0 : next == Long.MAX_VALUE ? MAX_WAIT_MS
-                    : Math.max(0, Math.min(MAX_WAIT_MS, (next - nowNs()) / 1_000_000));
-            int n = tun.read(buf, (int) waitMs, wakeup.fd());
-            wakeup.drain();
-            for (int batch = 0; n > 0 && batch < 256; batch++) {
+            int got = 0;
+            int n = tun.readNow(buf);
+            for (; n > 0; n = ++got < BATCH ? tun.readNow(buf) : 0) {
                 link.deliver(buf, n, nowNs());
-                n = tun.read(buf, 0);
             }
             if (n < 0) {
                 return;
+            }
+            if (got > 0) {
+                continue;
+            }
+            if (!pollers.isEmpty() || !tasks.isEmpty()) {
+                Thread.yield();
+                continue;
+            }
+            long next = stack.nextDeadlineNs();
+            long waitMs = next == Long.MAX_VALUE ? MAX_WAIT_MS
+                    : Math.max(0, Math.min(MAX_WAIT_MS, (next - nowNs()) / 1_000_000));
+            int ready = tun.await((int) waitMs, wakeup.fd());
+            if (ready < 0) {
+                return;
+            }
+            if ((ready & TunDevice.WOKEN) != 0) {
+                wakeup.drain();
             }
         }
     }

@@ -25,4 +25,12 @@ public interface LinkEndpoint {
      * link cannot take (queue full, link down) is dropped and counted by the link, never reported as an exception.
      */
     void transmit(byte[] frame, int off, int len, long nowNs);
+
+    /**
+     * TCP segmentation offload (a NIC's TSO, a virtio device's GSO): the longest locally built TCP datagram the
+     * link takes and cuts into MTU-sized segments itself; 0 (the default) when it takes nothing over the MTU.
+     */
+    default int tcpOffloadSize() {
+        return 0;
+    }
 }

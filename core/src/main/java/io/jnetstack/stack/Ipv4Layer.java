@@ -301,7 +301,7 @@ final class Ipv4Layer {
             return;
         }
         Ipv4Address next = r.gateway() == null ? dst : (Ipv4Address) r.gateway();
-        if (d.length > out.mtu()) {
+        if (!out.takesWhole(d.length, local && d[9] == IpProtocol.TCP)) {
             Ipv4Header h = ((Parsed.Ok<Ipv4Header>) Ipv4Header.parse(d, 0, d.length)).value();
             if (h.dontFragment()) {
                 stats.increment(StackStats.Counter.TOO_BIG);

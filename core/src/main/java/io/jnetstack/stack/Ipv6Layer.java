@@ -352,7 +352,7 @@ final class Ipv6Layer {
             return;
         }
         Ipv6Address next = r.gateway() == null ? dst : (Ipv6Address) r.gateway();
-        if (d.length > out.mtu()) {
+        if (!out.takesWhole(d.length, local && d[6] == IpProtocol.TCP)) {
             stats.increment(StackStats.Counter.TOO_BIG);
             if (!local) { // RFC 8200 §5: routers never fragment; they send Packet Too Big
                 sendError(in, d, 0, d.length, PACKET_TOO_BIG, 0, out.mtu(), nowNs);

@@ -55,6 +55,14 @@ public final class NetInterface {
         return link;
     }
 
+    /**
+     * Whether a TCP datagram this host built, {@code length} bytes long, may leave through this interface in one
+     * piece: within the MTU, or within the link's {@linkplain LinkEndpoint#tcpOffloadSize segmentation offload}.
+     */
+    boolean takesWhole(int length, boolean localTcp) {
+        return length <= mtu || localTcp && length <= link.tcpOffloadSize();
+    }
+
     /** Current MTU. */
     public int mtu() {
         return mtu;

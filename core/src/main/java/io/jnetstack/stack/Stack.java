@@ -40,6 +40,8 @@ public final class Stack {
     private final SecurityAssociations securityAssociations = new SecurityAssociations();
     private StackListener listener = new StackListener() {};
     private boolean forwarding;
+    /** Set while a frame the link checksum-verified is being received ({@link #checksumVerified()}). */
+    private boolean checksumVerified;
 
     /** A stack named {@code name} (for traces) running {@code personality}, drawing randomness from {@code random}. */
     public Stack(String name, Personality personality, RandomSource random) {
@@ -57,7 +59,22 @@ public final class Stack {
     public NetInterface addInterface(String ifName, LinkEndpoint link) {
         NetInterface ifc = new NetInterface(interfaces.size() + 1, ifName, link);
         interfaces.add(ifc);
-        link.attach((frame, off, len, nowNs) -> receive(ifc, frame, off, len, nowNs));
+        link.attach(new io.jnetstack.link.FrameSink() {
+            @Override
+            public void onFrame(byte[] frame, int off, int len, long nowNs) {
+                receive(ifc, frame, off, len, nowNs);
+            }
+
+            @Override
+            public void onChecksumVerifiedFrame(byte[] frame, int off, int len, long nowNs) {
+                checksumVerified = true;
+                try {
+                    receive(ifc, frame, off, len, nowNs);
+                } finally {
+                    checksumVerified = false;
+                }
+            }
+        });
         if (link.medium() == Medium.ETHERNET) {
             routes.add(Route.onLink(Prefix.of("fe80::/64"), ifc.index()));
         }
@@ -303,6 +320,14 @@ public final class Stack {
         return tcp.read(h, max, nowNs);
     }
 
+    /**
+     * As {@link #tcpRead(TcpHandle, int, long)}, into {@code into[off, off+len)} (no array per call); returns the
+     * bytes read, 0 when none are waiting or the connection is gone.
+     */
+    public int tcpRead(TcpHandle h, byte[] into, int off, int len, long nowNs) {
+        return tcp.read(h, into, off, len, nowNs);
+    }
+
     /** A copy of up to {@code max} received bytes of connection {@code h}, left unread (MSG_PEEK). */
     public byte[] tcpPeek(TcpHandle h, int max) {
         io.jnetstack.stack.tcp.TcpConnection c = tcpConnection(h);
@@ -484,6 +509,14 @@ public final class Stack {
         };
     }
 
+    /**
+     * Whether the frame being received right now came with its transport checksum verified by the link (receive
+     * checksum offload, {@link io.jnetstack.link.FrameSink#onChecksumVerifiedFrame}).
+     */
+    boolean checksumVerified() {
+        return checksumVerified;
+    }
+
     /** MTU towards {@code dst}: the loopback MTU for a local address, else the outgoing interface's. */
     int mtuTo(IpAddress dst) {
         if (isLocal(dst)) {
@@ -491,6 +524,18 @@ public final class Stack {
         }
         Route r = routes.lookup(dst);
         return r == null || r.kind() != Route.Kind.UNICAST ? 1500 : iface(r.ifIndex()).mtu();
+    }
+
+    /**
+     * The TCP segmentation offload of the interface towards {@code dst} ({@link LinkEndpoint#tcpOffloadSize}); 0
+     * for a local address or without a unicast route.
+     */
+    int tcpOffloadTo(IpAddress dst) {
+        if (isLocal(dst)) {
+            return 0;
+        }
+        Route r = routes.lookup(dst);
+        return r == null || r.kind() != Route.Kind.UNICAST ? 0 : iface(r.ifIndex()).link().tcpOffloadSize();
     }
 
     /** Sends a transport payload built by this host with TTL or hop limit {@code ttl} (0: the default). */

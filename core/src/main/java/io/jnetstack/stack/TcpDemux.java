@@ -151,6 +151,10 @@ final class TcpDemux {
                 random.nextInt(Integer.MAX_VALUE), o.synSchedule() != null ? o.synSchedule() : p.synRetransmission(),
                 o.output(), nowNs);
         c.setIcmpMayReset(icmpMayReset);
+        if (o.udpEncapsulationPort() == 0) {
+            c.setSegmentOffload(stack.tcpOffloadTo(h.remoteAddress()));
+            c.setIpHeaderRoom(Stack.headroom(h.remoteAddress()));
+        }
         if (o.maxSegment() > 0) {
             c.setMaxSegment(o.maxSegment());
         }
@@ -234,13 +238,19 @@ final class TcpDemux {
 
     private void demultiplex(IpAddress src, IpAddress dst, byte[] d, int off, int len, int tcpOff, long nowNs) {
         int tcpLen = off + len - tcpOff;
-        PseudoHeader ph = new PseudoHeader(src, dst, IpProtocol.TCP);
-        if (!(TcpHeader.parse(d, tcpOff, tcpLen, ph) instanceof Parsed.Ok<TcpHeader> ok)) {
+        // a segment the link verified (receive checksum offload) is not summed again; TCP inside UDP always is
+        Parsed<TcpHeader> parsed = stack.checksumVerified() && inputPort == 0
+                ? TcpHeader.parseChecksumVerified(d, tcpOff, tcpLen)
+                : TcpHeader.parse(d, tcpOff, tcpLen, new PseudoHeader(src, dst, IpProtocol.TCP));
+        if (!(parsed instanceof Parsed.Ok<TcpHeader> ok)) {
             stack.stats().increment(StackStats.Counter.MALFORMED);
             return;
         }
         TcpHeader th = ok.value();
-        TcpSegment seg = new TcpSegment(th, ByteString.copyOf(d, tcpOff + th.headerLength(), tcpLen - th.headerLength()));
+        // the payload is read in place: input never keeps a segment, and copies every byte it keeps (into the receive
+        // buffer, the out-of-order queue)
+        int hl = th.headerLength();
+        TcpSegment seg = new TcpSegment(th, ByteString.borrow(d, tcpOff + hl, tcpLen - hl));
         TcpHandle h = new TcpHandle(dst, th.destinationPort(), src, th.sourcePort());
         TcpConnection c = connections.get(h);
         if (c != null) {
@@ -326,6 +336,10 @@ final class TcpDemux {
         TcpConnection c = TcpConnection.accept(stack.personality(), h.localPort(), h.remotePort(), syn, iss,
                 mss(h.remoteAddress()) - tunnel.mssReduction(inputPort), random.nextInt(Integer.MAX_VALUE), out,
                 nowNs);
+        if (inputPort == 0) {
+            c.setSegmentOffload(stack.tcpOffloadTo(h.remoteAddress()));
+            c.setIpHeaderRoom(Stack.headroom(h.remoteAddress()));
+        }
         connections.put(h, c);
         tunnel.set(h, inputPort);
         return c;
@@ -403,6 +417,16 @@ final class TcpDemux {
         byte[] out = c.read(max, nowNs);
         flush(h, c, nowNs);
         return out;
+    }
+
+    int read(TcpHandle h, byte[] into, int off, int len, long nowNs) {
+        TcpConnection c = connections.get(h);
+        if (c == null) {
+            return 0;
+        }
+        int n = c.read(into, off, len, nowNs);
+        flush(h, c, nowNs);
+        return n;
     }
 
     /** Runs a user call on connection {@code h}, if it still exists, and sends what it produced. */
@@ -497,12 +521,19 @@ final class TcpDemux {
                 continue;
             }
             int hl = s.header().headerLength();
-            byte[] d = new byte[room + hl + s.payload().length()]; // built in place behind the IP header's room
-            s.payload().copyTo(d, room + hl);
-            s.header().emit(d, room, new PseudoHeader(h.localAddress(), h.remoteAddress(), IpProtocol.TCP),
-                    s.payload().length());
-            if (c.outputOptions().signature()
-                    && !signatures.sign(h.localAddress(), h.remoteAddress(), d, room, d.length - room)) {
+            byte[] d = s.payload().arrayWithRoom(room + hl); // the payload came with room for the headers
+            if (d == null) {
+                d = new byte[room + hl + s.payload().length()]; // built in place behind the IP header's room
+                s.payload().copyTo(d, room + hl);
+            }
+            PseudoHeader ph = new PseudoHeader(h.localAddress(), h.remoteAddress(), IpProtocol.TCP);
+            boolean signed = c.outputOptions().signature();
+            if (c.checksumOffload() && !signed) {
+                s.header().emitChecksumPartial(d, room, ph, s.payload().length());
+            } else {
+                s.header().emit(d, room, ph, s.payload().length());
+            }
+            if (signed && !signatures.sign(h.localAddress(), h.remoteAddress(), d, room, d.length - room)) {
                 continue;
             }
             int tos = c.outputOptions().tos() | (c.markEct(s) ? 0b10 : 0); // ECT(0), RFC 3168 §5

@@ -27,9 +27,14 @@ class GibTransferTest {
     private TunBed bed;
     private RealTimeHost jns;
 
+    /** The device, stack and namespace this class transfers over. */
+    TunBed bed() throws IOException {
+        return TunBed.up(MTU, 3);
+    }
+
     @BeforeEach
     void up() throws IOException {
-        bed = TunBed.up(MTU, 3);
+        bed = bed();
         ns = bed.ns();
         jns = bed.jns();
     }

@@ -13,9 +13,14 @@ import java.io.IOException;
  */
 record TunBed(NetNamespace ns, TunDevice tun, RealTimeHost jns) implements AutoCloseable {
     static TunBed up(int mtu, long seed) throws IOException {
+        return up(mtu, seed, false);
+    }
+
+    /** As {@link #up(int, long)}; with {@code offloads}, the device runs with virtio-net checksum and TSO offloads. */
+    static TunBed up(int mtu, long seed, boolean offloads) throws IOException {
         assumeTrue(TunDevice.unavailable().isEmpty(), () -> "TUN tests skipped: " + TunDevice.unavailable().orElse(""));
         NetNamespace ns = NetNamespace.create();
-        TunDevice tun = TunDevice.create(ns, "jns0", "10.9.0.1/24", mtu);
+        TunDevice tun = TunDevice.create(ns, "jns0", "10.9.0.1/24", mtu, false, offloads);
         return new TunBed(ns, tun, new RealTimeHost(Personality.named("linux"), tun, mtu, Ipv4Address.of(10, 9, 0, 2),
                 24, seed));
     }

@@ -3,6 +3,7 @@ package io.jnetstack.stack.tcp;
 import io.jnetstack.wire.ByteString;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 
 /**
  * A byte FIFO with a logical capacity (the socket buffer size, which auto-sizing may raise) stored in fixed-size
@@ -75,19 +76,48 @@ final class ByteRing {
         return n;
     }
 
-    /** A copy of {@code n} bytes starting {@code from} bytes after the head. */
+    /**
+     * A copy of {@code n} bytes starting {@code from} bytes after the head. The first chunk's part comes with the
+     * allocation itself (Arrays.copyOfRange: the JIT zeroes only the part it did not copy).
+     */
     byte[] copy(int from, int n) {
-        byte[] out = new byte[n];
+        if (n == 0) {
+            return new byte[0];
+        }
+        int pos = headOff + from;
+        int chunkAt = pos % CHUNK;
+        byte[] out = Arrays.copyOfRange(chunks.get(pos / CHUNK), chunkAt, chunkAt + n);
+        int first = Math.min(n, CHUNK - chunkAt);
+        copyTo(from + first, out, first, n - first);
+        return out;
+    }
+
+    /** A copy of {@code n} bytes starting {@code from} bytes after the head, behind {@code room} zero bytes. */
+    byte[] copyWithRoom(int room, int from, int n) {
+        byte[] out = new byte[room + n];
+        copyTo(from, out, room, n);
+        return out;
+    }
+
+    /** Removes up to {@code len} bytes from the head into {@code into[off, off+len)}; returns how many. */
+    int take(byte[] into, int off, int len) {
+        int n = Math.min(len, size);
+        copyTo(0, into, off, n);
+        drop(n);
+        return n;
+    }
+
+    /** Copies {@code n} bytes starting {@code from} bytes after the head into {@code out[at, at+n)}. */
+    private void copyTo(int from, byte[] out, int at, int n) {
         int pos = headOff + from;
         for (int done = 0; done < n; ) {
             byte[] c = chunks.get(pos / CHUNK);
-            int at = pos % CHUNK;
-            int k = Math.min(n - done, CHUNK - at);
-            System.arraycopy(c, at, out, done, k);
+            int chunkAt = pos % CHUNK;
+            int k = Math.min(n - done, CHUNK - chunkAt);
+            System.arraycopy(c, chunkAt, out, at + done, k);
             done += k;
             pos += k;
         }
-        return out;
     }
 
     /** Removes and returns up to {@code max} bytes from the head. */

@@ -223,12 +223,24 @@ final class Receiver {
     static byte[] read(TcpConnection c, int max, long nowNs) {
         int known = c.offeredWindow();
         byte[] out = c.received.take(max);
-        autoSize(c, out.length, nowNs);
+        afterRead(c, known, out.length, nowNs);
+        return out;
+    }
+
+    /** As {@link #read(TcpConnection, int, long)}, into {@code into[off, off+len)}; returns the bytes read. */
+    static int read(TcpConnection c, byte[] into, int off, int len, long nowNs) {
+        int known = c.offeredWindow();
+        int n = c.received.take(into, off, len);
+        afterRead(c, known, n, nowNs);
+        return n;
+    }
+
+    private static void afterRead(TcpConnection c, int known, int n, long nowNs) {
+        autoSize(c, n, nowNs);
         if (TcpState.receivesText(c.state) && c.personality.windowUpdateAfterRead(known, c.rcvWnd(),
                 Math.min(c.mss, c.peerMss), c.received.capacity(), c.rcvShift, c.delackAtNs != Long.MAX_VALUE)) {
             Segments.ack(c, nowNs);
         }
-        return out;
     }
 
     /**

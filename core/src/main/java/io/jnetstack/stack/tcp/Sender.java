@@ -17,6 +17,9 @@ import io.jnetstack.wire.tcp.TcpHeader;
  * when SND.NXT − SND.UNA exceeds the buffered bytes.
  */
 final class Sender {
+    /** IPv6 header plus the longest TCP header: what an offloaded datagram needs beyond its payload. */
+    private static final int MAX_HEADERS = 40 + 60;
+
     private Sender() {}
 
     /**
@@ -52,8 +55,12 @@ final class Sender {
         c.forceProbe = false;
         long usable = Math.min(window, cwnd) - inFlight;
         int maxSeg = c.segmentRoom();
+        int burst = offloadBurst(c, maxSeg);
         while (unsent > 0 && usable > 0) {
-            int n = (int) Math.min(maxSeg, Math.min(unsent, usable));
+            int n = (int) Math.min(burst, Math.min(unsent, usable));
+            if (n > maxSeg) {
+                n -= n % maxSeg; // whole segments; a short tail goes on its own, under Nagle's rule
+            }
             if (n < maxSeg && !mayLeaveSmall(c, n, unsent, inFlight, nowNs)) {
                 break;
             }
@@ -71,6 +78,15 @@ final class Sender {
             usable -= n;
         }
         c.cwndLimited = unsent > 0 && cwnd <= window && usable < maxSeg;
+    }
+
+    /**
+     * The most new data one segment may carry: one MSS, or with the link's segmentation offload as many whole
+     * MSS-sized segments as fit one datagram of the offload size (less room for the IP and TCP headers).
+     */
+    private static int offloadBurst(TcpConnection c, int maxSeg) {
+        int segments = (c.segmentOffload - MAX_HEADERS) / maxSeg;
+        return segments > 1 ? segments * maxSeg : maxSeg;
     }
 
     /**
@@ -118,8 +134,18 @@ final class Sender {
 
     /** Sends {@code n} bytes of the buffer from offset {@code from} at {@code seq}, counting retransmissions. */
     static void transmit(TcpConnection c, int seq, int flags, int from, int n, long nowNs) {
-        ByteString payload = n == 0 ? ByteString.EMPTY : ByteString.wrap(c.sendBuffer.copy(from, n));
-        Segments.send(c, seq, c.rcvNxt, flags, Segments.options(c, nowNs), payload);
+        java.util.List<io.jnetstack.wire.tcp.TcpOption> opts = Segments.options(c, nowNs);
+        ByteString payload;
+        if (n == 0) {
+            payload = ByteString.EMPTY;
+        } else if (c.ipHeaderRoom > 0) {
+            // room for the IP and TCP headers in front: the stack builds the datagram around the payload, no copy
+            int room = c.ipHeaderRoom + TcpHeader.of(0, 0, 0, 0, 0, 0, opts).headerLength();
+            payload = ByteString.wrapAfterRoom(c.sendBuffer.copyWithRoom(room, from, n), room);
+        } else {
+            payload = ByteString.wrap(c.sendBuffer.copy(from, n));
+        }
+        Segments.send(c, seq, c.rcvNxt, flags, opts, payload);
         c.lastSendNs = nowNs;
         if (lt(seq, c.sndMax)) {
             c.stats.increment(TcpStats.Counter.RETRANSMITTED_SEGMENTS);

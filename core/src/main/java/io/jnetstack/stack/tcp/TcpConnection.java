@@ -88,6 +88,13 @@ public final class TcpConnection {
     long peerFinAbs = -1;
     int dupAcks;
     int peerMss = DEFAULT_PEER_MSS;
+    /**
+     * The IP header's size towards the peer (20 or 40) when segments are built into datagrams by the stack: data
+     * segments then carry their payload behind that much room plus the TCP header's; 0 when not known.
+     */
+    int ipHeaderRoom;
+    /** The outgoing link's TCP segmentation offload (the longest datagram it cuts up itself), 0 without. */
+    int segmentOffload;
     int sndShift;
     int rcvShift;
     boolean timestamps;
@@ -309,6 +316,11 @@ public final class TcpConnection {
         return Receiver.read(this, max, nowNs);
     }
 
+    /** As {@link #read(int, long)}, into {@code into[off, off+len)}; returns the bytes read. */
+    public int read(byte[] into, int off, int len, long nowNs) {
+        return Receiver.read(this, into, off, len, nowNs);
+    }
+
     /** A copy of up to {@code max} received bytes, left in the buffer (recv with MSG_PEEK): no window change. */
     public byte[] peek(int max) {
         return received.copy(0, Math.min(max, received.size()));
@@ -518,6 +530,31 @@ public final class TcpConnection {
     /** The MSS the next SYN offers. */
     public int synMss() {
         return synMss;
+    }
+
+    /**
+     * The outgoing link cuts TCP datagrams of up to {@code bytes} into segments itself (TSO/GSO): new data may
+     * leave in super-segments of whole MSS-sized segments (Linux tcp_tso_segs); 0 turns it off.
+     */
+    public void setSegmentOffload(int bytes) {
+        segmentOffload = Math.max(0, bytes);
+    }
+
+    /**
+     * Whether the outgoing link completes TCP checksums itself: one with segmentation offload does (TSO needs
+     * checksum offload, as Linux's NETIF_F_TSO needs NETIF_F_HW_CSUM), so segments leave with the pseudo-header sum
+     * only ({@link io.jnetstack.wire.tcp.TcpHeader#emitChecksumPartial}).
+     */
+    public boolean checksumOffload() {
+        return segmentOffload > 0;
+    }
+
+    /**
+     * The stack builds this connection's datagrams behind an IP header of {@code bytes} (20 or 40): data segments
+     * leave room for it and the TCP header before their payload, so the datagram is built around it in place.
+     */
+    public void setIpHeaderRoom(int bytes) {
+        ipHeaderRoom = Math.max(0, bytes);
     }
 
     /**

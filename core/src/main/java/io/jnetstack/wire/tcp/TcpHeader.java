@@ -93,14 +93,27 @@ public record TcpHeader(int sourcePort, int destinationPort, int seq, int ack, i
      * {@code ph.sum(len)} and the segment (RFC 9293 §3.1), then the options (RFC 9293 §3.2).
      */
     public static Parsed<TcpHeader> parse(byte[] b, int off, int len, PseudoHeader ph) {
+        return parse(b, off, len, ph, true);
+    }
+
+    /**
+     * As {@link #parse}, for a segment whose checksum the link has already verified (receive checksum offload: a
+     * virtio device's VIRTIO_NET_HDR_F_NEEDS_CSUM or DATA_VALID, the kernel's CHECKSUM_UNNECESSARY): every check
+     * but the checksum's.
+     */
+    public static Parsed<TcpHeader> parseChecksumVerified(byte[] b, int off, int len) {
+        return parse(b, off, len, null, false);
+    }
+
+    private static Parsed<TcpHeader> parse(byte[] b, int off, int len, PseudoHeader ph, boolean verify) {
         Parsed<TcpPacket> wrapped = TcpPacket.wrap(b, off, len);
         if (!(wrapped instanceof Parsed.Ok<TcpPacket>(TcpPacket p))) {
             return wrapped.map(x -> null);
         }
-        if (ph == null) {
+        if (verify && ph == null) {
             return Parsed.malformed(MalformedReason.BAD_CHECKSUM, "no pseudo-header to verify the checksum with");
         }
-        if (!p.checksumValid(ph)) {
+        if (verify && !p.checksumValid(ph)) {
             return Parsed.malformed(MalformedReason.BAD_CHECKSUM, String.format(
                     "checksum 0x%04x, expected 0x%04x", p.checksum(), p.expectedChecksum(ph)));
         }
@@ -116,6 +129,25 @@ public record TcpHeader(int sourcePort, int destinationPort, int seq, int ack, i
      * Returns {@link #headerLength()}.
      */
     public int emit(byte[] b, int off, PseudoHeader ph, int payloadLength) {
+        int hl = emitFields(b, off);
+        int total = hl + payloadLength;
+        Bytes.put16(b, off + 16, Checksum.finish(Checksum.partial(b, off, total, ph.sum(total))));
+        return hl;
+    }
+
+    /**
+     * As {@link #emit}, for a link that completes the checksum itself (transmit checksum offload: Linux
+     * CHECKSUM_PARTIAL, virtio VIRTIO_NET_HDR_F_NEEDS_CSUM): the checksum field holds only the folded pseudo-header
+     * sum over {@code ph}, not complemented; the device sums from the header to the end and stores the complement.
+     */
+    public int emitChecksumPartial(byte[] b, int off, PseudoHeader ph, int payloadLength) {
+        int hl = emitFields(b, off);
+        Bytes.put16(b, off + 16, Checksum.fold(ph.sum(hl + payloadLength)));
+        return hl;
+    }
+
+    /** Every field and option, the checksum field zero; returns {@link #headerLength()}. */
+    private int emitFields(byte[] b, int off) {
         int hl = headerLength();
         Bytes.put16(b, off, sourcePort);
         Bytes.put16(b, off + 2, destinationPort);
@@ -129,8 +161,6 @@ public record TcpHeader(int sourcePort, int destinationPort, int seq, int ack, i
         for (int i = off + MIN_LENGTH + written; i < off + hl; i++) {
             b[i] = 0;
         }
-        int total = hl + payloadLength;
-        Bytes.put16(b, off + 16, Checksum.finish(Checksum.partial(b, off, total, ph.sum(total))));
         return hl;
     }
 

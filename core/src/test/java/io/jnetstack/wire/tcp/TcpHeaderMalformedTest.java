@@ -79,6 +79,30 @@ class TcpHeaderMalformedTest {
     }
 
     @Test
+    void checksumVerifiedByTheLink_isNotSummedAgainButEverythingElseIsChecked() {
+        byte[] b = TcpFixtures.V4_DATA.bytes();
+        TcpHeader good = ((Parsed.Ok<TcpHeader>) TcpHeader.parse(b, 0, b.length, TcpFixtures.V4_DATA.ph())).value();
+        b[b.length - 1] ^= 1; // the checksum no longer matches: a link that verified it would not have passed it on
+        assertThat(TcpHeader.parseChecksumVerified(b, 0, b.length)).isEqualTo(Parsed.ok(good));
+        assertThat(reason(TcpHeader.parseChecksumVerified(TcpFixtures.V4_SYN.bytes(), 0, 36)))
+                .isEqualTo(MalformedReason.BAD_HEADER_LENGTH);
+    }
+
+    @Test
+    void partialChecksum_completedAsADeviceWould_isTheFullChecksum() {
+        Fixture f = TcpFixtures.V4_DATA;
+        byte[] b = f.bytes();
+        TcpHeader h = ((Parsed.Ok<TcpHeader>) TcpHeader.parse(b, 0, b.length, f.ph())).value();
+        int payload = b.length - h.headerLength();
+        byte[] partial = b.clone();
+        h.emitChecksumPartial(partial, 0, f.ph(), payload);
+        // the device: sum from the header to the end (the field holds the pseudo-header sum), store the complement
+        io.jnetstack.wire.Bytes.put16(partial, 16,
+                io.jnetstack.wire.Checksum.finish(io.jnetstack.wire.Checksum.partial(partial, 0, b.length, 0)));
+        assertThat(partial).isEqualTo(b);
+    }
+
+    @Test
     void wrongPseudoHeader_isRejectedAsBadChecksum() {
         Fixture f = TcpFixtures.V6_SYN;
         byte[] b = f.bytes();
