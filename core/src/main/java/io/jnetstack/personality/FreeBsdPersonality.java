@@ -98,6 +98,17 @@ public final class FreeBsdPersonality extends BsdPersonality {
     }
 
     /**
+     * sys/netinet/tcp_fastopen.c: the client cookie cache (tcp_fastopen_connect, tcp_fastopen_update_cache,
+     * tcp_fastopen_disable_path) under net.inet.tcp.fastopen.client_enable and path_disable_time.
+     */
+    @Override
+    public FastOpenClient fastOpenClient() {
+        return new FastOpenClient(tunables.get(FreeBsdTunables.FASTOPEN_CLIENT_ENABLE) != 0,
+                tunables.changes(FreeBsdTunables.FASTOPEN_CLIENT_ENABLE),
+                tunables.get(FreeBsdTunables.FASTOPEN_PATH_DISABLE_TIME) * 1_000_000_000L);
+    }
+
+    /**
      * sys/netinet/tcp_output.c tcp_addoptions(): {@code mss, nop, wscale, sackOK, TS} (20 bytes) by default; the
      * layout follows net.inet.tcp.rfc1323 and net.inet.tcp.sack.enable ({@link FreeBsdTunables#synLayout}).
      */

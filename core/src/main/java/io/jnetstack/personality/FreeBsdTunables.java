@@ -26,6 +26,8 @@ final class FreeBsdTunables {
     static final String REXMIT_DROP_OPTIONS = "net.inet.tcp.rexmit_drop_options";
     static final String UDP_TUNNELING_PORT = "net.inet.tcp.udp_tunneling_port";
     static final String UDP_TUNNELING_OVERHEAD = "net.inet.tcp.udp_tunneling_overhead";
+    static final String FASTOPEN_CLIENT_ENABLE = "net.inet.tcp.fastopen.client_enable";
+    static final String FASTOPEN_PATH_DISABLE_TIME = "net.inet.tcp.fastopen.path_disable_time";
     /** kern.hz: the tick rate TCP_KEEPINIT and friends are converted with (setsockopt: ui > UINT_MAX / hz → EINVAL). */
     static final long HZ = 1000;
 
@@ -83,9 +85,15 @@ final class FreeBsdTunables {
                                 + " V_drop_synfin: segments with SYN and FIN set are dropped silently"),
                 defaultOnly("net.inet.tcp.syncookies", 1),
                 defaultOnly("net.inet.tcp.syncookies_only", 0),
-                new Tunables.Spec("net.inet.tcp.fastopen.client_enable", 1, v -> v == 0 || v == 1,
-                        "tcp_fastopen.c: only takes effect with the TCP_FASTOPEN socket option, which jnetstack"
-                                + " does not model"),
+                new Tunables.Spec(FASTOPEN_CLIENT_ENABLE, 1, v -> v == 0 || v == 1,
+                        "tcp_fastopen.c V_tcp_fastopen_client_enable: TCP_FASTOPEN on a client socket"
+                                + " (tcp_default_ctloutput: EPERM while off); turning it off empties the client"
+                                + " cookie cache (sysctl_net_inet_tcp_fastopen_client_enable"
+                                + " tcp_fastopen_ccache_bucket_trim)"),
+                new Tunables.Spec(FASTOPEN_PATH_DISABLE_TIME, 900, v -> v >= 0 && v <= 0x7FFF_FFFFL,
+                        "tcp_fastopen.c V_tcp_fastopen_path_disable_time (s,"
+                                + " TCP_FASTOPEN_PATH_DISABLE_TIME_DEFAULT): how long a path whose server sent no or"
+                                + " an invalid cookie goes without TFO (tcp_fastopen_connect)"),
                 defaultOnly("net.inet.tcp.mssdflt", 536),
                 defaultOnly("net.inet.tcp.v6mssdflt", 1220),
                 defaultOnly("net.inet.tcp.path_mtu_discovery", 1),

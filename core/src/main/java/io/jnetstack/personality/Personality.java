@@ -150,6 +150,14 @@ public interface Personality {
     }
 
     /**
+     * The client side of TCP Fast Open (RFC 7413) as this OS implements it, read when a TCP_FASTOPEN socket
+     * connects and when its SYN-ACK arrives; null where it is not modelled (then TCP_FASTOPEN is no option).
+     */
+    default FastOpenClient fastOpenClient() {
+        return null;
+    }
+
+    /**
      * A TCP socket buffer size once the handshake has fixed the segment size {@code mss}: unchanged by default;
      * FreeBSD's tcp_mss() rounds it up to a multiple of the MSS (within kern.ipc.maxsockbuf).
      */

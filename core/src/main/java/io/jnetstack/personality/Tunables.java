@@ -23,6 +23,7 @@ public final class Tunables {
 
     private final List<Spec> specs;
     private final TreeMap<String, Long> values = new TreeMap<>();
+    private final TreeMap<String, Long> changes = new TreeMap<>();
 
     /** Tunables at their defaults. */
     public Tunables(List<Spec> specs) {
@@ -71,7 +72,15 @@ public final class Tunables {
         if (!models(name, value)) {
             throw new IllegalArgumentException(name + "=" + value + " is not modelled");
         }
-        values.put(name, value);
+        Long old = values.put(name, value);
+        if (old == null || old != value) {
+            changes.merge(name, 1L, Long::sum);
+        }
+    }
+
+    /** How many times {@code name}'s value has changed (0 while at its default): lets state tied to it reset. */
+    public long changes(String name) {
+        return changes.getOrDefault(name, 0L);
     }
 
     /** Convenience for building spec lists. */

@@ -337,10 +337,27 @@ final class KernelSyscalls implements Syscalls {
         byte[] b = buffer(buf, len);
         return switch (b == null ? null : s) {
             case null -> -1;
-            case TcpSocket t -> new TcpCalls(this).send(t, f.nonBlocking, b, len, flags);
+            case TcpSocket t -> addr != null && t.options.fastOpen && t.handle == null && !t.listening
+                    ? sendFastOpen(t, f.nonBlocking, b, len, addr, addrlen)
+                    : new TcpCalls(this).send(t, f.nonBlocking, b, len, flags);
             case UdpSocket u -> new UdpCalls(this).send(u, f.nonBlocking, b, len, flags, addr, addrlen);
             case UnixSocketFile u -> new UnixCalls(this).send(u, f.nonBlocking, b, len, flags, addr, addrlen);
         };
+    }
+
+    /**
+     * sendto(2) with an address on an unconnected TCP_FASTOPEN socket (FreeBSD tcp_usr_send: tcp_connect, then
+     * tcp_fastopen_connect, the data appended to the send buffer, tcp_output): the implicit connect's errors, else
+     * the bytes queued, which the SYN carries when a cookie is cached.
+     */
+    private int sendFastOpen(TcpSocket t, boolean nonBlocking, byte[] b, int len, byte[] addr, int addrlen) {
+        byte[] data = java.util.Arrays.copyOf(b, len);
+        Errno e = new TcpConnectCall(kernel, process, ctx).connectFastOpen(t, addr, addrlen, data);
+        if (e != null) {
+            return fail(e);
+        }
+        var c = kernel.stack().tcpConnection(t.handle);
+        return c == null ? len : c.unacknowledged();
     }
 
     /**

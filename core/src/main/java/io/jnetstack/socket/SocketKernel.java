@@ -298,6 +298,12 @@ public final class SocketKernel implements StackListener {
      * when unbound: the route's source and an ephemeral port).
      */
     io.jnetstack.stack.TcpConnectResult openTcp(TcpSocket s, IpAddress dst, int port, long nowNs) {
+        return openTcp(s, dst, port, null, nowNs);
+    }
+
+    /** As {@link #openTcp(TcpSocket, IpAddress, int, long)}; {@code fastOpenData} non-null: a TCP_FASTOPEN sendto. */
+    io.jnetstack.stack.TcpConnectResult openTcp(TcpSocket s, IpAddress dst, int port, byte[] fastOpenData,
+            long nowNs) {
         IpAddress local = s.boundAddress == null || InetAddresses.isUnspecified(s.boundAddress) ? null
                 : s.boundAddress;
         io.jnetstack.stack.TcpConnectOptions opts = io.jnetstack.stack.TcpConnectOptions.DEFAULTS
@@ -310,7 +316,8 @@ public final class SocketKernel implements StackListener {
             opts = opts.withSynSchedule(personality().synRetransmission(s.options.keepInitSeconds * 1_000_000_000L));
         }
         unbind(s);
-        var r = stack.tcpConnect(local, s.boundPort, dst, port, opts, nowNs);
+        var r = fastOpenData == null ? stack.tcpConnect(local, s.boundPort, dst, port, opts, nowNs)
+                : stack.tcpConnectFastOpen(local, s.boundPort, dst, port, opts, fastOpenData, nowNs);
         if (r instanceof io.jnetstack.stack.TcpConnectResult.Ok ok) {
             applyKeepTimers(s, stack.tcpConnection(ok.handle()), nowNs);
         }

@@ -68,6 +68,7 @@ final class SocketOptionCalls {
             // FreeBSD xform_tcp.c tcp_ipsec_pcbctl SOPT_GET: "optval = (tp->t_flags & TF_SIGNATURE) ? 1 : 0"
             case TCP_MD5SIG -> sys.kernel.personality().tcpSignaturesFromSecurityAssociations()
                     ? intValue(s.options.signSegments ? 1 : 0) : null;
+            case TCP_FASTOPEN -> intValue(s.options.fastOpen ? 1 : 0); // tcp_default_ctloutput: TF_FASTOPEN set
             case TCP_REMOTE_UDP_ENCAPS_PORT -> intValue(s instanceof TcpSocket t && t.handle != null
                     && sys.kernel.stack().tcpConnection(t.handle) != null
                     ? sys.kernel.stack().tcpUdpEncapsulationPort(t.handle) : s.options.remoteUdpEncapsPort);
@@ -187,6 +188,12 @@ final class SocketOptionCalls {
                 opts.noOptions = v != 0;
                 applyOutput(s);
             }
+            case TCP_FASTOPEN -> {
+                int r = setFastOpen(s, v);
+                if (r != 0) {
+                    return r;
+                }
+            }
             case TCP_REMOTE_UDP_ENCAPS_PORT -> {
                 int r = setRemoteUdpEncapsPort(s, v);
                 if (r != 0) {
@@ -246,6 +253,26 @@ final class SocketOptionCalls {
         }
         int mss = Math.min(c.peerMss(), c.localMss());
         return s.options.maxSegment > 0 ? Math.min(mss, s.options.maxSegment) : mss;
+    }
+
+    /**
+     * TCP_FASTOPEN (FreeBSD tcp_usrreq.c tcp_default_ctloutput): EPERM while net.inet.tcp.fastopen.client_enable
+     * is off (server_enable, not modelled, stays 0); EINVAL unless CLOSED or LISTEN, and on a listener (enabling
+     * the server side needs server_enable); else TF_FASTOPEN follows the value.
+     */
+    private int setFastOpen(Socket s, int v) {
+        var rules = sys.kernel.personality().fastOpenClient();
+        if (rules == null) {
+            return sys.fail(Errno.ENOPROTOOPT);
+        }
+        if (!rules.enabled()) {
+            return sys.fail(Errno.EPERM);
+        }
+        if (!(s instanceof TcpSocket t) || t.handle != null || t.listening && v != 0) {
+            return sys.fail(Errno.EINVAL);
+        }
+        s.options.fastOpen = v != 0;
+        return 0;
     }
 
     /** FreeBSD tcp_var.h TF_NOOPT: getsockopt(TCP_NOOPT) reports {@code t_flags & TF_NOOPT}. */

@@ -55,6 +55,8 @@ final class SocketOptions {
     long keepIntervalSeconds;
     /** TCP_REMOTE_UDP_ENCAPS_PORT (FreeBSD t_port) set while CLOSED; 0: plain TCP. */
     int remoteUdpEncapsPort;
+    /** TCP_FASTOPEN on a client socket (FreeBSD TF_FASTOPEN): sendto with an address opens with Fast Open. */
+    boolean fastOpen;
     /** TCP_KEEPCNT; 0: the sysctl's value. */
     int keepCount;
 

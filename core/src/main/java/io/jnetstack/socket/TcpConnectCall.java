@@ -40,6 +40,21 @@ final class TcpConnectCall {
         };
     }
 
+    /**
+     * The implicit connect of a TCP_FASTOPEN sendto with {@code data} queued before the SYN (FreeBSD tcp_usr_send:
+     * tcp_connect then tcp_fastopen_connect); it does not wait for the handshake. Null when the SYN is on its way.
+     */
+    Errno connectFastOpen(TcpSocket s, byte[] addr, int namelen, byte[] data) {
+        SocketSummary summary = new SocketSummary(true, true, s.domain, s.type, s.connectState(), true,
+                s.options.v6Only, (s.options.restrictions & SocketOptions.DENY_OUT) != 0);
+        ConnectCheck check = ConnectArguments.check(kernel.personality(), summary, addr, 0, addr.length, namelen);
+        if (!(check instanceof ConnectCheck.Proceed p)) {
+            return check instanceof ConnectCheck.Fail f ? f.errno() : Errno.EISCONN;
+        }
+        Destination d = destination(s, p.address());
+        return d.errno != null ? d.errno : start(s, d.address, d.port, data);
+    }
+
     private Errno failed(TcpSocket s, ConnectCheck.Fail f, boolean nonBlocking) {
         boolean linux = rules.lifecycle() == SocketRules.ConnectLifecycle.LINUX_SOCK_STATE;
         if (linux && f.errno() == Errno.EALREADY && s.linuxState == SocketSummary.State.CONNECTING) {
@@ -131,7 +146,7 @@ final class TcpConnectCall {
         if (d.errno != null) {
             return d.errno;
         }
-        Errno started = start(s, d.address, d.port);
+        Errno started = start(s, d.address, d.port, null);
         if (started != null) {
             return started;
         }
@@ -159,7 +174,7 @@ final class TcpConnectCall {
         return s.takeError();
     }
 
-    private Errno start(TcpSocket s, IpAddress dst, int port) {
+    private Errno start(TcpSocket s, IpAddress dst, int port, byte[] fastOpenData) {
         if (rules.selfConnect() != null && s.boundPort == port && dst.equals(s.boundAddress)) {
             return rules.selfConnect(); // C24: XNU tcp_connect
         }
@@ -180,7 +195,7 @@ final class TcpConnectCall {
         if (kernel.connectionMemoryFull()) {
             return Errno.ENOBUFS; // tcp_connect: no buffer for the SYN (Linux tcp_stream_alloc_skb, BSD m_gethdr)
         }
-        TcpConnectResult r = kernel.openTcp(s, dst, port, ctx.nowNs());
+        TcpConnectResult r = kernel.openTcp(s, dst, port, fastOpenData, ctx.nowNs());
         if (r instanceof TcpConnectResult.Failure f) {
             return switch (f.reason()) {
                 case NO_ROUTE -> rules.noRoute(); // D10: ip_route_connect / in_pcbladdr / in_pcbselsrc

@@ -285,6 +285,17 @@ public final class Stack {
         return tcp.connect(local, localPort, dst, port, opts, nowNs);
     }
 
+    /**
+     * As {@link #tcpConnect}, for sendto(2) with an address on a TCP_FASTOPEN socket (RFC 7413): {@code data} is
+     * queued before the SYN leaves, and the SYN asks for or carries the host's cached cookie for the path as the
+     * personality's {@link io.jnetstack.personality.Personality#fastOpenClient()} says (an ordinary connect with the
+     * data queued where it returns null).
+     */
+    public TcpConnectResult tcpConnectFastOpen(IpAddress local, int localPort, IpAddress dst, int port,
+            TcpConnectOptions opts, byte[] data, long nowNs) {
+        return tcp.connect(local, localPort, dst, port, opts, java.util.Objects.requireNonNull(data, "data"), nowNs);
+    }
+
     /** Whether a connection (TIME-WAIT included) holds the four-tuple {@code h} (local first). */
     public boolean tcpFourTupleInUse(TcpHandle h) {
         return tcp.holder(h) != null;

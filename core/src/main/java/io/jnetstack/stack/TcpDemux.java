@@ -40,6 +40,8 @@ final class TcpDemux {
     private final EphemeralPorts ports;
     private final TcpTunnel tunnel;
     private final TcpSignatures signatures;
+    /** The host's TCP Fast Open client cookie cache. */
+    private final FastOpenCache fastOpenCache = new FastOpenCache();
     /** The UDP source port of the segment being taken in, 0 when it came as plain TCP (FreeBSD tcp_tun_port). */
     private int inputPort;
 
@@ -105,12 +107,18 @@ final class TcpDemux {
         if (local < 0) {
             return null;
         }
-        return open(new TcpHandle(src, local, dst, port), TcpConnectOptions.DEFAULTS, nowNs);
+        return open(new TcpHandle(src, local, dst, port), TcpConnectOptions.DEFAULTS, null, nowNs);
     }
 
     /** Opens a connection from {@code local} and {@code localPort} (see Stack#tcpConnect), or says why not. */
     TcpConnectResult connect(IpAddress local, int localPort, IpAddress dst, int port, TcpConnectOptions opts,
             long nowNs) {
+        return connect(local, localPort, dst, port, opts, null, nowNs);
+    }
+
+    /** As {@link #connect(IpAddress, int, IpAddress, int, TcpConnectOptions, long)}; see Stack#tcpConnectFastOpen. */
+    TcpConnectResult connect(IpAddress local, int localPort, IpAddress dst, int port, TcpConnectOptions opts,
+            byte[] fastOpenData, long nowNs) {
         if (local != null && local.version() != dst.version()) {
             throw new IllegalArgumentException("local " + local + " and destination " + dst + " differ in version");
         }
@@ -137,11 +145,11 @@ final class TcpDemux {
             return new TcpConnectResult.Failure(TcpConnectResult.Reason.TUPLE_IN_USE,
                     old.state() instanceof io.jnetstack.stack.tcp.TcpState.TimeWait);
         }
-        return new TcpConnectResult.Ok(open(h, opts, nowNs));
+        return new TcpConnectResult.Ok(open(h, opts, fastOpenData, nowNs));
     }
 
     /** Creates connection {@code h} in SYN-SENT with options {@code o} applied before its SYN leaves. */
-    private TcpHandle open(TcpHandle h, TcpConnectOptions o, long nowNs) {
+    private TcpHandle open(TcpHandle h, TcpConnectOptions o, byte[] fastOpenData, long nowNs) {
         int mss = mss(h.remoteAddress()) - tunnel.mssReduction(o.udpEncapsulationPort());
         if (o.maxSegment() > 0) {
             mss = Math.min(mss, o.maxSegment());
@@ -149,7 +157,7 @@ final class TcpDemux {
         var p = stack.personality();
         TcpConnection c = TcpConnection.connect(p, h.localPort(), h.remotePort(), iss(h, nowNs), mss,
                 random.nextInt(Integer.MAX_VALUE), o.synSchedule() != null ? o.synSchedule() : p.synRetransmission(),
-                o.output(), nowNs);
+                o.output(), fastOpen(h, fastOpenData, nowNs), nowNs);
         c.setIcmpMayReset(icmpMayReset);
         if (o.udpEncapsulationPort() == 0) {
             c.setSegmentOffload(stack.tcpOffloadTo(h.remoteAddress()));
@@ -171,6 +179,20 @@ final class TcpDemux {
         tunnel.set(h, o.udpEncapsulationPort());
         flush(h, c, nowNs);
         return h;
+    }
+
+    /**
+     * The Fast Open side of an active open by a TCP_FASTOPEN sendto (null for an ordinary connect): FreeBSD
+     * tcp_usr_send calls tcp_fastopen_connect, which looks the path up in the host's client cookie cache.
+     */
+    private io.jnetstack.stack.tcp.FastOpen fastOpen(TcpHandle h, byte[] data, long nowNs) {
+        var rules = stack.personality().fastOpenClient();
+        if (data == null || rules == null) {
+            return null;
+        }
+        var key = new FastOpenCache.Key(h.localAddress(), h.remoteAddress(), h.remotePort());
+        return new io.jnetstack.stack.tcp.FastOpen(fastOpenCache.connect(key, rules, nowNs), data,
+                fastOpenCache.path(key, () -> stack.personality().fastOpenClient()));
     }
 
     /** What holds four-tuple {@code h}: null when free, else its connection. */

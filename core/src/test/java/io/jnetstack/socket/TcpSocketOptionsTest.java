@@ -62,6 +62,39 @@ class TcpSocketOptionsTest {
         })).isEqualTo("0 8");
     }
 
+    @Test
+    void freebsdTcpFastOpen_setsTfFastopen_andIsEpermWhileClientEnableIsOff() {
+        assertThat(run("freebsd", b -> {
+            int fd = b.tcp();
+            b.setInt(fd, AbiConstant.IPPROTO_TCP, AbiConstant.TCP_FASTOPEN, 1);
+            String on = get(b, fd, AbiConstant.IPPROTO_TCP, AbiConstant.TCP_FASTOPEN);
+            b.sys().sysctl("net.inet.tcp.fastopen.client_enable", null, new long[] {0});
+            String off = b.r(b.setInt(b.tcp(), AbiConstant.IPPROTO_TCP, AbiConstant.TCP_FASTOPEN, 1));
+            return on + " " + off;
+        })).isEqualTo("1 -1 EPERM");
+    }
+
+    @Test
+    void freebsdFastOpenSendto_connectsImplicitly_asksForACookie_andReturnsTheBytesQueued() {
+        List<Integer> fastOpenOptionKinds = new ArrayList<>();
+        FrameObserver tap = (f, off, len, now) -> {
+            // Ethernet, IPv4, TCP, SYN without ACK, 44 bytes of options (MSS, NOP, WS, SACK-permitted, TS, FO, EOLs)
+            if (len > 54 && (f[off + 12] & 0xff) == 0x08 && f[off + 13] == 0 && f[off + 23] == 6
+                    && (f[off + 47] & 0x12) == 0x02) {
+                fastOpenOptionKinds.add(f[off + 34 + 40] & 0xff); // the option after the 20 bytes before it
+            }
+        };
+        String r = Matrix.run(new Scenario("t", "", "", b -> {
+            b.listenAndAccept(7000);
+            int fd = b.tcp();
+            b.setInt(fd, AbiConstant.IPPROTO_TCP, AbiConstant.TCP_FASTOPEN, 1);
+            byte[] to = b.in(Bench.SERVER, 7000);
+            return b.r(b.sys().sendto(fd, new byte[100], 100, 0, to, to.length));
+        }), Personality.named("freebsd"), tap);
+        assertThat(r).isEqualTo("100");
+        assertThat(fastOpenOptionKinds).first().as("kind 34, the cookie request").isEqualTo(34);
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"linux,TCP_KEEPIDLE", "linux,TCP_KEEPCNT", "macos,TCP_KEEPINTVL"})
     void keepTimers_stayUnmodelledElsewhere(String os, AbiConstant option) {

@@ -20,7 +20,7 @@ final class FreeBsdConstants {
                 // netinet/tcp.h
                 .put(TCP_NODELAY, 1).put(TCP_MAXSEG, 2).put(TCP_MD5SIG, 16).put(TCP_CONGESTION, 64)
                 .put(TCP_KEEPINIT, 128).put(TCP_KEEPIDLE, 256).put(TCP_KEEPINTVL, 512).put(TCP_KEEPCNT, 1024)
-                .put(TCP_NOOPT, 8).put(TCP_REMOTE_UDP_ENCAPS_PORT, 71)
+                .put(TCP_NOOPT, 8).put(TCP_REMOTE_UDP_ENCAPS_PORT, 71).put(TCP_FASTOPEN, 1025)
                 .put(TCP_RACK_PACE_MAX_SEG, 1054).put(TCP_RACK_PACE_ALWAYS, 1055).put(TCP_RACK_PACE_RATE_SS, 1119)
                 // netinet/in.h IP_TOS; netinet6/in6.h IPV6_TCLASS (RFC 3542)
                 .put(IP_TOS, 3).put(IPV6_TCLASS, 61)

@@ -102,7 +102,53 @@ final class Segments {
         int retransmissions = ss == null ? 0 : ss.synsSent() - 1;
         c.ecnRequested = c.personality.synRequestsEcn(retransmissions);
         int flags = TcpHeader.SYN | (c.ecnRequested ? TcpHeader.ECE | TcpHeader.CWR : 0);
-        raw(c, c.iss, 0, flags, signed(c, opts), ByteString.EMPTY, c.personality.synWindow(c.mss));
+        opts = signed(c, opts); // tcp_addoptions: the signature comes before the Fast Open option
+        ByteString data = ByteString.EMPTY;
+        if (c.fastOpenCookie != null && retransmissions == 0 && !c.output.noOptions()) {
+            opts = withFastOpen(opts, c.fastOpenCookie);
+            data = fastOpenData(c, opts);
+        }
+        raw(c, c.iss, 0, flags, opts, data, c.personality.synWindow(c.mss));
+        if (data.length() > 0) {
+            c.sndNxt = add(c.iss, 1 + data.length());
+            c.sndMax = c.sndNxt;
+        }
+    }
+
+    /**
+     * The SYN's options with the Fast Open option after the others (FreeBSD tcp_output.c tcp_addoptions: TOF_FASTOPEN
+     * comes last, then EOL padding to a word; it is left out when it does not fit in TCP_MAXOLEN). FreeBSD sends
+     * it only in the first SYN ({@code t_rxtshift == 0}).
+     */
+    private static List<TcpOption> withFastOpen(List<TcpOption> opts, ByteString cookie) {
+        List<TcpOption> out = new java.util.ArrayList<>(opts);
+        while (!out.isEmpty() && out.getLast() instanceof TcpOption.Eol) {
+            out.removeLast();
+        }
+        int len = out.stream().mapToInt(TcpOption::length).sum();
+        if (len + 2 + cookie.length() > TcpHeader.MAX_OPTIONS_LENGTH) {
+            return opts;
+        }
+        out.add(new TcpOption.FastOpenCookie(cookie, false));
+        len += 2 + cookie.length();
+        if (len % 4 != 0) {
+            out.add(new TcpOption.Eol(ByteString.copyOf(new byte[3 - len % 4])));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The data a Fast Open SYN carries: none for a cookie request (FreeBSD tcp_output: "When sending a zero-length
+     * cookie (cookie request) on an actively created socket" len = 0), else the queued bytes up to the MSS less the
+     * options (tcp_fastopen_connect sets snd_wnd = t_maxseg; tcp_output trims len + optlen to t_maxseg).
+     */
+    private static ByteString fastOpenData(TcpConnection c, List<TcpOption> opts) {
+        if (c.fastOpenCookie.length() == 0 || !opts.stream().anyMatch(o -> o instanceof TcpOption.FastOpenCookie)) {
+            return ByteString.EMPTY;
+        }
+        int optLen = opts.stream().mapToInt(TcpOption::length).sum();
+        int n = Math.min(c.sendBuffer.size(), c.mss - optLen);
+        return n <= 0 ? ByteString.EMPTY : ByteString.wrap(c.sendBuffer.copy(0, n));
     }
 
     /**

@@ -36,6 +36,7 @@ final class SynSentInput {
             return; // "fifth, if neither of the SYN or RST bits is set, then drop the segment and return."
         }
         c.synchronize(h, SynOptions.Offer.ALL);
+        fastOpenVerdict(c, h, nowNs);
         if (ackOk) {
             // "If SND.UNA > ISS (our SYN has been ACKed), change the connection state to ESTABLISHED, form an ACK
             // segment <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and send it."
@@ -43,6 +44,7 @@ final class SynSentInput {
             if (ss.synsSent() == 1) {
                 c.sampleHandshake(nowNs - ss.firstSynNs());
             }
+            synDataAcked(c, h.ack());
             c.sndUna = h.ack();
             c.updateWindow(h, false);
             // RFC 3168 §6.1.1: our ECN-setup SYN answered by an ECN-setup SYN-ACK (ECE without CWR) — FreeBSD
@@ -58,6 +60,10 @@ final class SynSentInput {
                 Receiver.acceptTextAndFin(c, pastTheSyn(s), nowNs);
                 return;
             }
+            if (c.sendBuffer.size() > c.sndNxt - c.sndUna) {
+                Sender.output(c, nowNs); // FreeBSD: TF_ACKNOW, and tcp_output sends the queued data with the ACK
+                return;
+            }
             Segments.ack(c, nowNs);
             return;
         }
@@ -71,6 +77,49 @@ final class SynSentInput {
         c.deadlineNs = Long.MAX_VALUE;
         c.acceptEcnSetup(h);
         Segments.synAck(c, SynOptions.offerOf(h.options()), nowNs);
+    }
+
+    /**
+     * FreeBSD tcp_input.c tcp_do_segment (SYN-SENT, a SYN arrived) with TF_FASTOPEN: a Fast Open option updates the
+     * client cookie cache (tcp_fastopen_update_cache with the SYN-ACK's MSS, else TCP_MSS / TCP6_MSS; the cache
+     * judges the cookie's length); none disables the path (tcp_fastopen_disable_path, which clears TF_FASTOPEN).
+     */
+    private static void fastOpenVerdict(TcpConnection c, TcpHeader h, long nowNs) {
+        if (c.fastOpenPath == null) {
+            return;
+        }
+        io.jnetstack.wire.ByteString cookie = null;
+        int mss = 0;
+        for (io.jnetstack.wire.tcp.TcpOption o : h.options()) {
+            if (o instanceof io.jnetstack.wire.tcp.TcpOption.FastOpenCookie f && !f.experimental()) {
+                cookie = f.cookie();
+            } else if (o instanceof io.jnetstack.wire.tcp.TcpOption.UnknownOption u
+                    && u.kind() == io.jnetstack.wire.tcp.TcpOption.KIND_FAST_OPEN) {
+                cookie = u.data(); // a cookie length the wire format does not allow: the cache refuses it
+            } else if (o instanceof io.jnetstack.wire.tcp.TcpOption.Mss m) {
+                mss = m.mss();
+            }
+        }
+        if (cookie != null) {
+            c.fastOpenPath.update(mss, cookie, nowNs);
+        } else {
+            c.fastOpenPath.disable(nowNs);
+            c.fastOpenCookie = null;
+        }
+        c.fastOpenPath = null;
+    }
+
+    /**
+     * The SYN-ACK acknowledges {@code ack}: the data of our SYN up to it leaves the send buffer (tcp_do_segment
+     * process_ACK sbdrop); with TF_FASTOPEN still set, if not all of it was acknowledged, SND.NXT goes back to {@code ack} so the rest is sent at once (FreeBSD tcp_do_segment: "If not
+     * all the data that was sent in the TFO SYN has been acked, resend the remainder right away", snd_nxt = th_ack).
+     */
+    private static void synDataAcked(TcpConnection c, int ack) {
+        int dataAcked = ack - add(c.iss, 1);
+        c.sendBuffer.drop(Math.min(Math.max(dataAcked, 0), c.sendBuffer.size()));
+        if (c.fastOpenCookie != null && ack != c.sndMax) {
+            c.sndNxt = ack; // only while TF_FASTOPEN is set: a SYN-ACK without the option cleared it first
+        }
     }
 
     /** The segment with its SYN taken off: the text starts at SEG.SEQ + 1 (FreeBSD "th->th_seq++"). */

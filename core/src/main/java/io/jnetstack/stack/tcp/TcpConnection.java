@@ -179,6 +179,10 @@ public final class TcpConnection {
     boolean synOptionsDropped;
     /** IP TTL and TOS of every segment, and TCP_NOOPT. */
     TcpOutputOptions output = TcpOutputOptions.DEFAULTS;
+    /** TCP Fast Open (FreeBSD TF_FASTOPEN on an active open): the cookie our SYN carries; null: no TFO. */
+    io.jnetstack.wire.ByteString fastOpenCookie;
+    /** Where the SYN-ACK's Fast Open verdict goes while TF_FASTOPEN is set; null otherwise. */
+    FastOpen.Path fastOpenPath;
 
     // ---- acknowledgment policy and the receive window ----
     int quickAcksLeft;
@@ -245,12 +249,27 @@ public final class TcpConnection {
     /** As {@link #connect(Personality, int, int, int, int, int, SynRetransmission, long)}, the SYN shaped by {@code out}. */
     public static TcpConnection connect(Personality p, int localPort, int remotePort, int iss, int mss, int tsOffset,
             SynRetransmission r, TcpOutputOptions out, long nowNs) {
+        return connect(p, localPort, remotePort, iss, mss, tsOffset, r, out, null, nowNs);
+    }
+
+    /**
+     * As {@link #connect(Personality, int, int, int, int, int, SynRetransmission, TcpOutputOptions, long)}, opened
+     * by a TCP_FASTOPEN sendto ({@code fo}, or null for an ordinary connect): the data is queued first, so a SYN
+     * carrying a cookie carries it too (RFC 7413 §3).
+     */
+    public static TcpConnection connect(Personality p, int localPort, int remotePort, int iss, int mss, int tsOffset,
+            SynRetransmission r, TcpOutputOptions out, FastOpen fo, long nowNs) {
         TcpConnection c = new TcpConnection(p, localPort, remotePort, iss, mss, tsOffset);
         c.output = out;
         c.synSchedule = r;
         c.sndUna = iss;
         c.sndNxt = add(iss, 1);
         c.sndMax = c.sndNxt;
+        if (fo != null) {
+            c.sendBuffer.append(fo.data(), 0, fo.data().length);
+            c.fastOpenCookie = fo.cookie();
+            c.fastOpenPath = fo.cookie() == null ? null : fo.path();
+        }
         c.state = new TcpState.SynSent(nowNs, 1);
         Segments.syn(c, nowNs);
         c.deadlineNs = nowNs + (r.synCount() > 1 ? r.offsetNs(1) : r.giveUpNs());

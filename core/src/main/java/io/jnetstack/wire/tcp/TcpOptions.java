@@ -25,8 +25,8 @@ final class TcpOptions {
     static boolean isModelled(int kind, ByteString data) {
         return switch (kind) {
             case TcpOption.KIND_EOL, TcpOption.KIND_NOP, TcpOption.KIND_MSS, TcpOption.KIND_WINDOW_SCALE,
-                 TcpOption.KIND_SACK_PERMITTED, TcpOption.KIND_SACK, TcpOption.KIND_TIMESTAMPS,
-                 TcpOption.KIND_FAST_OPEN -> true;
+                 TcpOption.KIND_SACK_PERMITTED, TcpOption.KIND_SACK, TcpOption.KIND_TIMESTAMPS -> true;
+            case TcpOption.KIND_FAST_OPEN -> validCookieLength(data.length());
             case TcpOption.KIND_MD5_SIGNATURE -> data.length() == TcpOption.Md5Signature.DIGEST_LENGTH;
             case TcpOption.KIND_EXPERIMENT -> data.length() >= 2
                     && (data.u8(0) << 8 | data.u8(1)) == TcpOption.FAST_OPEN_MAGIC
@@ -96,9 +96,12 @@ final class TcpOptions {
             case TcpOption.KIND_MD5_SIGNATURE -> len == 18
                     ? Parsed.ok(new TcpOption.Md5Signature(ByteString.copyOf(b, v, 16)))
                     : Parsed.ok(new UnknownOption(kind, ByteString.copyOf(b, v, len - 2)));
+            // A cookie length RFC 7413 §4.1.1 does not allow is kept opaque rather than rejected: receivers judge
+            // it (FreeBSD tcp_dooptions: "Cookie length validation is performed by the server side cookie checking
+            // code or the client side cookie cache update code"; Linux tcp_parse_fastopen_option marks it invalid).
             case TcpOption.KIND_FAST_OPEN -> validCookieLength(len - 2)
                     ? Parsed.ok(new FastOpenCookie(ByteString.copyOf(b, v, len - 2), false))
-                    : badLength("Fast Open", len, "2 or 6..18", at);
+                    : Parsed.ok(new UnknownOption(kind, ByteString.copyOf(b, v, len - 2)));
             default -> decodeOther(kind, ByteString.copyOf(b, v, len - 2));
         };
     }
