@@ -28,8 +28,8 @@ class FreeBsdSuiteTest {
             "rcv-data-segments", 217,
             "rcv-icmp", 12,
             "snd-syn", 30,
-            "snippets", 35,
-            "socket-api", 14,
+            "snippets", 36,
+            "socket-api", 22,
             "state-event-engine", 614,
             "tcp-over-udp", 39));
 

@@ -117,6 +117,10 @@ final class Recovery {
         c.rescueRxtAbs = -1;
         c.recoveryWindow = c.cc.ssthresh() + (long) DUP_THRESH * c.effectiveMss();
         retransmitHead(c, nowNs);
+        // RFC 6675 §5 (4.3): "To prevent repeated retransmission of the same data or a premature rescue
+        // retransmission, set both HighRxt and RescueRxt to the highest sequence number in the retransmitted
+        // segment" — the rescue of NextSeg rule 4 waits until HighACK passes it.
+        c.rescueRxtAbs = c.highRxtAbs;
     }
 
     /** Retransmits the segment at SND.UNA (bounded by the first SACKed block above it). */
