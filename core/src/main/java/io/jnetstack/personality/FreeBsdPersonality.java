@@ -209,10 +209,15 @@ public final class FreeBsdPersonality extends BsdPersonality {
         return true;
     }
 
-    /** sys/netinet/tcp_timer.h TCPTV_RTOBASE 1 s, TCPTV_MIN 30 ms plus rexmit_slop 200 ms, TCPTV_REXMTMAX 64 s. */
+    /**
+     * sys/netinet/tcp_timer.h: TCPTV_RTOBASE 1 s before a sample; TCPT_RANGESET adds net.inet.tcp.rexmit_slop
+     * (200 ms) to TCP_REXMTVAL (SRTT + 4 RTTVAR) and clamps to [t_rttmin = rexmit_min 30 ms, TCPTV_REXMTMAX 64 s];
+     * a backoff doubles TCP_REXMTVAL, then adds the slop (tcp_timer_rexmt). Not modelled: the "rtt + 2 ticks"
+     * floor tcp_xmit_timer also applies (below the slop's 200 ms it never binds).
+     */
     @Override
     public RetransmissionTimeout rto() {
-        return RetransmissionTimeout.ofMillis(1000, 230, 64_000);
+        return RetransmissionTimeout.ofMillis(1000, 30, 64_000).withSlopMillis(200);
     }
 
     /**

@@ -225,6 +225,10 @@ class TcpBulkTest {
                 .orElseThrow().replaceAll(".*@(\\d+)ms", "$1")) * MS - vanished;
         if (os.equals("linux")) { // tcp_retries2 = 15: 924.6 s from the head's first transmission at RTO_MIN
             assertThat(after).as(p.describe()).isBetween(900 * S, 1000 * S);
+        } else if (os.equals("freebsd")) {
+            // TCP_MAXRXTSHIFT = 12 timeouts of TCP_REXMTVAL (about 30 ms on this 20 ms path) × tcp_backoff {1, 2, 4,
+            // …, 64, 64, …} + rexmit_slop 200 ms each (tcp_timer_rexmt): 511 × 30 ms + 13 × 200 ms ≈ 18 s
+            assertThat(after).as(p.describe()).isBetween(10 * S, 40 * S);
         } else { // TCP_MAXRXTSHIFT = 12 with a 64 s ceiling: about 8–9 minutes from a small RTO
             assertThat(after).as(p.describe()).isBetween(300 * S, 700 * S);
         }

@@ -14,10 +14,15 @@ final class RttEstimator {
     private long srttNs = -1;
     private long rttvarNs;
     private long rtoNs;
+    /** The computed value before slop and bounds (FreeBSD's TCP_REXMTVAL). */
+    private long baseNs;
+    /** Backoffs since the last sample (FreeBSD's t_rxtshift). */
+    private int shift;
 
     RttEstimator(RetransmissionTimeout bounds) {
         this.bounds = bounds;
         this.rtoNs = bounds.initialNs();
+        this.baseNs = bounds.initialNs();
     }
 
     /** The current RTO. */
@@ -39,12 +44,24 @@ final class RttEstimator {
             rttvarNs = (3 * rttvarNs + Math.abs(srttNs - rttNs)) / 4;
             srttNs = (7 * srttNs + rttNs) / 8;
         }
-        rtoNs = clamp(srttNs + Math.max(G_NS, 4 * rttvarNs));
+        baseNs = Math.max(bounds.minNs(), srttNs + Math.max(G_NS, 4 * rttvarNs)); // TCP_REXMTVAL: max(t_rttmin, …)
+        shift = 0;
+        rtoNs = clamp(baseNs + bounds.slopNs());
     }
 
-    /** §5.5: "The host MUST set RTO <- RTO * 2 ("back off the timer")", bounded by the maximum. */
+    /**
+     * §5.5: "The host MUST set RTO <- RTO * 2 ("back off the timer")", bounded by the maximum. With a slop, the
+     * computed value is multiplied by FreeBSD's tcp_backoff table ({1, 2, 4, 8, 16, 32, 64, 64, …}: doubling up to
+     * 64×) and the slop added once (tcp_timer.c tcp_timer_rexmt: TCPT_RANGESET(t_rxtcur, TCP_REXMTVAL(tp) *
+     * tcp_backoff[t_rxtshift], t_rttmin, TCPTV_REXMTMAX)).
+     */
     void backOff() {
-        rtoNs = Math.min(rtoNs * 2, bounds.maxNs());
+        if (bounds.slopNs() == 0) {
+            rtoNs = Math.min(rtoNs * 2, bounds.maxNs());
+            return;
+        }
+        shift++;
+        rtoNs = clamp(Math.min(baseNs << Math.min(shift, 6), bounds.maxNs()) + bounds.slopNs());
     }
 
     private long clamp(long rto) {
