@@ -56,12 +56,13 @@ final class Sender {
         long usable = Math.min(window, cwnd) - inFlight;
         int maxSeg = c.segmentRoom();
         int burst = offloadBurst(c, maxSeg);
+        boolean idle = inFlight == 0; // BSD tcp_output computes "idle" once, before its sendalot loop
         while (unsent > 0 && usable > 0) {
             int n = (int) Math.min(burst, Math.min(unsent, usable));
             if (n > maxSeg) {
                 n -= n % maxSeg; // whole segments; a short tail goes on its own, under Nagle's rule
             }
-            if (n < maxSeg && !mayLeaveSmall(c, n, unsent, inFlight, nowNs)) {
+            if (n < maxSeg && !mayLeaveSmall(c, n, unsent, idle)) {
                 break;
             }
             boolean last = n == unsent;
@@ -93,16 +94,19 @@ final class Sender {
      * Nagle (RFC 896, RFC 9293 §3.7.4) as each OS writes it: a segment shorter than the MSS leaves now only if it
      * carries the last queued byte and either nothing is outstanding (BSD tcp_output "idle") or TCP_NODELAY is set —
      * Linux's Minshall variant asks only that no earlier <em>small</em> segment be outstanding — or if it is at least
-     * half the largest window the peer has offered, or if it is a retransmission after a timeout.
+     * half the largest window the peer has offered, or if it is a retransmission after a timeout. "Nothing
+     * outstanding" is judged when output starts ({@code idleAtStart}): the tail of a write that fills a segment and
+     * a bit goes with it (FreeBSD tcp_output: {@code idle} is set before the {@code again:} loop that sendalot
+     * repeats).
      */
-    private static boolean mayLeaveSmall(TcpConnection c, int n, int unsent, int inFlight, long nowNs) {
+    private static boolean mayLeaveSmall(TcpConnection c, int n, int unsent, boolean idleAtStart) {
         if (lt(c.sndNxt, c.sndMax) || c.maxSndWnd > 0 && n >= c.maxSndWnd / 2) {
             return true;
         }
         if (n < unsent) {
             return false; // window-limited: wait for the window to open
         }
-        boolean idle = inFlight == 0
+        boolean idle = idleAtStart
                 || c.ackPolicy.minshallNagle() && !lt(c.sndUna, c.smallSentEnd);
         return idle || c.noDelay || c.finQueued;
     }
