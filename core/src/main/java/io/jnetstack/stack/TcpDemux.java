@@ -422,13 +422,7 @@ final class TcpDemux {
     }
 
     int send(TcpHandle h, byte[] b, int off, int len, long nowNs) {
-        TcpConnection c = connections.get(h);
-        if (c == null) {
-            return 0;
-        }
-        int n = c.send(b, off, len, nowNs);
-        flush(h, c, nowNs);
-        return n;
+        return count(h, c -> c.send(b, off, len, nowNs), nowNs);
     }
 
     byte[] read(TcpHandle h, int max, long nowNs) {
@@ -442,11 +436,16 @@ final class TcpDemux {
     }
 
     int read(TcpHandle h, byte[] into, int off, int len, long nowNs) {
+        return count(h, c -> c.read(into, off, len, nowNs), nowNs);
+    }
+
+    /** Runs a byte-moving call on connection {@code h} and sends what it produced; 0 when there is none. */
+    private int count(TcpHandle h, java.util.function.ToIntFunction<TcpConnection> call, long nowNs) {
         TcpConnection c = connections.get(h);
         if (c == null) {
             return 0;
         }
-        int n = c.read(into, off, len, nowNs);
+        int n = call.applyAsInt(c);
         flush(h, c, nowNs);
         return n;
     }
