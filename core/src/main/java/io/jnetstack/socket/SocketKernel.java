@@ -310,6 +310,7 @@ public final class SocketKernel implements StackListener {
                 .withMaxSegment(s.options.maxSegment).withNoDelay(s.options.noDelay)
                 .withKeepAlive(s.options.keepAlive || personality().tcpAlwaysKeepAlive())
                 .withUdpEncapsulationPort(s.options.remoteUdpEncapsPort)
+                .withIpv6MinimumMtu(s.options.useMinMtu == 1)
                 .withOutput(s.options.output(dst instanceof io.jnetstack.wire.Ipv6Address));
         if (s.options.keepInitSeconds > 0 && personality().tcpTimerOptions() != null) {
             // FreeBSD TP_KEEPINIT(tp): the socket's TCP_KEEPINIT ends the attempt (tcp_timer_keep)

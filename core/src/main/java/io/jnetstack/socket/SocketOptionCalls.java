@@ -8,7 +8,7 @@ import java.util.Optional;
  * getsockopt/setsockopt: SOL_SOCKET options (SO_ERROR read and clear, SO_TYPE, SO_ACCEPTCONN, SO_REUSEADDR,
  * SO_REUSEPORT, SO_KEEPALIVE, SO_BROADCAST, SO_SNDBUF, SO_RCVBUF, SO_LINGER, SO_SNDTIMEO, SO_RCVTIMEO), TCP_NODELAY,
  * TCP_MAXSEG, IPV6_V6ONLY, IP_TTL, IPV6_UNICAST_HOPS; where the ABI defines them (FreeBSD) TCP_NOOPT, TCP_KEEPINIT,
- * TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT, TCP_REMOTE_UDP_ENCAPS_PORT, IP_TOS and IPV6_TCLASS. The IP header options
+ * TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT, TCP_REMOTE_UDP_ENCAPS_PORT, IP_TOS, IPV6_TCLASS and IPV6_USE_MIN_MTU. The IP header options
  * and TCP_NOOPT reach the socket's listener or connection at once. Integers are host byte order (little-endian on the
  * machines modelled); struct timeval and struct linger are 16 and 8 bytes on the 64-bit ABIs.
  */
@@ -75,6 +75,7 @@ final class SocketOptionCalls {
             case TCP_KEEPINIT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT -> keepOption(s.options, o.get());
             case IP_TOS -> intValue(s.options.tos);
             case IPV6_TCLASS -> intValue(s.options.trafficClass);
+            case IPV6_USE_MIN_MTU -> s.domain != SocketSummary.Domain.INET6 ? null : intValue(s.options.useMinMtu);
             case IPV6_UNICAST_HOPS -> s.domain != SocketSummary.Domain.INET6 ? null
                     : intValue(s.options.hopLimit >= 0 || sys.kernel.personality().unsetHopLimitReadsMinusOne()
                             ? s.options.hopLimit : sys.kernel.personality().defaultHopLimit());
@@ -177,6 +178,16 @@ final class SocketOptionCalls {
                     return sys.fail(Errno.ENOPROTOOPT);
                 }
                 opts.v6Only = v != 0;
+            }
+            case IPV6_USE_MIN_MTU -> {
+                // KAME ip6_setpktopt: IP6PO_MINMTU_MCASTONLY (-1), _DISABLE (0) or _ALL (1), else EINVAL
+                if (s.domain != SocketSummary.Domain.INET6) {
+                    return sys.fail(Errno.ENOPROTOOPT);
+                }
+                if (v < -1 || v > 1) {
+                    return sys.fail(Errno.EINVAL);
+                }
+                opts.useMinMtu = v;
             }
             case IP_TTL, IP_TOS, IPV6_UNICAST_HOPS, IPV6_TCLASS -> {
                 int r = setIpHeaderOption(s, o.get(), v);

@@ -39,6 +39,8 @@ final class SocketOptions {
     int sendBuffer;
     int receiveBuffer;
     int maxSegment;
+    /** IPV6_USE_MIN_MTU: -1 (multicast only, the default), 0 or 1 (RFC 3542 §11.1). */
+    int useMinMtu = -1;
     /** IP_TTL; 0: the host default. */
     int ttl;
     /** IPV6_UNICAST_HOPS; -1: the host default (KAME in6p_hops). */

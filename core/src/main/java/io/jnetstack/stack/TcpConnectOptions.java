@@ -17,13 +17,15 @@ import io.jnetstack.stack.tcp.TcpOutputOptions;
  * @param output       IP TTL and TOS and TCP_NOOPT, from the first SYN on
  * @param udpEncapsulationPort TCP_REMOTE_UDP_ENCAPS_PORT (FreeBSD): every segment goes inside UDP to this remote
  *                     port, from the host's tunneling port; 0 for plain TCP
+ * @param ipv6MinimumMtu IPV6_USE_MIN_MTU = 1 (RFC 3542 §11.1; FreeBSD IP6PO_MINMTU_ALL): the MSS derives from
+ *                     the IPv6 minimum MTU, 1280 (tcp_maxmtu6 with INC_IPV6MINMTU)
  */
 public record TcpConnectOptions(int maxSegment, boolean noDelay, boolean keepAlive, CongestionAlgorithm congestion,
-        SynRetransmission synSchedule, TcpOutputOptions output, int udpEncapsulationPort) {
+        SynRetransmission synSchedule, TcpOutputOptions output, int udpEncapsulationPort, boolean ipv6MinimumMtu) {
 
     /** Nothing set: the personality's defaults. */
     public static final TcpConnectOptions DEFAULTS = new TcpConnectOptions(0, false, false, null, null,
-            TcpOutputOptions.DEFAULTS, 0);
+            TcpOutputOptions.DEFAULTS, 0, false);
 
     /** Validates the segment size. */
     public TcpConnectOptions {
@@ -38,36 +40,49 @@ public record TcpConnectOptions(int maxSegment, boolean noDelay, boolean keepAli
 
     /** These options with TCP_MAXSEG {@code bytes}. */
     public TcpConnectOptions withMaxSegment(int bytes) {
-        return new TcpConnectOptions(bytes, noDelay, keepAlive, congestion, synSchedule, output, udpEncapsulationPort);
+        return new TcpConnectOptions(bytes, noDelay, keepAlive, congestion, synSchedule, output,
+                udpEncapsulationPort, ipv6MinimumMtu);
     }
 
     /** These options with TCP_NODELAY {@code on}. */
     public TcpConnectOptions withNoDelay(boolean on) {
-        return new TcpConnectOptions(maxSegment, on, keepAlive, congestion, synSchedule, output, udpEncapsulationPort);
+        return new TcpConnectOptions(maxSegment, on, keepAlive, congestion, synSchedule, output,
+                udpEncapsulationPort, ipv6MinimumMtu);
     }
 
     /** These options with SO_KEEPALIVE {@code on}. */
     public TcpConnectOptions withKeepAlive(boolean on) {
-        return new TcpConnectOptions(maxSegment, noDelay, on, congestion, synSchedule, output, udpEncapsulationPort);
+        return new TcpConnectOptions(maxSegment, noDelay, on, congestion, synSchedule, output, udpEncapsulationPort,
+                ipv6MinimumMtu);
     }
 
     /** These options with congestion control {@code a}. */
     public TcpConnectOptions withCongestion(CongestionAlgorithm a) {
-        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, a, synSchedule, output, udpEncapsulationPort);
+        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, a, synSchedule, output, udpEncapsulationPort,
+                ipv6MinimumMtu);
     }
 
     /** These options with IP TTL and TOS and TCP_NOOPT {@code o}. */
     public TcpConnectOptions withOutput(TcpOutputOptions o) {
-        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, congestion, synSchedule, o, udpEncapsulationPort);
+        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, congestion, synSchedule, o,
+                udpEncapsulationPort, ipv6MinimumMtu);
     }
 
     /** These options with SYN schedule {@code r}. */
     public TcpConnectOptions withSynSchedule(SynRetransmission r) {
-        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, congestion, r, output, udpEncapsulationPort);
+        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, congestion, r, output, udpEncapsulationPort,
+                ipv6MinimumMtu);
     }
 
     /** These options with TCP_REMOTE_UDP_ENCAPS_PORT {@code port} (0: plain TCP). */
     public TcpConnectOptions withUdpEncapsulationPort(int port) {
-        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, congestion, synSchedule, output, port);
+        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, congestion, synSchedule, output, port,
+                ipv6MinimumMtu);
+    }
+
+    /** These options with IPV6_USE_MIN_MTU {@code on}. */
+    public TcpConnectOptions withIpv6MinimumMtu(boolean on) {
+        return new TcpConnectOptions(maxSegment, noDelay, keepAlive, congestion, synSchedule, output,
+                udpEncapsulationPort, on);
     }
 }

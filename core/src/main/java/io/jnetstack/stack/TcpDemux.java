@@ -151,6 +151,9 @@ final class TcpDemux {
     /** Creates connection {@code h} in SYN-SENT with options {@code o} applied before its SYN leaves. */
     private TcpHandle open(TcpHandle h, TcpConnectOptions o, byte[] fastOpenData, long nowNs) {
         int mss = mss(h.remoteAddress()) - tunnel.mssReduction(o.udpEncapsulationPort());
+        if (o.ipv6MinimumMtu() && h.remoteAddress().version() == 6) {
+            mss = Math.min(mss, IPV6_MINIMUM_MTU - 60 - tunnel.mssReduction(o.udpEncapsulationPort()));
+        }
         if (o.maxSegment() > 0) {
             mss = Math.min(mss, o.maxSegment());
         }
@@ -588,6 +591,9 @@ final class TcpDemux {
         tunnel.send(h.localAddress(), h.remoteAddress(), seg, c.outputOptions().ttl(), c.outputOptions().tos(), port,
                 nowNs);
     }
+
+    /** RFC 8200 §5: the IPv6 minimum link MTU. */
+    private static final int IPV6_MINIMUM_MTU = 1280;
 
     /** MSS for the route to {@code dst}: the outgoing MTU less the IP and TCP headers (RFC 9293 §3.7.1). */
     private int mss(IpAddress dst) {

@@ -31,7 +31,7 @@ class FreeBsdSuiteTest {
             "snippets", 36,
             "socket-api", 22,
             "state-event-engine", 614,
-            "tcp-over-udp", 49));
+            "tcp-over-udp", 52));
 
     @Test
     void passingScriptsNeverDrop() throws IOException {

@@ -109,6 +109,24 @@ class TcpSocketOptionsTest {
     }
 
     @Test
+    void freebsdIpv6UseMinMtu_readsBack_andSizesTheSynForTheMinimumMtu() {
+        assertThat(run("freebsd", b -> {
+            int v4 = b.tcp();
+            int v6 = b.tcp6();
+            String initial = get(b, v6, AbiConstant.IPPROTO_IPV6, AbiConstant.IPV6_USE_MIN_MTU);
+            String tooBig = b.r(b.setInt(v6, AbiConstant.IPPROTO_IPV6, AbiConstant.IPV6_USE_MIN_MTU, 2));
+            String onV4 = b.r(b.setInt(v4, AbiConstant.IPPROTO_IPV6, AbiConstant.IPV6_USE_MIN_MTU, 1));
+            b.setInt(v6, AbiConstant.IPPROTO_IPV6, AbiConstant.IPV6_USE_MIN_MTU, 1);
+            String set = get(b, v6, AbiConstant.IPPROTO_IPV6, AbiConstant.IPV6_USE_MIN_MTU);
+            b.listen6AndAccept(80);
+            String c = b.r(b.connect(v6, b.in6("2001:db8::2", 80)));
+            return initial + " " + tooBig + " " + onV4 + " " + set + " " + c + " "
+                    + get(b, v6, AbiConstant.IPPROTO_TCP, AbiConstant.TCP_MAXSEG);
+        })).as("1280 - 40 - 20: tcp_maxmtu6 with INC_IPV6MINMTU").isEqualTo("-1 -1 EINVAL -1 ENOPROTOOPT 1 0 1220");
+        assertThat(run("linux", b -> String.valueOf(b.k(AbiConstant.IPV6_USE_MIN_MTU)))).isEqualTo("-1");
+    }
+
+    @Test
     void freebsdIpTosAndTrafficClass_readBack_andOutOfRangeClassIsEinval() {
         assertThat(run("freebsd", b -> {
             int v4 = b.tcp();

@@ -75,6 +75,8 @@ public enum AbiConstant {
     IPV6_FLOWINFO_SEND(Kind.IPV6_OPTION),
     /** RFC 3542: the traffic class of the datagrams the socket sends (modelled on FreeBSD). */
     IPV6_TCLASS(Kind.IPV6_OPTION),
+    /** RFC 3542 §11.1: fragment to, and size TCP segments for, the IPv6 minimum MTU (modelled on FreeBSD). */
+    IPV6_USE_MIN_MTU(Kind.IPV6_OPTION),
 
     /** netinet/ip.h DiffServ codepoints (RFC 2474, RFC 2597, RFC 3246) as TOS byte values, for IP_TOS / IPV6_TCLASS. */
     IPTOS_DSCP_CS0(Kind.TOS_VALUE), IPTOS_DSCP_CS1(Kind.TOS_VALUE), IPTOS_DSCP_AF11(Kind.TOS_VALUE),

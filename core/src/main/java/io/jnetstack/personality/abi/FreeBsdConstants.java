@@ -23,7 +23,7 @@ final class FreeBsdConstants {
                 .put(TCP_NOOPT, 8).put(TCP_REMOTE_UDP_ENCAPS_PORT, 71).put(TCP_FASTOPEN, 1025)
                 .put(TCP_RACK_PACE_MAX_SEG, 1054).put(TCP_RACK_PACE_ALWAYS, 1055).put(TCP_RACK_PACE_RATE_SS, 1119)
                 // netinet/in.h IP_TOS; netinet6/in6.h IPV6_TCLASS (RFC 3542)
-                .put(IP_TOS, 3).put(IPV6_TCLASS, 61)
+                .put(IP_TOS, 3).put(IPV6_TCLASS, 61).put(IPV6_USE_MIN_MTU, 42)
                 // netinet/ip.h: Definitions for DiffServ Codepoints as per RFC2474
                 .put(IPTOS_DSCP_CS0, 0x00).put(IPTOS_DSCP_CS1, 0x20).put(IPTOS_DSCP_AF11, 0x28)
                 .put(IPTOS_DSCP_AF12, 0x30).put(IPTOS_DSCP_AF13, 0x38).put(IPTOS_DSCP_CS2, 0x40)
