@@ -9,8 +9,8 @@ import java.util.Optional;
  * SO_REUSEPORT, SO_KEEPALIVE, SO_BROADCAST, SO_SNDBUF, SO_RCVBUF, SO_LINGER, SO_SNDTIMEO, SO_RCVTIMEO), TCP_NODELAY,
  * TCP_MAXSEG, IPV6_V6ONLY, IP_TTL, IPV6_UNICAST_HOPS; where the ABI defines them (FreeBSD) TCP_NOOPT, TCP_KEEPINIT,
  * TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT, TCP_REMOTE_UDP_ENCAPS_PORT, IP_TOS, IPV6_TCLASS and IPV6_USE_MIN_MTU. The
- * IP header options and TCP_NOOPT reach the socket's listener or connection at once. Integers are host byte order (little-endian on the
- * machines modelled); struct timeval and struct linger are 16 and 8 bytes on the 64-bit ABIs.
+ * IP header options and TCP_NOOPT reach the socket's listener or connection at once. Integers are host byte order
+ * (little-endian on the machines modelled); struct timeval and struct linger are 16 and 8 bytes on the 64-bit ABIs.
  */
 final class SocketOptionCalls {
     private final KernelSyscalls sys;
