@@ -121,11 +121,11 @@ final class Segments {
      * it only in the first SYN ({@code t_rxtshift == 0}).
      */
     private static List<TcpOption> withFastOpen(List<TcpOption> opts, ByteString cookie) {
-        List<TcpOption> out = new java.util.ArrayList<>(opts);
+        List<TcpOption> out = new ArrayList<>(opts);
         while (!out.isEmpty() && out.getLast() instanceof TcpOption.Eol) {
             out.removeLast();
         }
-        int len = out.stream().mapToInt(TcpOption::length).sum();
+        int len = length(out);
         if (len + 2 + cookie.length() > TcpHeader.MAX_OPTIONS_LENGTH) {
             return opts;
         }
@@ -146,7 +146,7 @@ final class Segments {
         if (c.fastOpenCookie.length() == 0 || !opts.stream().anyMatch(o -> o instanceof TcpOption.FastOpenCookie)) {
             return ByteString.EMPTY;
         }
-        int optLen = opts.stream().mapToInt(TcpOption::length).sum();
+        int optLen = length(opts);
         int n = Math.min(c.sendBuffer.size(), c.mss - optLen);
         return n <= 0 ? ByteString.EMPTY : ByteString.wrap(c.sendBuffer.copy(0, n));
     }
