@@ -49,6 +49,14 @@ public final class HostMatrix {
         }
     }
 
+    /**
+     * Whether a simulated cell and a host cell agree: the same text, or the simulation's {@code blocked} (the call had
+     * not returned after an hour of virtual time) against the host's {@code timeout} (nor after {@link #DEADLINE}).
+     */
+    public static boolean agrees(String simulated, String host) {
+        return simulated.equals(host) || simulated.equals("blocked") && host.equals("timeout");
+    }
+
     /** Runs {@code rows} concurrently; their cells in the same order. Call {@link #unavailable} first. */
     public static List<String> run(List<Scenario> rows) {
         HostMatrix m = new HostMatrix(netemWorks());
