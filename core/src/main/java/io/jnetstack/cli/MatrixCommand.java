@@ -1,5 +1,6 @@
 package io.jnetstack.cli;
 
+import io.jnetstack.hostmatrix.HostMatrix;
 import io.jnetstack.link.FrameObserver;
 import io.jnetstack.link.Medium;
 import io.jnetstack.link.PcapTap;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
 /** {@code jns matrix}: every connect(2) catalogue scenario under each personality, as a table. */
 @Command(name = "matrix", mixinStandardHelpOptions = true,
         description = {"Runs every scenario of the connect(2) catalogue on the embedded simulated network under each "
-                + "personality and prints what the row's call returned: 0, -1 ERRNO, or a value.",
+                + "personality and prints what the row's call returned: 0, -1 ERRNO, or a value. With --host, also "
+                + "on this machine's kernel.",
                 "Exit status: 0 when every scenario ran, 1 when one failed to run, 2 on bad input."})
 final class MatrixCommand implements Callable<Integer> {
     @Spec
@@ -44,6 +46,10 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table (default) or tsv: a header id<TAB>linux<TAB>… then one line per row.")
     String format;
+
+    @Option(names = "--host", description = "Add a host column: each row on this machine's Linux kernel, in fresh "
+            + "network namespaces (needs root), and a column marking rows where it disagrees with the linux personality.")
+    boolean host;
 
     @Override
     public Integer call() {
@@ -70,6 +76,14 @@ final class MatrixCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new ParameterException(spec.commandLine(), "cannot create " + pcapDir + ": " + e.getMessage());
             }
+        }
+        if (host) {
+            java.util.Optional<String> why = HostMatrix.unavailable();
+            if (why.isPresent()) {
+                spec.commandLine().getErr().println("jns matrix --host: " + why.get());
+                return 2;
+            }
+            return new HostColumn(out, format).print(rows, columns);
         }
         boolean failed = false;
         if (format.equals("tsv")) {

@@ -19,11 +19,13 @@ import java.lang.foreign.MemorySegment;
  * are copied to native memory and back. The socket calls of issue #6 are real: socket, bind, listen, accept,
  * accept4, connect, close, shutdown, read, write, send, recv, sendto, recvfrom, getsockopt, setsockopt,
  * getsockname, getpeername, fcntl, poll. The rest of the interface (files, processes, sysctl, select, sendmsg,
- * ioctl, socketpair) is not routed to the host: those calls fail with ENOSYS.
+ * ioctl, socketpair) is not routed to the host, except sysctl (Linux names, through /proc/sys): those calls fail with ENOSYS.
  */
 public final class HostSyscalls implements Syscalls {
     private static final int EFAULT = 14;
     private static final int ENOSYS = 38;
+    private static final int ENOENT = 2;
+    private static final int EINVAL = 22;
     private int errno;
 
     /**
@@ -350,9 +352,41 @@ public final class HostSyscalls implements Syscalls {
         return fail(ENOSYS);
     }
 
+    /**
+     * sysctl by its Linux name: reads and writes {@code /proc/sys/<name with dots as slashes>}, which the kernel
+     * resolves in the calling thread's network namespace. ENOENT for a name the kernel lacks (as the simulated Linux
+     * answers), EFAULT for a short {@code oldValues}, EINVAL when the kernel refuses the values.
+     */
     @Override
     public int sysctl(String name, long[] oldValues, long[] newValues) {
-        return fail(ENOSYS);
+        if (name == null) {
+            return fail(EFAULT);
+        }
+        java.nio.file.Path p = java.nio.file.Path.of("/proc/sys", name.split("\\."));
+        if (name.contains("/") || !java.nio.file.Files.isRegularFile(p)) {
+            return fail(ENOENT);
+        }
+        try {
+            if (oldValues != null) {
+                String[] v = java.nio.file.Files.readString(p).strip().split("\\s+");
+                if (oldValues.length < v.length) {
+                    return fail(EFAULT);
+                }
+                for (int i = 0; i < v.length; i++) {
+                    oldValues[i] = Long.parseLong(v[i]);
+                }
+            }
+            if (newValues != null) {
+                StringBuilder sb = new StringBuilder();
+                for (long v : newValues) {
+                    sb.append(sb.isEmpty() ? "" : "\t").append(v);
+                }
+                java.nio.file.Files.writeString(p, sb.append('\n'));
+            }
+            return 0;
+        } catch (java.io.IOException | NumberFormatException e) {
+            return fail(EINVAL);
+        }
     }
 
     @Override

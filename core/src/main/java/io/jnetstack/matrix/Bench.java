@@ -37,6 +37,8 @@ public final class Bench {
     final SimHost server;
     final SimLink lan;
     SimThread thread;
+    /** The real kernel this bench runs on instead of the simulation, or null. */
+    private final KernelBackend kernel;
 
     Bench(Personality p, long seed, FrameObserver tap) {
         sim = new Simulation(seed);
@@ -48,11 +50,21 @@ public final class Bench {
         server = sim.addHost("b", p);
         sim.attach(client, lan, "eth0", CLIENT + "/24", "2001:db8::1/64");
         sim.attach(server, lan, "eth0", SERVER + "/24", "2001:db8::2/64");
+        kernel = null;
+    }
+
+    /** A bench on a real kernel (the host backend): the scenario's steps go to {@code kernel}. */
+    public Bench(KernelBackend kernel) {
+        sim = null;
+        client = null;
+        server = null;
+        lan = null;
+        this.kernel = kernel;
     }
 
     /** The calling thread's system calls. */
     public Syscalls sys() {
-        return thread.syscalls();
+        return kernel != null ? kernel.sys() : thread.syscalls();
     }
 
     /** The value of an ABI constant on the OS under test. */
@@ -133,6 +145,10 @@ public final class Bench {
 
     /** Adds a default route on the client via 10.0.0.254 (a router that is not there), as an ordinary host has. */
     public void defaultRoute() {
+        if (kernel != null) {
+            kernel.defaultRoute();
+            return;
+        }
         client.stack().addRoute(io.jnetstack.stack.Route.via(io.jnetstack.stack.Prefix.of("0.0.0.0/0"),
                 Ipv4Address.of("10.0.0.254"), 1));
     }
@@ -247,6 +263,10 @@ public final class Bench {
 
     /** Lets {@code seconds} of virtual time pass on this thread. */
     public void pause(double seconds) {
+        if (kernel != null) {
+            kernel.pause(seconds);
+            return;
+        }
         thread.sleep((long) (seconds * SECOND));
     }
 
@@ -307,6 +327,10 @@ public final class Bench {
 
     /** Runs {@code body} on a new thread of a server process, then lets it start (1 µs of virtual time). */
     public void serverThread(java.util.function.Consumer<Syscalls> body) {
+        if (kernel != null) {
+            kernel.serverThread(body);
+            return;
+        }
         server.spawn("server").start("main", t -> body.accept(t.syscalls()));
         thread.sleep(1000);
     }
@@ -320,22 +344,70 @@ public final class Bench {
 
     /** Installs a handler for SIGALRM (14 on all four) and arranges one for this thread {@code seconds} from now. */
     public void alarm(double seconds, boolean restart) {
+        if (kernel != null) {
+            throw new NotOnHost("a SIGALRM at a set time (the host backend sends no signals)");
+        }
         sys().sigaction(14, restart ? SignalDisposition.HANDLER_RESTART : SignalDisposition.HANDLER);
         thread.signalAt(14, sim.nowNs() + (long) (seconds * SECOND));
     }
 
     /** Adds a fault rule to frames arriving at the client. */
     public void clientFault(Rule r) {
+        if (kernel != null) {
+            throw new NotOnHost("a custom fault rule (a link.Rule with no netfilter equivalent)");
+        }
         client.faults().add(r);
     }
 
     /** Adds a fault rule to frames arriving at the server. */
     public void serverFault(Rule r) {
+        if (kernel != null) {
+            throw new NotOnHost("a custom fault rule (a link.Rule with no netfilter equivalent)");
+        }
         server.faults().add(r);
     }
 
-    /** Virtual seconds since the start, to the millisecond. */
+    /** Drops every IPv4 frame addressed to the server, at the server: a black hole (no answer, no ICMP). */
+    public void blackHoleServer() {
+        if (kernel != null) {
+            kernel.serverDrop();
+            return;
+        }
+        serverFault(io.jnetstack.link.Rules.drop(io.jnetstack.link.Rules.to(Ipv4Address.of(SERVER)), "black hole"));
+    }
+
+    /** Answers every frame addressed to the server with this ICMP error from the server (a router on the path). */
+    public void serverIcmp(int type, int code) {
+        if (kernel != null) {
+            kernel.serverIcmp(type, code);
+            return;
+        }
+        Ipv4Address s = Ipv4Address.of(SERVER);
+        serverFault(io.jnetstack.link.Rules.icmpError(io.jnetstack.link.Rules.to(s), type, code, s));
+    }
+
+    /** Starts {@code body} on another thread of the scenario's process and returns at once. */
+    public void otherThread(java.util.function.Consumer<Syscalls> body) {
+        if (kernel != null) {
+            kernel.clientThread(body);
+            return;
+        }
+        thread.process().start("other", t -> body.accept(t.syscalls()));
+    }
+
+    /** Makes {@code fd} defunct as the system does to a suspended app's sockets; false where the OS has no such. */
+    public boolean makeDefunct(int fd) {
+        if (kernel != null) {
+            return false; // Linux has no defunct sockets (an XNU notion): the simulated Linux answers false too
+        }
+        return thread.process().kernelProcess().makeDefunct(fd);
+    }
+
+    /** Seconds since the start (virtual, or real on a kernel), to the millisecond. */
     public double now() {
+        if (kernel != null) {
+            return kernel.now();
+        }
         return Math.round(sim.nowNs() / 1_000_000.0) / 1000.0;
     }
 }

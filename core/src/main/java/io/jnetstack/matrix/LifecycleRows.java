@@ -1,8 +1,6 @@
 package io.jnetstack.matrix;
 
-import io.jnetstack.link.Rules;
 import io.jnetstack.personality.abi.AbiConstant;
-import io.jnetstack.wire.Ipv4Address;
 import java.util.List;
 
 /** Catalogue §1C: blocking and non-blocking connect, EINPROGRESS/EALREADY/EISCONN, SO_ERROR, poll, signals. */
@@ -30,7 +28,7 @@ final class LifecycleRows {
                 new Scenario("C4", "blocking socket in SYN_SENT (another thread)", "connect again", b -> {
                     b.listenAndAccept(80);
                     int fd = b.tcp();
-                    b.thread.process().start("other", t -> t.syscalls().connect(fd, b.in(Bench.SERVER, 80), 16));
+                    b.otherThread(s -> s.connect(fd, b.in(Bench.SERVER, 80), 16));
                     b.pause(0.0001);
                     return b.r(b.connect(fd, b.in(Bench.SERVER, 80)));
                 }),
@@ -95,13 +93,13 @@ final class LifecycleRows {
                         }),
                 new Scenario("C14", "blocking connect to a black hole, signal with SA_RESTART", "connect", b -> {
                     int fd = b.tcp();
-                    b.serverFault(Rules.drop(Rules.to(Ipv4Address.of(Bench.SERVER)), "black hole"));
+                    b.blackHoleServer();
                     b.alarm(0.5, true);
                     return b.r(b.connect(fd, b.in(Bench.SERVER, 80)));
                 }),
                 new Scenario("C15", "blocking, SO_SNDTIMEO 2 s, SYN unanswered", "connect", b -> {
                     int fd = b.tcp();
-                    b.serverFault(Rules.drop(Rules.to(Ipv4Address.of(Bench.SERVER)), "black hole"));
+                    b.blackHoleServer();
                     byte[] tv = new byte[16];
                     tv[0] = 2;
                     b.sys().setsockopt(fd, b.k(AbiConstant.SOL_SOCKET), b.k(AbiConstant.SO_SNDTIMEO), tv, 16);
@@ -123,7 +121,7 @@ final class LifecycleRows {
                     return b.soError(fd) + ", " + b.soError(fd);
                 }),
                 new Scenario("C19", "SYN never answered, no ICMP", "blocking connect", b -> {
-                    b.serverFault(Rules.drop(Rules.to(Ipv4Address.of(Bench.SERVER)), "black hole"));
+                    b.blackHoleServer();
                     return b.r(b.connect(b.tcp(), b.in(Bench.SERVER, 80)));
                 }),
                 new Scenario("C21", "peer RSTs the SYN (closed port)", "blocking connect",

@@ -22,12 +22,11 @@ final class NetworkRows {
                 icmp("D6", "ICMP parameter problem", 12, 0),
                 new Scenario("D9", "net.inet.tcp.icmp_may_rst = 0", "blocking connect, every SYN answered with ICMP "
                         + "port unreachable; seconds taken", b -> {
-                            Ipv4Address server = Ipv4Address.of(Bench.SERVER);
                             int r = b.sys().sysctl("net.inet.tcp.icmp_may_rst", null, new long[] {0});
                             if (r < 0) {
                                 return "sysctl " + b.r(r);
                             }
-                            b.serverFault(Rules.icmpError(Rules.to(server), 3, 3, server));
+                            b.serverIcmp(3, 3);
                             double t0 = b.now();
                             String c = b.r(b.connect(b.tcp(), b.in(Bench.SERVER, 80)));
                             return c + " after " + Math.round(b.now() - t0) + " s";
@@ -82,8 +81,7 @@ final class NetworkRows {
     /** Every SYN to the server is answered with this ICMP error from 10.0.0.2; the blocking connect's result. */
     private static Scenario icmp(String id, String what, int type, int code) {
         return new Scenario(id, "SYN_SENT, " + what, "blocking connect", b -> {
-            Ipv4Address server = Ipv4Address.of(Bench.SERVER);
-            b.serverFault(Rules.icmpError(Rules.to(server), type, code, server));
+            b.serverIcmp(type, code);
             return b.r(b.connect(b.tcp(), b.in(Bench.SERVER, 80)));
         });
     }

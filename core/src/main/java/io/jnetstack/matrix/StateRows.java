@@ -36,7 +36,7 @@ final class StateRows {
                 }),
                 new Scenario("I8", "socket made defunct by the system (app suspended)", "connect", b -> {
                     int fd = b.tcp();
-                    return b.thread.process().kernelProcess().makeDefunct(fd)
+                    return b.makeDefunct(fd)
                             ? b.r(b.connect(fd, b.in(Bench.SERVER, 80))) : "n/a (no defunct sockets)";
                 }),
                 new Scenario("I9", "SO_RESTRICTIONS with SO_RESTRICT_DENY_OUT", "connect", b -> {

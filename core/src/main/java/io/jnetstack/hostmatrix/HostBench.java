@@ -1,0 +1,145 @@
+package io.jnetstack.hostmatrix;
+
+import io.jnetstack.host.NetNamespace;
+import io.jnetstack.matrix.KernelBackend;
+import io.jnetstack.matrix.NotOnHost;
+import io.jnetstack.socket.Syscalls;
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * One row's network on the kernel: a client and a server namespace joined by a veth pair ({@code eth0} on each side,
+ * 10.0.0.1/24 + 2001:db8::1/64 and 10.0.0.2/24 + 2001:db8::2/64, IPv6 without duplicate address detection), 1 ms of
+ * netem delay each way where the kernel has sch_netem. Faults are the server namespace's netfilter rules (iptables
+ * DROP and REJECT). {@link #close} releases the row's descriptors and the namespaces.
+ */
+final class HostBench implements KernelBackend, AutoCloseable {
+    /** How long a new server thread gets to reach its listen or accept before the scenario goes on. */
+    private static final long SERVER_START_MS = 100;
+
+    private final NetNamespace client;
+    private final NetNamespace server;
+    private final TrackedCalls calls = new TrackedCalls();
+    private final ThreadLocal<Syscalls> perThread = ThreadLocal.withInitial(calls::calls);
+    private final long startNs = System.nanoTime();
+
+    private HostBench(NetNamespace client, NetNamespace server) {
+        this.client = client;
+        this.server = server;
+    }
+
+    /** Two new namespaces wired as the simulated bench is; throws (and frees what it made) when one cannot be made. */
+    static HostBench create(boolean netem) throws IOException {
+        NetNamespace c = NetNamespace.create();
+        NetNamespace s;
+        try {
+            s = NetNamespace.create();
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        HostBench b = new HostBench(c, s);
+        try {
+            b.wire(netem);
+            return b;
+        } catch (RuntimeException e) {
+            b.close();
+            throw new IOException("wiring the namespaces: " + e.getMessage(), e);
+        }
+    }
+
+    private void wire(boolean netem) {
+        // ip moves the peer into a namespace named by a process in it: a short-lived sleep in the server
+        Process anchor = server.start("sleep", "60");
+        try {
+            client.ip("link", "add", "eth0", "type", "veth", "peer", "name", "eth0", "netns",
+                    Long.toString(anchor.pid()));
+        } finally {
+            anchor.destroy();
+        }
+        address(client, "10.0.0.1/24", "2001:db8::1/64", netem);
+        address(server, "10.0.0.2/24", "2001:db8::2/64", netem);
+    }
+
+    private static void address(NetNamespace ns, String v4, String v6, boolean netem) {
+        ns.ip("addr", "add", v4, "dev", "eth0");
+        ns.ip("addr", "add", v6, "dev", "eth0", "nodad");
+        ns.ip("link", "set", "eth0", "up");
+        if (netem) {
+            ns.exec("tc", "qdisc", "add", "dev", "eth0", "root", "netem", "delay", "1ms");
+        }
+    }
+
+    /** Starts the scenario's main thread inside the client; it runs {@code body}. */
+    Thread startClient(String name, Runnable body) {
+        Thread t = client.threads(name).newThread(body);
+        t.start();
+        return t;
+    }
+
+    @Override
+    public Syscalls sys() {
+        return perThread.get();
+    }
+
+    @Override
+    public void pause(double seconds) {
+        try {
+            Thread.sleep(Math.max(1, (long) (seconds * 1000)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted in pause", e);
+        }
+    }
+
+    @Override
+    public void serverThread(Consumer<Syscalls> body) {
+        server.threads("host-row-server").newThread(() -> body.accept(perThread.get())).start();
+        pause(SERVER_START_MS / 1000.0);
+    }
+
+    @Override
+    public void clientThread(Consumer<Syscalls> body) {
+        client.threads("host-row-other").newThread(() -> body.accept(perThread.get())).start();
+    }
+
+    @Override
+    public void serverDrop() {
+        server.exec("iptables", "-A", "INPUT", "-d", "10.0.0.2", "-j", "DROP");
+    }
+
+    @Override
+    public void serverIcmp(int type, int code) {
+        String with = type != 3 ? null : switch (code) {
+            case 0 -> "icmp-net-unreachable";
+            case 1 -> "icmp-host-unreachable";
+            case 3 -> "icmp-port-unreachable";
+            case 9 -> "icmp-net-prohibited";
+            case 10 -> "icmp-host-prohibited";
+            case 13 -> "icmp-admin-prohibited";
+            default -> null;
+        };
+        if (with == null) {
+            throw new NotOnHost("ICMP type " + type + " code " + code + " (iptables REJECT cannot send it)");
+        }
+        server.exec("iptables", "-A", "INPUT", "-p", "tcp", "-d", "10.0.0.2", "-j", "REJECT", "--reject-with", with);
+    }
+
+    @Override
+    public void defaultRoute() {
+        client.ip("route", "add", "default", "via", "10.0.0.254");
+    }
+
+    @Override
+    public double now() {
+        return Math.round((System.nanoTime() - startNs) / 1_000_000.0) / 1000.0;
+    }
+
+    /** Shuts down and closes the row's descriptors (waking its blocked threads), then both namespaces. */
+    @Override
+    public void close() {
+        calls.release();
+        client.close();
+        server.close();
+    }
+}
