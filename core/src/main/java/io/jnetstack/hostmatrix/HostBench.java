@@ -109,6 +109,13 @@ final class HostBench implements KernelBackend, AutoCloseable {
     }
 
     @Override
+    public void serverDropFirstSyn() {
+        // xt_statistic's nth counter starts at --packet and matches when it reaches every − 1: the first SYN only
+        server.exec("iptables", "-A", "INPUT", "-p", "tcp", "--syn", "-d", "10.0.0.2", "-m", "statistic", "--mode",
+                "nth", "--every", "1000000", "--packet", "999999", "-j", "DROP");
+    }
+
+    @Override
     public void serverIcmp(int type, int code) {
         String with = type != 3 ? null : switch (code) {
             case 0 -> "icmp-net-unreachable";

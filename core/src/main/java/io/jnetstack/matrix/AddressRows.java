@@ -17,7 +17,12 @@ final class AddressRows {
                     int[] len = {128};
                     b.sys().getsockname(fd, a, len);
                     int port = (a[2] & 0xff) << 8 | a[3] & 0xff;
-                    return r + ", port " + port;
+                    long[] range = b.portRangeNow(); // the port itself is random: report where it fell
+                    if (range == null) {
+                        return r + ", port " + port + " (no port range sysctl)";
+                    }
+                    String in = port >= range[0] && port <= range[1] ? "in " : "outside ";
+                    return r + ", port " + in + range[0] + ".." + range[1];
                 }),
                 new Scenario("E7", "bound to INADDR_ANY:P", "connect; getsockname", b -> {
                     b.listenAndAccept(80);

@@ -143,6 +143,23 @@ public final class Bench {
         return -1;
     }
 
+    /** The ephemeral port range as the OS's own sysctls report it: {first, last}, or null when none answers. */
+    public long[] portRangeNow() {
+        long[] both = new long[2];
+        if (sys().sysctl("net.ipv4.ip_local_port_range", both, null) == 0) {
+            return both;
+        }
+        for (String[] names : new String[][] {{"net.inet.ip.portrange.first", "net.inet.ip.portrange.last"},
+                {"net.inet.ip.portfirst", "net.inet.ip.portlast"}}) {
+            long[] first = new long[1];
+            long[] last = new long[1];
+            if (sys().sysctl(names[0], first, null) == 0 && sys().sysctl(names[1], last, null) == 0) {
+                return new long[] {first[0], last[0]};
+            }
+        }
+        return null;
+    }
+
     /** Adds a default route on the client via 10.0.0.254 (a router that is not there), as an ordinary host has. */
     public void defaultRoute() {
         if (kernel != null) {
@@ -374,6 +391,26 @@ public final class Bench {
             return;
         }
         serverFault(io.jnetstack.link.Rules.drop(io.jnetstack.link.Rules.to(Ipv4Address.of(SERVER)), "black hole"));
+    }
+
+    /** Drops the first TCP SYN addressed to the server, at the server: the attempt stays in SYN-SENT until its
+     * first retransmission (a window a kernel's sub-millisecond handshake would not leave otherwise). */
+    public void dropFirstSynAtServer() {
+        if (kernel != null) {
+            kernel.serverDropFirstSyn();
+            return;
+        }
+        boolean[] dropped = {false};
+        Ipv4Address s = Ipv4Address.of(SERVER);
+        serverFault(io.jnetstack.link.Rules.drop(f -> !dropped[0] && isSynTo(f, s) && (dropped[0] = true),
+                "the first SYN"));
+    }
+
+    /** A TCP segment to {@code dst} with SYN set and ACK clear. */
+    private static boolean isSynTo(io.jnetstack.link.FrameInfo f, Ipv4Address dst) {
+        int flags = f.transportOffset() + 13;
+        return f.isIp() && dst.equals(f.destination()) && f.protocol() == 6 && f.transportOffset() >= 0
+                && flags < f.offset() + f.length() && (f.bytes()[flags] & 0x12) == 0x02;
     }
 
     /** Answers every frame addressed to the server with this ICMP error from the server (a router on the path). */

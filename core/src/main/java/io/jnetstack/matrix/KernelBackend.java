@@ -24,6 +24,9 @@ public interface KernelBackend {
     /** Drops every IPv4 packet addressed to the server, at the server (a black hole: no answer, no ICMP). */
     void serverDrop();
 
+    /** Drops the first TCP SYN addressed to the server, at the server; later ones (retransmissions) pass. */
+    void serverDropFirstSyn();
+
     /** Answers every TCP segment addressed to the server with this ICMP error from the server. */
     void serverIcmp(int type, int code);
 

@@ -254,7 +254,7 @@ public final class FreeBsdPersonality extends BsdPersonality {
      */
     @Override
     public TcpRules tcpRules() {
-        return new TcpRules(false, false, true, false, false);
+        return new TcpRules(false, false, true, false, false, false);
     }
 
     /**

@@ -188,7 +188,7 @@ public final class LinuxPersonality implements Personality {
      */
     @Override
     public TcpRules tcpRules() {
-        return new TcpRules(true, false, true, true, false);
+        return new TcpRules(true, false, true, true, false, true);
     }
 
     /**
@@ -331,7 +331,7 @@ public final class LinuxPersonality implements Personality {
     @Override
     public UdpRules udpRules() {
         return new UdpRules(null, UdpRules.Unspecified.LOOPBACK, Errno.EACCES, false, null,
-                UdpRules.LocalReset.IF_IMPLICIT, UdpRules.LocalReset.IF_IMPLICIT, Errno.EAGAIN);
+                UdpRules.LocalReset.IF_IMPLICIT, UdpRules.LocalReset.IF_IMPLICIT, Errno.EAGAIN, true);
     }
 
     /** The local table's {@code local 127.0.0.0/8 dev lo} route: every 127/8 address is this host's. */

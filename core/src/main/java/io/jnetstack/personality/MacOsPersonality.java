@@ -80,7 +80,7 @@ public final class MacOsPersonality extends BsdPersonality {
      */
     @Override
     public TcpRules tcpRules() {
-        return new TcpRules(true, true, true, false, true);
+        return new TcpRules(true, true, true, false, true, false);
     }
 
     /**

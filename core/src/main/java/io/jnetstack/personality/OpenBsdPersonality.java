@@ -119,7 +119,7 @@ public final class OpenBsdPersonality extends BsdPersonality {
      */
     @Override
     public TcpRules tcpRules() {
-        return new TcpRules(false, false, false, true, false);
+        return new TcpRules(false, false, false, true, false, false);
     }
 
     /**
@@ -254,7 +254,7 @@ public final class OpenBsdPersonality extends BsdPersonality {
     @Override
     public UdpRules udpRules() {
         return new UdpRules(Errno.EADDRNOTAVAIL, UdpRules.Unspecified.AS_GIVEN, null, false, Errno.EISCONN,
-                UdpRules.LocalReset.ALWAYS, UdpRules.LocalReset.KEEP, Errno.EADDRNOTAVAIL);
+                UdpRules.LocalReset.ALWAYS, UdpRules.LocalReset.KEEP, Errno.EADDRNOTAVAIL, false);
     }
 
     /** {@link IcmpErrnos#openbsd}: sys/netinet/ip_input.c inetctlerrmap and the PRC_ codes of icmp_input. */

@@ -14,6 +14,11 @@ package io.jnetstack.personality;
  *                                 OpenBSD); false: it is ignored as RFC 1337 advises (FreeBSD tcp_twcheck, XNU)
  * @param timeWaitChallengesReset  an in-window but inexact RST in TIME-WAIT draws a challenge ACK (XNU); false: it is
  *                                 dropped silently
+ * @param timeWaitReuseOnBoundConnect a connect from a bound port whose four-tuple is in TIME-WAIT takes the tuple over
+ *                                 when that connection used timestamps (Linux __inet_hash_connect → check_established
+ *                                 with twp == NULL, so tcp_twsk_unique reuses it whatever tcp_tw_reuse says; the
+ *                                 new ISS is the old SND.NXT + 65537); false: the tuple is in use (BSD in_pcbconnect,
+ *                                 E5)
  */
 public record TcpRules(boolean resetOnUnreadData, boolean resetOnOrphanTimeout, boolean rfc5961Reset,
-        boolean timeWaitResetCloses, boolean timeWaitChallengesReset) {}
+        boolean timeWaitResetCloses, boolean timeWaitChallengesReset, boolean timeWaitReuseOnBoundConnect) {}

@@ -19,9 +19,13 @@ import io.jnetstack.personality.abi.Errno;
  * @param dissolvePort      what a dissolve does to the local port
  * @param noPorts           connect of an unbound socket when every ephemeral port is taken (E3): Linux
  *                          inet_dgram_connect's autobind failure EAGAIN; BSD EADDRNOTAVAIL
+ * @param shutEofBlockingOnly a non-blocking receive on an empty socket shut down for reading (G14): true — Linux
+ *                          __skb_recv_udp answers -EAGAIN, only the blocking wait (__skb_wait_for_more_packets) turns
+ *                          RCV_SHUTDOWN into 0; false — BSD soreceive_dgram answers 0 (SBS_CANTRCVMORE) first
  */
 public record UdpRules(Errno portZero, Unspecified unspecified, Errno broadcastNeedsFlag, boolean broadcastRewritten,
-        Errno sendToConnected, LocalReset dissolveAddress, LocalReset dissolvePort, Errno noPorts) {
+        Errno sendToConnected, LocalReset dissolveAddress, LocalReset dissolvePort, Errno noPorts,
+        boolean shutEofBlockingOnly) {
 
     /** Validates the required values. */
     public UdpRules {

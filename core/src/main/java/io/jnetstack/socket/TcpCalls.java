@@ -1,5 +1,6 @@
 package io.jnetstack.socket;
 
+import io.jnetstack.personality.SocketRules;
 import io.jnetstack.personality.abi.AbiConstant;
 import io.jnetstack.personality.abi.Errno;
 import io.jnetstack.personality.abi.Sockaddr;
@@ -255,7 +256,14 @@ final class TcpCalls {
         }
     }
 
-    /** Linux inet_shutdown, BSD soshutdown: ENOTCONN unless connected or connecting; SYN-SENT is aborted (C23). */
+    /**
+     * Linux inet_shutdown, BSD soshutdown: ENOTCONN unless connected or connecting. A connecting socket (C23): Linux
+     * inet_shutdown's TCP_SYN_SENT case calls tcp_disconnect whatever {@code how} is — the attempt ends without a
+     * segment, sk_err becomes ECONNRESET, sk_shutdown is cleared and the socket is SS_UNCONNECTED, free to connect
+     * again; the BSDs (FreeBSD tcp_usr_shutdown, OpenBSD and XNU soshutdown) flush the receive side for SHUT_RD and
+     * SHUT_RDWR, and for SHUT_WR and SHUT_RDWR socantsendmore and tcp_usrclosed, which closes a connection that never
+     * reached ESTABLISHED (tcp_close).
+     */
     Errno shutdown(TcpSocket s, int how) {
         boolean[] h = sys.shutdownHow(how);
         if (h == null) {
@@ -266,11 +274,18 @@ final class TcpCalls {
         if (s.handle == null && !s.listening) {
             return Errno.ENOTCONN;
         }
-        if (s.attemptInProgress()) {
+        if (s.attemptInProgress() && kernel.rules().lifecycle() == SocketRules.ConnectLifecycle.LINUX_SOCK_STATE) {
+            kernel.abortTcp(s, sys.ctx.nowNs());
+            s.error = Errno.ECONNRESET;
+            s.readShut = false;
+            s.writeShut = false;
+            s.linuxState = SocketSummary.State.UNCONNECTED;
+            return null;
+        }
+        if (s.attemptInProgress() && wr) {
             kernel.abortTcp(s, sys.ctx.nowNs());
             s.readShut = true;
             s.writeShut = true;
-            s.linuxState = SocketSummary.State.UNCONNECTED;
             return null;
         }
         s.readShut |= rd;

@@ -248,10 +248,10 @@ final class TcpConnectCall {
                         // (Linux tcp_v6_connect sk_dev_equal_l3scope; XNU in6_embedscope fails → EINVAL)
                         return Destination.fail(Errno.EINVAL);
                     }
-                    if (s.options.flowInfoSend && (in6.flowInfo() & 0x000f_ffff) != 0) {
-                        // J10: Linux tcp_v6_connect with np->sndflow: fl6_sock_lookup finds no owned label
-                        return Destination.fail(Errno.EINVAL);
-                    }
+                    // J10: Linux tcp_v6_connect with np->sndflow asks fl6_sock_lookup for the label's lease, which
+                    // answers ENOENT (connect: EINVAL) only while an exclusive lease exists in the namespace
+                    // (ipv6_flowlabel_exclusive, net->ipv6.flowlabel_has_excl); IPV6_FLOWLABEL_MGR is not modelled,
+                    // so no lease ever exists and any label is accepted.
                 }
             }
             case Sockaddr.Unspec u -> {

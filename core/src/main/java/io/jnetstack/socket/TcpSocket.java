@@ -147,7 +147,8 @@ final class TcpSocket extends Socket {
         boolean closedNow = closed();
         return switch (kernel.rules().poll()) {
             // net/ipv4/tcp.c tcp_poll
-            case LINUX -> new Readiness(readable || closedNow && handle != null || pending,
+            // (sk_err comes with tcp_done's SHUTDOWN_MASK, hence POLLIN, except after tcp_disconnect: no handle)
+            case LINUX -> new Readiness(readable || closedNow && handle != null || pending && handle != null,
                     !attemptInProgress() && (room || closedNow || writeShut), closedNow || readShut && writeShut,
                     pending, peerClosed || readShut);
             // kern/sys_socket.c soo_poll: POLLHUP and POLLOUT are exclusive once disconnected

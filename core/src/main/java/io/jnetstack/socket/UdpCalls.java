@@ -258,7 +258,7 @@ final class UdpCalls {
             if (s.error != null) {
                 return sys.fail(s.takeError());
             }
-            if (s.readShut) {
+            if (s.readShut && !(nonBlocking && rules.shutEofBlockingOnly())) {
                 return 0;
             }
             if (nonBlocking) {

@@ -107,7 +107,8 @@ final class TcpDemux {
         if (local < 0) {
             return null;
         }
-        return open(new TcpHandle(src, local, dst, port), TcpConnectOptions.DEFAULTS, null, nowNs);
+        TcpHandle h = new TcpHandle(src, local, dst, port);
+        return open(h, TcpConnectOptions.DEFAULTS, null, iss(h, nowNs), nowNs);
     }
 
     /** Opens a connection from {@code local} and {@code localPort} (see Stack#tcpConnect), or says why not. */
@@ -141,15 +142,24 @@ final class TcpDemux {
         }
         TcpHandle h = new TcpHandle(src, lport, dst, port);
         TcpConnection old = connections.get(h);
+        int iss = iss(h, nowNs);
         if (old != null) {
-            return new TcpConnectResult.Failure(TcpConnectResult.Reason.TUPLE_IN_USE,
-                    old.state() instanceof io.jnetstack.stack.tcp.TcpState.TimeWait);
+            boolean timeWait = old.state() instanceof io.jnetstack.stack.tcp.TcpState.TimeWait;
+            if (!(timeWait && localPort != 0 && old.timestampsEnabled()
+                    && stack.personality().tcpRules().timeWaitReuseOnBoundConnect())) {
+                return new TcpConnectResult.Failure(TcpConnectResult.Reason.TUPLE_IN_USE, timeWait);
+            }
+            // Linux tcp_twsk_unique (twp == NULL): the TIME-WAIT entry goes, write_seq = tw_snd_nxt + 65535 + 2
+            iss = old.sndNxt() + 65535 + 2;
+            iss = iss == 0 ? 1 : iss;
+            retired.addAll(old.stats());
+            forget(h);
         }
-        return new TcpConnectResult.Ok(open(h, opts, fastOpenData, nowNs));
+        return new TcpConnectResult.Ok(open(h, opts, fastOpenData, iss, nowNs));
     }
 
     /** Creates connection {@code h} in SYN-SENT with options {@code o} applied before its SYN leaves. */
-    private TcpHandle open(TcpHandle h, TcpConnectOptions o, byte[] fastOpenData, long nowNs) {
+    private TcpHandle open(TcpHandle h, TcpConnectOptions o, byte[] fastOpenData, int iss, long nowNs) {
         int mss = mss(h.remoteAddress()) - tunnel.mssReduction(o.udpEncapsulationPort());
         if (o.ipv6MinimumMtu() && h.remoteAddress().version() == 6) {
             mss = Math.min(mss, IPV6_MINIMUM_MTU - 60 - tunnel.mssReduction(o.udpEncapsulationPort()));
@@ -158,7 +168,7 @@ final class TcpDemux {
             mss = Math.min(mss, o.maxSegment());
         }
         var p = stack.personality();
-        TcpConnection c = TcpConnection.connect(p, h.localPort(), h.remotePort(), iss(h, nowNs), mss,
+        TcpConnection c = TcpConnection.connect(p, h.localPort(), h.remotePort(), iss, mss,
                 random.nextInt(Integer.MAX_VALUE), o.synSchedule() != null ? o.synSchedule() : p.synRetransmission(),
                 o.output(), fastOpen(h, fastOpenData, nowNs), nowNs);
         c.setIcmpMayReset(icmpMayReset);

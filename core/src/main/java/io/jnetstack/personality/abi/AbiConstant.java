@@ -71,7 +71,7 @@ public enum AbiConstant {
     IP_BIND_ADDRESS_NO_PORT(Kind.IP_OPTION),
 
     IPV6_UNICAST_HOPS(Kind.IPV6_OPTION), IPV6_V6ONLY(Kind.IPV6_OPTION),
-    /** Linux only (linux/in6.h): connect and send use sin6_flowinfo's flow label, which must be owned. */
+    /** Linux only (linux/in6.h): connect and send use sin6_flowinfo's flow label (see fl6_sock_lookup). */
     IPV6_FLOWINFO_SEND(Kind.IPV6_OPTION),
     /** RFC 3542: the traffic class of the datagrams the socket sends (modelled on FreeBSD). */
     IPV6_TCLASS(Kind.IPV6_OPTION),
