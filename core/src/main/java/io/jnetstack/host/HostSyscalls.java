@@ -368,7 +368,11 @@ public final class HostSyscalls implements Syscalls {
         }
         try {
             if (oldValues != null) {
-                String[] v = java.nio.file.Files.readString(p).strip().split("\\s+");
+                String text; // not Files.readString: it trusts the size procfs reports (0) and stops after a byte
+                try (java.io.InputStream in = java.nio.file.Files.newInputStream(p)) {
+                    text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+                }
+                String[] v = text.strip().split("\\s+");
                 if (oldValues.length < v.length) {
                     return fail(EFAULT);
                 }

@@ -96,18 +96,29 @@ final class PortRows {
                 }),
                 new Scenario("C25", "TCP_FASTOPEN_CONNECT (Linux 30) = 1, listener", "setsockopt; blocking connect",
                         b -> {
+                            if (b.k(AbiConstant.TCP_FASTOPEN_CONNECT) < 0) {
+                                return NO_FASTOPEN_CONNECT;
+                            }
                             b.listenAndAccept(80);
                             int fd = b.tcp();
                             return "setsockopt " + b.r(fastOpen(b, fd)) + ", " + b.r(b.connect(fd,
                                     b.in(Bench.SERVER, 80)));
                         }),
                 new Scenario("C26", "TCP_FASTOPEN_CONNECT = 1, no cookie, non-blocking", "setsockopt; connect", b -> {
+                    if (b.k(AbiConstant.TCP_FASTOPEN_CONNECT) < 0) {
+                        return NO_FASTOPEN_CONNECT;
+                    }
                     int fd = b.tcp();
                     b.nonBlocking(fd);
                     return "setsockopt " + b.r(fastOpen(b, fd)) + ", " + b.r(b.connect(fd, b.in(Bench.SERVER, 80)));
                 }),
-                new Scenario("C27", "sysctl tcp_fastopen = 0", "setsockopt TCP_FASTOPEN_CONNECT",
-                        b -> b.r(fastOpen(b, b.tcp()))),
+                new Scenario("C27", "sysctl tcp_fastopen = 0", "setsockopt TCP_FASTOPEN_CONNECT", b -> {
+                    if (b.k(AbiConstant.TCP_FASTOPEN_CONNECT) < 0) {
+                        return NO_FASTOPEN_CONNECT;
+                    }
+                    int r = b.sys().sysctl("net.ipv4.tcp_fastopen", null, new long[] {0});
+                    return (r == 0 ? "" : "sysctl " + b.r(r) + ", ") + b.r(fastOpen(b, b.tcp()));
+                }),
                 new Scenario("D13", "established, then the peer resets (SO_LINGER 0 close)", "read", b -> {
                     b.serverThread(s -> {
                         int l = s.socket(b.k(AbiConstant.AF_INET), b.k(AbiConstant.SOCK_STREAM), 0);
@@ -158,10 +169,12 @@ final class PortRows {
                         b -> b.r(b.connect(b.tcp6(), b.in6("fe80::1", 80)))));
     }
 
-    /** setsockopt(IPPROTO_TCP, 30, 1): TCP_FASTOPEN_CONNECT's number on Linux (not a constant this ABI has). */
+    /** The cell of a TCP_FASTOPEN_CONNECT row on an OS without the option (the BSDs, macOS). */
+    static final String NO_FASTOPEN_CONNECT = "n/a (no TCP_FASTOPEN_CONNECT)";
+
+    /** setsockopt(IPPROTO_TCP, TCP_FASTOPEN_CONNECT, 1) (Linux only). */
     static int fastOpen(Bench b, int fd) {
-        byte[] one = {1, 0, 0, 0};
-        return b.sys().setsockopt(fd, b.k(AbiConstant.IPPROTO_TCP), 30, one, 4);
+        return b.setInt(fd, AbiConstant.IPPROTO_TCP, AbiConstant.TCP_FASTOPEN_CONNECT, 1);
     }
 
     /** A TCP socket with SO_REUSEADDR and SO_REUSEPORT bound to 10.0.0.1:{@code port}. */

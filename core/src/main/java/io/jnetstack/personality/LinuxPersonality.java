@@ -10,6 +10,33 @@ import java.util.List;
 public final class LinuxPersonality implements Personality {
     private static final long MS = 1_000_000L;
     private static final long S = 1_000_000_000L;
+    /** net.ipv4.tcp_fastopen: bit 0 TFO_CLIENT_ENABLE (default 1, include/net/tcp.h TFO_CLIENT_ENABLE). */
+    public static final String TCP_FASTOPEN = "net.ipv4.tcp_fastopen";
+
+    private final Tunables tunables = new Tunables(List.of(new Tunables.Spec(TCP_FASTOPEN, 1, v -> v == 0 || v == 1,
+            "net/ipv4/tcp.c do_tcp_setsockopt: TCP_FASTOPEN_CONNECT is EOPNOTSUPP without TFO_CLIENT_ENABLE;"
+                    + " the server bit (2) and TFO_CLIENT_NO_COOKIE (4) are not modelled")));
+
+    /** Each host its own tunables (a sysctl on one host must not change another). */
+    @Override
+    public Personality forHost() {
+        return new LinuxPersonality();
+    }
+
+    @Override
+    public Tunables tunables() {
+        return tunables;
+    }
+
+    /**
+     * The TCP_FASTOPEN_CONNECT client (net/ipv4/tcp_fastopen.c tcp_fastopen_defer_connect, tcp_fastopen_cookie_check,
+     * tcp_fastopen_cache_set) under net.ipv4.tcp_fastopen's TFO_CLIENT_ENABLE bit; the cookies live in the TCP
+     * metrics, which a sysctl change leaves alone.
+     */
+    @Override
+    public FastOpenClient fastOpenClient() {
+        return FastOpenClient.linux((tunables.get(TCP_FASTOPEN) & 1) != 0, 0);
+    }
 
     @Override
     public Os os() {

@@ -29,6 +29,10 @@ final class HostNetwork extends ScriptNetwork {
         try {
             tun = TunDevice.create(ns, "tun0", ipv6 ? LOCAL6 + "/48" : LOCAL4 + "/16", mtu, ipv6);
             ns.ip("route", "add", ipv6 ? "2001:db8::/32" : "192.0.2.0/24", "dev", "tun0");
+            // A new namespace copies tcp_rmem from the machine's (tcp_sk_init), which sizes the SYN's window scale
+            // (tcp_select_initial_window); the Linux personality models the stock kernel, so the namespace gets the
+            // stock value (tcp_init: 4096 131072 6291456 on a machine of a few GB) and its scripts their wscale 7.
+            ns.exec("sysctl", "-q", "-w", "net.ipv4.tcp_rmem=4096 131072 6291456");
         } catch (IOException | RuntimeException e) {
             ns.close();
             throw e;

@@ -69,6 +69,7 @@ final class SocketOptionCalls {
             case TCP_MD5SIG -> sys.kernel.personality().tcpSignaturesFromSecurityAssociations()
                     ? intValue(s.options.signSegments ? 1 : 0) : null;
             case TCP_FASTOPEN -> intValue(s.options.fastOpen ? 1 : 0); // tcp_default_ctloutput: TF_FASTOPEN set
+            case TCP_FASTOPEN_CONNECT -> intValue(s.options.fastOpenConnect ? 1 : 0); // do_tcp_getsockopt
             case TCP_REMOTE_UDP_ENCAPS_PORT -> intValue(s instanceof TcpSocket t && t.handle != null
                     && sys.kernel.stack().tcpConnection(t.handle) != null
                     ? sys.kernel.stack().tcpUdpEncapsulationPort(t.handle) : s.options.remoteUdpEncapsPort);
@@ -205,6 +206,12 @@ final class SocketOptionCalls {
                     return r;
                 }
             }
+            case TCP_FASTOPEN_CONNECT -> {
+                int r = setFastOpenConnect(s, v);
+                if (r != 0) {
+                    return r;
+                }
+            }
             case TCP_REMOTE_UDP_ENCAPS_PORT -> {
                 int r = setRemoteUdpEncapsPort(s, v);
                 if (r != 0) {
@@ -283,6 +290,26 @@ final class SocketOptionCalls {
             return sys.fail(Errno.EINVAL);
         }
         s.options.fastOpen = v != 0;
+        return 0;
+    }
+
+    /**
+     * TCP_FASTOPEN_CONNECT (Linux net/ipv4/tcp.c do_tcp_setsockopt): EINVAL outside 0..1; EOPNOTSUPP unless
+     * net.ipv4.tcp_fastopen has TFO_CLIENT_ENABLE; EINVAL unless the socket is TCP_CLOSE (not listening, no
+     * attempt or connection); else tp->fastopen_connect takes the value.
+     */
+    private int setFastOpenConnect(Socket s, int v) {
+        var rules = sys.kernel.personality().fastOpenClient();
+        if (v < 0 || v > 1) {
+            return sys.fail(Errno.EINVAL);
+        }
+        if (rules == null || !rules.enabled()) {
+            return sys.fail(Errno.EOPNOTSUPP);
+        }
+        if (!(s instanceof TcpSocket t) || t.listening || !t.closed()) {
+            return sys.fail(Errno.EINVAL);
+        }
+        s.options.fastOpenConnect = v != 0;
         return 0;
     }
 

@@ -59,6 +59,8 @@ final class SocketOptions {
     int remoteUdpEncapsPort;
     /** TCP_FASTOPEN on a client socket (FreeBSD TF_FASTOPEN): sendto with an address opens with Fast Open. */
     boolean fastOpen;
+    /** TCP_FASTOPEN_CONNECT (Linux tp->fastopen_connect): connect() opens with Fast Open. */
+    boolean fastOpenConnect;
     /** TCP_KEEPCNT; 0: the sysctl's value. */
     int keepCount;
 

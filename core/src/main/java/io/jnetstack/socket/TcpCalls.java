@@ -220,6 +220,25 @@ final class TcpCalls {
         boolean nonBlocking = nonBlockingFile || sys.hasFlag(flags, AbiConstant.MSG_DONTWAIT);
         boolean waitForHandshake = kernel.rules().sendWaitsForHandshake();
         int sent = 0;
+        if (s.synDeferred() && !s.writeShut) {
+            // Linux tcp_sendmsg_fastopen: the deferred SYN leaves with the data it holds; non-blocking, those bytes
+            // (or EINPROGRESS when none) are the result; blocking, __inet_stream_connect waits for the handshake,
+            // whose failure is the result, and the rest is sent as usual
+            sent = kernel.stack().tcpSendDeferredSyn(s.handle, buf, 0, len, sys.ctx.nowNs());
+            kernel.changed();
+            if (nonBlocking) {
+                return sent > 0 ? sent : sys.fail(Errno.EINPROGRESS);
+            }
+            Errno e = sys.waitFor(() -> !s.attemptInProgress() || s.error != null, s.options.sendTimeoutNs, true);
+            if (e != null || s.error != null || s.closed()) {
+                Errno err = s.error != null ? s.takeError() : e;
+                return err != null ? sys.fail(err) : sys.brokenPipe(s, flags);
+            }
+            s.linuxState = SocketSummary.State.CONNECTED; // __inet_stream_connect after the wait
+            if (sent == len) {
+                return sent;
+            }
+        }
         while (true) {
             if (s.listening || s.handle == null) {
                 Errno e = s.takeError();

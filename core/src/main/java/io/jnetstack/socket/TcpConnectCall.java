@@ -89,10 +89,12 @@ final class TcpConnectCall {
     /** Linux SS_CONNECTING: wait for (or report) the attempt under way; then its outcome (catalogue C4, C5, C9). */
     private Errno linuxPending(TcpSocket s, boolean nonBlocking) {
         if (s.attemptInProgress()) {
+            // SS_CONNECTING: EALREADY, or EISCONN with DEFER_CONNECT; either way a blocking caller waits first
+            Errno pending = s.synDeferred() ? Errno.EISCONN : Errno.EALREADY;
             if (nonBlocking) {
-                return Errno.EALREADY;
+                return pending;
             }
-            Errno waited = linuxWait(s, Errno.EALREADY);
+            Errno waited = linuxWait(s, pending);
             if (waited != null) {
                 return waited;
             }
@@ -146,9 +148,14 @@ final class TcpConnectCall {
         if (d.errno != null) {
             return d.errno;
         }
-        Errno started = start(s, d.address, d.port, null);
+        // Linux TCP_FASTOPEN_CONNECT: no data yet; a cached cookie defers the SYN (tcp_fastopen_defer_connect) and
+        // __inet_stream_connect returns 0 at once with DEFER_CONNECT set, blocking or not; no cookie: a cookie request
+        Errno started = start(s, d.address, d.port, s.options.fastOpenConnect ? new byte[0] : null);
         if (started != null) {
             return started;
+        }
+        if (s.synDeferred()) {
+            return null;
         }
         if (nonBlocking) {
             return Errno.EINPROGRESS;

@@ -70,6 +70,12 @@ final class TcpSocket extends Socket {
         return handle == null ? null : kernel.stack().tcpConnection(handle);
     }
 
+    /** Linux DEFER_CONNECT: a TCP_FASTOPEN_CONNECT connect found a cookie; the SYN waits for the first write. */
+    boolean synDeferred() {
+        TcpConnection c = connection();
+        return c != null && c.synDeferred();
+    }
+
     /** SYN-SENT or SYN-RECEIVED: the handshake is under way. */
     boolean attemptInProgress() {
         TcpConnection c = connection();
@@ -149,7 +155,8 @@ final class TcpSocket extends Socket {
             // net/ipv4/tcp.c tcp_poll
             // (sk_err comes with tcp_done's SHUTDOWN_MASK, hence POLLIN, except after tcp_disconnect: no handle)
             case LINUX -> new Readiness(readable || closedNow && handle != null || pending && handle != null,
-                    !attemptInProgress() && (room || closedNow || writeShut), closedNow || readShut && writeShut,
+                    !attemptInProgress() && (room || closedNow || writeShut) || synDeferred(),
+                    closedNow || readShut && writeShut,
                     pending, peerClosed || readShut);
             // kern/sys_socket.c soo_poll: POLLHUP and POLLOUT are exclusive once disconnected
             case OPENBSD -> new Readiness(readable || pending || gone(), !gone() && (room || pending || writeShut),

@@ -15,7 +15,7 @@ import java.util.Map;
  * modelled: no entry is ever reclaimed.
  */
 final class FastOpenCache {
-    /** A path: the connection's local address, the server's address and port. */
+    /** A path: the connection's local address, the server's address and port (0 where the OS keys by address). */
     record Key(IpAddress local, IpAddress server, int serverPort) {}
 
     /** tcp_fastopen_ccache_entry: a cookie (empty: none) and server MSS, or disabled since {@code disabledAtNs}. */
@@ -63,15 +63,22 @@ final class FastOpenCache {
             e.cookie = cookie;
             e.serverMss = serverMss;
             e.disabledAtNs = -1;
-        } else {
+        } else if (rules.disablesPath()) {
             disable(e, nowNs);
+        } else if (serverMss > 0) {
+            e.serverMss = serverMss; // Linux tcp_fastopen_cache_set: the MSS is kept, a cookie only if len > 0
         }
     }
 
-    /** tcp_fastopen_disable_path: the server sent no Fast Open option; a missing entry is created disabled. */
+    /**
+     * tcp_fastopen_disable_path: the server sent no Fast Open option; a missing entry is created disabled. Where the
+     * OS does not disable paths (Linux) the entry is left as it was.
+     */
     void disablePath(Key k, FastOpenClient rules, long nowNs) {
         sync(rules);
-        disable(entries.computeIfAbsent(k, x -> new Entry()), nowNs);
+        if (rules.disablesPath()) {
+            disable(entries.computeIfAbsent(k, x -> new Entry()), nowNs);
+        }
     }
 
     /** The server MSS cached for {@code k}, 0 when none. */

@@ -326,6 +326,14 @@ public final class Stack {
         return tcp.send(h, b, off, len, nowNs);
     }
 
+    /**
+     * The first write on connection {@code h} whose SYN a Fast Open connect deferred (Linux DEFER_CONNECT): the SYN
+     * leaves carrying the cookie and as much of {@code b[off, off+len)} as fits; returns that many bytes.
+     */
+    public int tcpSendDeferredSyn(TcpHandle h, byte[] b, int off, int len, long nowNs) {
+        return tcp.sendDeferredSyn(h, b, off, len, nowNs);
+    }
+
     /** Reads up to {@code max} received bytes from connection {@code h} (RFC 9293 RECEIVE). */
     public byte[] tcpRead(TcpHandle h, int max, long nowNs) {
         return tcp.read(h, max, nowNs);

@@ -195,17 +195,21 @@ final class TcpDemux {
     }
 
     /**
-     * The Fast Open side of an active open by a TCP_FASTOPEN sendto (null for an ordinary connect): FreeBSD
-     * tcp_usr_send calls tcp_fastopen_connect, which looks the path up in the host's client cookie cache.
+     * The Fast Open side of an active open by a TCP_FASTOPEN sendto or a TCP_FASTOPEN_CONNECT connect (null for an
+     * ordinary connect): FreeBSD tcp_usr_send calls tcp_fastopen_connect, Linux tcp_v4_connect
+     * tcp_fastopen_defer_connect; both look the path up in the host's client cookie cache. A Linux connect (no
+     * data) that finds a cookie defers its SYN to the first write.
      */
     private io.jnetstack.stack.tcp.FastOpen fastOpen(TcpHandle h, byte[] data, long nowNs) {
         var rules = stack.personality().fastOpenClient();
         if (data == null || rules == null) {
             return null;
         }
-        var key = new FastOpenCache.Key(h.localAddress(), h.remoteAddress(), h.remotePort());
-        return new io.jnetstack.stack.tcp.FastOpen(fastOpenCache.connect(key, rules, nowNs), data,
-                fastOpenCache.path(key, () -> stack.personality().fastOpenClient()));
+        var key = new FastOpenCache.Key(h.localAddress(), h.remoteAddress(), rules.keyedByPort() ? h.remotePort() : 0);
+        var cookie = fastOpenCache.connect(key, rules, nowNs);
+        boolean deferred = rules.defersConnect() && data.length == 0 && cookie != null && cookie.length() > 0;
+        return new io.jnetstack.stack.tcp.FastOpen(cookie, data,
+                fastOpenCache.path(key, () -> stack.personality().fastOpenClient()), deferred);
     }
 
     /** What holds four-tuple {@code h}: null when free, else its connection. */
@@ -436,6 +440,11 @@ final class TcpDemux {
 
     int send(TcpHandle h, byte[] b, int off, int len, long nowNs) {
         return count(h, c -> c.send(b, off, len, nowNs), nowNs);
+    }
+
+    /** The first write of a deferred Fast Open connect: the SYN leaves with what it holds ({@code TcpConnection}). */
+    int sendDeferredSyn(TcpHandle h, byte[] b, int off, int len, long nowNs) {
+        return count(h, c -> c.sendDeferredSyn(b, off, len, nowNs), nowNs);
     }
 
     byte[] read(TcpHandle h, int max, long nowNs) {

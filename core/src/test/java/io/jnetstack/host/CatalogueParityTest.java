@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogueParityTest {
     /** The allowlist's length when it was checked in: fix a disagreement and lower this, never raise it. */
-    private static final int MAX_ENTRIES = 3;
+    private static final int MAX_ENTRIES = 0;
 
     @Test
     void everyCatalogueRowAgreesOnTheKernelAndTheLinuxPersonality() throws IOException {

@@ -58,6 +58,11 @@ public enum AbiConstant {
      */
     TCP_FASTOPEN(Kind.TCP_OPTION),
     /**
+     * Linux only (include/uapi/linux/tcp.h 30): connect() of a client socket uses TCP Fast Open; with a cached
+     * cookie it returns at once and the SYN leaves with the first write (tcp_fastopen_defer_connect).
+     */
+    TCP_FASTOPEN_CONNECT(Kind.TCP_OPTION),
+    /**
      * FreeBSD only: options of the RACK stack (tcp_rack.ko); the default stack jnetstack models refuses them
      * (tcp_default_ctloutput: ENOPROTOOPT).
      */

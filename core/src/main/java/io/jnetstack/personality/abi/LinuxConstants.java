@@ -32,6 +32,7 @@ final class LinuxConstants {
                 // include/uapi/linux/tcp.h
                 .put(TCP_NODELAY, 1).put(TCP_MAXSEG, 2).put(TCP_KEEPIDLE, 4).put(TCP_KEEPINTVL, 5)
                 .put(TCP_KEEPCNT, 6).put(TCP_CONGESTION, 13).put(TCP_MD5SIG, 14)
+                .put(TCP_FASTOPEN_CONNECT, 30)
                 // include/uapi/linux/in.h IP_TTL; include/uapi/linux/in6.h
                 .put(IP_TTL, 2).put(IP_BIND_ADDRESS_NO_PORT, 24)
                 .put(IPV6_UNICAST_HOPS, 16).put(IPV6_V6ONLY, 26).put(IPV6_FLOWINFO_SEND, 33)

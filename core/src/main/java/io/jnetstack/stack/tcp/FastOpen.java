@@ -11,12 +11,19 @@ import java.util.Objects;
  *               path is disabled and the connection runs without TFO (tcp_fastopen_connect clears TF_FASTOPEN)
  * @param data   the bytes queued before the SYN leaves; those that fit go in a SYN that carries a cookie
  * @param path   where the SYN-ACK's verdict on the path goes (the host's client cookie cache)
+ * @param deferred the SYN waits for the first write (Linux TCP_FASTOPEN_CONNECT with a cached cookie:
+ *               tcp_fastopen_defer_connect)
  */
-public record FastOpen(ByteString cookie, byte[] data, Path path) {
+public record FastOpen(ByteString cookie, byte[] data, Path path, boolean deferred) {
     /** Checks the non-null parts. */
     public FastOpen {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(path, "path");
+    }
+
+    /** A Fast Open whose SYN leaves at once. */
+    public FastOpen(ByteString cookie, byte[] data, Path path) {
+        this(cookie, data, path, false);
     }
 
     /** The host's cookie cache entry for the connection's path (local address, remote address and port). */

@@ -89,6 +89,31 @@ final class Segments {
      * personality asks for ECN in this SYN (RFC 3168 §6.1.1).
      */
     static void syn(TcpConnection c, long nowNs) {
+        TcpState.SynSent ss = c.synSent();
+        int retransmissions = ss == null ? 0 : ss.synsSent() - 1;
+        c.ecnRequested = c.personality.synRequestsEcn(retransmissions);
+        int flags = TcpHeader.SYN | (c.ecnRequested ? TcpHeader.ECE | TcpHeader.CWR : 0);
+        List<TcpOption> opts = synOptions(c, retransmissions, nowNs);
+        ByteString data = fastOpenData(c, opts);
+        raw(c, c.iss, 0, flags, opts, data, c.personality.synWindow(c.mss));
+        if (data.length() > 0) {
+            c.sndNxt = add(c.iss, 1 + data.length());
+            c.sndMax = c.sndNxt;
+        }
+    }
+
+    /** The bytes of data a first SYN carrying the connection's Fast Open cookie has room for (MSS less options). */
+    static int synDataRoom(TcpConnection c, long nowNs) {
+        List<TcpOption> opts = synOptions(c, 0, nowNs);
+        if (c.fastOpenCookie == null || c.fastOpenCookie.length() == 0
+                || !opts.stream().anyMatch(o -> o instanceof TcpOption.FastOpenCookie)) {
+            return 0;
+        }
+        return c.mss - length(opts);
+    }
+
+    /** The options of SYN number {@code retransmissions} + 1, the signature and the Fast Open option included. */
+    private static List<TcpOption> synOptions(TcpConnection c, int retransmissions, long nowNs) {
         List<TcpOption> opts;
         if (c.output.noOptions()) {
             opts = List.of();
@@ -98,29 +123,21 @@ final class Segments {
             opts = SynOptions.build(c.personality.synOptionLayout(), SynOptions.Offer.ALL, c.synMss,
                     c.personality.windowScale(), tsVal(c, nowNs), 0);
         }
-        TcpState.SynSent ss = c.synSent();
-        int retransmissions = ss == null ? 0 : ss.synsSent() - 1;
-        c.ecnRequested = c.personality.synRequestsEcn(retransmissions);
-        int flags = TcpHeader.SYN | (c.ecnRequested ? TcpHeader.ECE | TcpHeader.CWR : 0);
         opts = signed(c, opts); // tcp_addoptions: the signature comes before the Fast Open option
-        ByteString data = ByteString.EMPTY;
         if (c.fastOpenCookie != null && retransmissions == 0 && !c.output.noOptions()) {
-            opts = withFastOpen(opts, c.fastOpenCookie);
-            data = fastOpenData(c, opts);
+            var rules = c.personality.fastOpenClient();
+            opts = withFastOpen(opts, c.fastOpenCookie, rules != null && rules.nopPadding());
         }
-        raw(c, c.iss, 0, flags, opts, data, c.personality.synWindow(c.mss));
-        if (data.length() > 0) {
-            c.sndNxt = add(c.iss, 1 + data.length());
-            c.sndMax = c.sndNxt;
-        }
+        return opts;
     }
 
     /**
      * The SYN's options with the Fast Open option after the others (FreeBSD tcp_output.c tcp_addoptions: TOF_FASTOPEN
      * comes last, then EOL padding to a word; it is left out when it does not fit in TCP_MAXOLEN). FreeBSD sends
-     * it only in the first SYN ({@code t_rxtshift == 0}).
+     * it only in the first SYN ({@code t_rxtshift == 0}); so does Linux (tcp_send_syn_data: "Exclude Fast Open
+     * option for SYN retries"), which pads with NOPs (tcp_options_write: two NOPs when {@code (len & 3) == 2}).
      */
-    private static List<TcpOption> withFastOpen(List<TcpOption> opts, ByteString cookie) {
+    private static List<TcpOption> withFastOpen(List<TcpOption> opts, ByteString cookie, boolean nops) {
         List<TcpOption> out = new ArrayList<>(opts);
         while (!out.isEmpty() && out.getLast() instanceof TcpOption.Eol) {
             out.removeLast();
@@ -131,6 +148,10 @@ final class Segments {
         }
         out.add(new TcpOption.FastOpenCookie(cookie, false));
         len += 2 + cookie.length();
+        while (nops && len % 4 != 0) {
+            out.add(new TcpOption.Nop());
+            len++;
+        }
         if (len % 4 != 0) {
             out.add(new TcpOption.Eol(ByteString.copyOf(new byte[3 - len % 4])));
         }
@@ -143,7 +164,7 @@ final class Segments {
      * options (tcp_fastopen_connect sets snd_wnd = t_maxseg; tcp_output trims len + optlen to t_maxseg).
      */
     private static ByteString fastOpenData(TcpConnection c, List<TcpOption> opts) {
-        if (c.fastOpenCookie.length() == 0 || !opts.stream().anyMatch(o -> o instanceof TcpOption.FastOpenCookie)) {
+        if (c.fastOpenCookie == null || c.fastOpenCookie.length() == 0 || !opts.stream().anyMatch(o -> o instanceof TcpOption.FastOpenCookie)) {
             return ByteString.EMPTY;
         }
         int optLen = length(opts);

@@ -183,6 +183,8 @@ public final class TcpConnection {
     io.jnetstack.wire.ByteString fastOpenCookie;
     /** Where the SYN-ACK's Fast Open verdict goes while TF_FASTOPEN is set; null otherwise. */
     FastOpen.Path fastOpenPath;
+    /** Linux DEFER_CONNECT: in SYN-SENT with no SYN sent; the first write sends it ({@link #sendDeferredSyn}). */
+    private boolean synDeferred;
 
     // ---- acknowledgment policy and the receive window ----
     int quickAcksLeft;
@@ -270,10 +272,41 @@ public final class TcpConnection {
             c.fastOpenCookie = fo.cookie();
             c.fastOpenPath = fo.cookie() == null ? null : fo.path();
         }
-        c.state = new TcpState.SynSent(nowNs, 1);
-        Segments.syn(c, nowNs);
-        c.deadlineNs = nowNs + (r.synCount() > 1 ? r.offsetNs(1) : r.giveUpNs());
+        if (fo != null && fo.deferred()) {
+            c.synDeferred = true; // tcp_fastopen_defer_connect: SYN_SENT, no tcp_connect yet
+            c.state = new TcpState.SynSent(nowNs, 0);
+            c.deadlineNs = Long.MAX_VALUE;
+            return c;
+        }
+        c.sendSyn(nowNs);
         return c;
+    }
+
+    private void sendSyn(long nowNs) {
+        state = new TcpState.SynSent(nowNs, 1);
+        Segments.syn(this, nowNs);
+        deadlineNs = nowNs + (synSchedule.synCount() > 1 ? synSchedule.offsetNs(1) : synSchedule.giveUpNs());
+    }
+
+    /** Whether the SYN waits for the first write (Linux DEFER_CONNECT). */
+    public boolean synDeferred() {
+        return synDeferred;
+    }
+
+    /**
+     * The first write on a deferred Fast Open connect (Linux tcp_sendmsg_fastopen → tcp_send_syn_data): as much of
+     * {@code data[off, off+len)} as the SYN holds next to its options is queued and the SYN leaves carrying it with
+     * the cached cookie. Returns the bytes the SYN carries (the caller queues the rest once connected).
+     */
+    public int sendDeferredSyn(byte[] data, int off, int len, long nowNs) {
+        if (!synDeferred) {
+            throw new IllegalStateException("no deferred SYN");
+        }
+        synDeferred = false;
+        int n = Math.max(0, Math.min(len, Segments.synDataRoom(this, nowNs)));
+        sendBuffer.append(data, off, n);
+        sendSyn(nowNs);
+        return n;
     }
 
     /**
