@@ -122,7 +122,7 @@ class TcpLoopbackTest {
 
     @Test
     void tupleHeldInTimeWait_isReportedAsTimeWait() {
-        LoopbackHost h = new LoopbackHost("linux", SEED);
+        LoopbackHost h = new LoopbackHost("freebsd", SEED);
         h.stack.tcpListen(80, 8);
         TcpHandle c = ok(h.stack.tcpConnect(V4, 40000, V4, 80, TcpConnectOptions.DEFAULTS, h.nowNs));
         h.settle();
@@ -136,6 +136,27 @@ class TcpLoopbackTest {
         assertThat(h.stack.tcpLocalPortUse(V4, 40000)).isEqualTo(TcpPortUse.TIME_WAIT);
         assertThat(h.stack.tcpConnect(V4, 40000, V4, 80, TcpConnectOptions.DEFAULTS, h.nowNs))
                 .isEqualTo(new Failure(Reason.TUPLE_IN_USE, true));
+    }
+
+    @Test
+    void linuxBoundConnect_takesOverATimeWaitTupleThatUsedTimestamps_withIssPastItsSndNxt() {
+        LoopbackHost h = new LoopbackHost("linux", SEED);
+        h.stack.tcpListen(80, 8);
+        TcpHandle c = ok(h.stack.tcpConnect(V4, 40000, V4, 80, TcpConnectOptions.DEFAULTS, h.nowNs));
+        h.settle();
+        TcpHandle s = h.stack.tcpAccept(80);
+        h.stack.tcpClose(c, h.nowNs);
+        h.settle();
+        h.stack.tcpClose(s, h.nowNs);
+        h.settle();
+        assertThat(h.stack.tcpConnection(c).state()).isInstanceOf(TcpState.TimeWait.class);
+        assertThat(h.stack.tcpConnection(c).timestampsEnabled()).isTrue();
+        int oldSndNxt = h.stack.tcpConnection(c).sndNxt();
+        // tcp_twsk_unique with twp == NULL (__inet_hash_connect for a bound port): write_seq = tw_snd_nxt + 65537
+        TcpHandle again = ok(h.stack.tcpConnect(V4, 40000, V4, 80, TcpConnectOptions.DEFAULTS, h.nowNs));
+        assertThat(again).isEqualTo(c);
+        assertThat(h.stack.tcpConnection(again).state()).isInstanceOf(TcpState.SynSent.class);
+        assertThat(h.stack.tcpConnection(again).sndNxt()).isEqualTo(oldSndNxt + 65_537 + 1);
     }
 
     @Test
