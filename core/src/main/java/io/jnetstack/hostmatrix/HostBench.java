@@ -22,6 +22,11 @@ final class HostBench implements KernelBackend, AutoCloseable {
     private final TrackedCalls calls = new TrackedCalls();
     private final ThreadLocal<Syscalls> perThread = ThreadLocal.withInitial(calls::calls);
     private final long startNs = System.nanoTime();
+    /** SIGALRM's disposition belongs to the whole process: one row at a time may set it (C13 and C14 differ). */
+    private static final java.util.concurrent.Semaphore ALARM = new java.util.concurrent.Semaphore(1);
+    private boolean holdsAlarm;
+    private boolean closed;
+    private final java.util.List<Thread> timers = new java.util.ArrayList<>();
 
     private HostBench(NetNamespace client, NetNamespace server) {
         this.client = client;
@@ -110,13 +115,27 @@ final class HostBench implements KernelBackend, AutoCloseable {
 
     @Override
     public void serverDropFirstSyn() {
-        // xt_statistic's nth counter starts at --packet and matches when it reaches every − 1: the first SYN only
+        // xt_statistic's nth counter starts at every − 1 − packet (libxt_statistic) and matches when it reaches
+        // every − 1: with --packet 0 the first SYN, then the millionth
         server.exec("iptables", "-A", "INPUT", "-p", "tcp", "--syn", "-d", "10.0.0.2", "-m", "statistic", "--mode",
-                "nth", "--every", "1000000", "--packet", "999999", "-j", "DROP");
+                "nth", "--every", "1000000", "--packet", "0", "-j", "DROP");
+    }
+
+    @Override
+    public void serverIcmpThenDrop(int type, int code) {
+        server.exec("iptables", "-A", "INPUT", "-d", "10.0.0.2", "-m", "statistic", "--mode", "nth", "--every",
+                "1000000", "--packet", "0", "-j", "REJECT", "--reject-with", rejectWith(type, code));
+        serverDrop();
     }
 
     @Override
     public void serverIcmp(int type, int code) {
+        server.exec("iptables", "-A", "INPUT", "-p", "tcp", "-d", "10.0.0.2", "-j", "REJECT", "--reject-with",
+                rejectWith(type, code));
+    }
+
+    /** iptables REJECT's name for ICMP {@code type}/{@code code}; NotOnHost for those it cannot send. */
+    private static String rejectWith(int type, int code) {
         String with = type != 3 ? null : switch (code) {
             case 0 -> "icmp-net-unreachable";
             case 1 -> "icmp-host-unreachable";
@@ -129,7 +148,7 @@ final class HostBench implements KernelBackend, AutoCloseable {
         if (with == null) {
             throw new NotOnHost("ICMP type " + type + " code " + code + " (iptables REJECT cannot send it)");
         }
-        server.exec("iptables", "-A", "INPUT", "-p", "tcp", "-d", "10.0.0.2", "-j", "REJECT", "--reject-with", with);
+        return with;
     }
 
     @Override
@@ -145,8 +164,43 @@ final class HostBench implements KernelBackend, AutoCloseable {
     /** Shuts down and closes the row's descriptors (waking its blocked threads), then both namespaces. */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true; // no signal after this: the row's threads are done
+            timers.forEach(Thread::interrupt);
+        }
+        if (holdsAlarm) {
+            ALARM.release();
+        }
         calls.release();
         client.close();
         server.close();
     }
+
+    @Override
+    public void alarm(double seconds, boolean restart) {
+        if (!holdsAlarm) {
+            ALARM.acquireUninterruptibly(); // held until close()
+            holdsAlarm = true;
+        }
+        io.jnetstack.host.HostSignals.catchSignal(SIGALRM, restart);
+        int tid = io.jnetstack.host.HostSignals.threadId();
+        long ms = Math.max(1, (long) (seconds * 1000));
+        synchronized (this) {
+            timers.add(Thread.ofPlatform().daemon().name("host-row-alarm").start(() -> {
+                try {
+                    Thread.sleep(ms);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                synchronized (this) {
+                    if (!closed) {
+                        io.jnetstack.host.HostSignals.signalThread(tid, SIGALRM);
+                    }
+                }
+            }));
+        }
+    }
+
+    /** SIGALRM on Linux (asm-generic/signal.h). */
+    private static final int SIGALRM = 14;
 }

@@ -362,7 +362,8 @@ public final class Bench {
     /** Installs a handler for SIGALRM (14 on all four) and arranges one for this thread {@code seconds} from now. */
     public void alarm(double seconds, boolean restart) {
         if (kernel != null) {
-            throw new NotOnHost("a SIGALRM at a set time (the host backend sends no signals)");
+            kernel.alarm(seconds, restart);
+            return;
         }
         sys().sigaction(14, restart ? SignalDisposition.HANDLER_RESTART : SignalDisposition.HANDLER);
         thread.signalAt(14, sim.nowNs() + (long) (seconds * SECOND));
@@ -411,6 +412,15 @@ public final class Bench {
         int flags = f.transportOffset() + 13;
         return f.isIp() && dst.equals(f.destination()) && f.protocol() == 6 && f.transportOffset() >= 0
                 && flags < f.offset() + f.length() && (f.bytes()[flags] & 0x12) == 0x02;
+    }
+
+    /** Answers the first datagram to the server with this ICMP error from the server, then drops every one. */
+    public void serverIcmpThenDrop(int type, int code) {
+        if (kernel != null) {
+            kernel.serverIcmpThenDrop(type, code);
+            return;
+        }
+        serverFault(PortRows.firstThenDrop(type, code));
     }
 
     /** Answers every frame addressed to the server with this ICMP error from the server (a router on the path). */

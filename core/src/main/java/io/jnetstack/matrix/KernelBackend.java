@@ -24,8 +24,17 @@ public interface KernelBackend {
     /** Drops every IPv4 packet addressed to the server, at the server (a black hole: no answer, no ICMP). */
     void serverDrop();
 
+    /**
+     * Catches SIGALRM (with SA_RESTART when {@code restart}) and sends it to the calling thread {@code seconds} from
+     * now, as alarm(2) with a handler would.
+     */
+    void alarm(double seconds, boolean restart);
+
     /** Drops the first TCP SYN addressed to the server, at the server; later ones (retransmissions) pass. */
     void serverDropFirstSyn();
+
+    /** Answers the first packet addressed to the server with this ICMP error from the server, then drops all. */
+    void serverIcmpThenDrop(int type, int code);
 
     /** Answers every TCP segment addressed to the server with this ICMP error from the server. */
     void serverIcmp(int type, int code);

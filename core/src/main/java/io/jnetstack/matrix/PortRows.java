@@ -19,7 +19,7 @@ final class PortRows {
         return List.of(
                 new Scenario("C20", "SYN never answered, one ICMP host unreachable while retrying", "blocking connect",
                         b -> {
-                            b.serverFault(firstThenDrop(3, 1));
+                            b.serverIcmpThenDrop(3, 1);
                             return b.r(b.connect(b.tcp(), b.in(Bench.SERVER, 80)));
                         }),
                 new Scenario("C24", "TCP bound to 127.0.0.1:7400", "connect to 127.0.0.1:7400 (itself); send, recv",
