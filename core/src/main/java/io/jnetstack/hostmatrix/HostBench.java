@@ -130,8 +130,29 @@ final class HostBench implements KernelBackend, AutoCloseable {
 
     @Override
     public void serverIcmp(int type, int code) {
+        if (type == ICMP_TIME_EXCEEDED && code == 0) {
+            timeExceeded();
+            return;
+        }
         server.exec("iptables", "-A", "INPUT", "-p", "tcp", "-d", "10.0.0.2", "-j", "REJECT", "--reject-with",
                 rejectWith(type, code));
+    }
+
+    /** ICMP time exceeded (RFC 792 type 11). */
+    private static final int ICMP_TIME_EXCEEDED = 11;
+
+    /**
+     * A real "time exceeded in transit" from the server, which REJECT cannot send: TCP to 10.0.0.2 is given TTL 1
+     * (mangle TTL) and redirected to 10.9.9.9 (DNAT), an address the server would forward, so ip_forward finds the
+     * TTL spent and icmp_send answers from 10.0.0.2; conntrack translates the quoted header back to 10.0.0.2.
+     */
+    private void timeExceeded() {
+        server.exec("sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
+        server.ip("route", "add", "10.9.9.0/24", "via", "10.0.0.1", "dev", "eth0");
+        server.exec("iptables", "-t", "mangle", "-A", "PREROUTING", "-p", "tcp", "-d", "10.0.0.2", "-j", "TTL",
+                "--ttl-set", "1");
+        server.exec("iptables", "-t", "nat", "-A", "PREROUTING", "-p", "tcp", "-d", "10.0.0.2", "-j", "DNAT",
+                "--to-destination", "10.9.9.9");
     }
 
     /** iptables REJECT's name for ICMP {@code type}/{@code code}; NotOnHost for those it cannot send. */
