@@ -48,7 +48,8 @@ final class MatrixCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--host", description = "Add a host column: each row on this machine's Linux kernel, in fresh "
-            + "network namespaces (needs root), and a column marking rows where it disagrees with the linux personality.")
+            + "network namespaces (needs root), and a column marking rows where it disagrees with the linux "
+            + "personality.")
     boolean host;
 
     @Override

@@ -19,7 +19,8 @@ import java.lang.foreign.MemorySegment;
  * are copied to native memory and back. The socket calls of issue #6 are real: socket, bind, listen, accept,
  * accept4, connect, close, shutdown, read, write, send, recv, sendto, recvfrom, getsockopt, setsockopt,
  * getsockname, getpeername, fcntl, poll. The rest of the interface (files, processes, sysctl, select, sendmsg,
- * ioctl, socketpair) is not routed to the host, except sysctl (Linux names, through /proc/sys): those calls fail with ENOSYS.
+ * ioctl, socketpair) is not routed to the host, except sysctl (Linux names, through /proc/sys): those calls fail
+ * with ENOSYS.
  */
 public final class HostSyscalls implements Syscalls {
     private static final int EFAULT = 14;

@@ -146,7 +146,7 @@ final class PortRows {
                     b.connect(fd, b.in(Bench.SERVER, 80));
                     return Integer.parseInt(b.name(fd).replaceAll(".*:", "")) > 1023 ? "yes" : "no";
                 }),
-                new Scenario("J8", "SO_BINDTODEVICE eth0", "connect [fe80::2%99]:80 (a scope id no interface has)", b -> {
+                new Scenario("J8", "SO_BINDTODEVICE eth0", "connect [fe80::2%99]:80 (no interface 99)", b -> {
                     int fd = b.tcp6();
                     if (b.k(AbiConstant.SO_BINDTODEVICE) < 0) {
                         return "n/a (no SO_BINDTODEVICE)";

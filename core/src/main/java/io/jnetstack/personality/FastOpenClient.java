@@ -14,8 +14,8 @@ package io.jnetstack.personality;
  * @param keyedByPort     whether a cache entry is per server port (FreeBSD tcp_fastopen_ccache_lookup: local
  *                        address, server address and port); Linux keeps the cookie in the TCP metrics of the address
  *                        pair (tcp_fastopen_cache_get → tcp_get_metrics)
- * @param disablesPath    whether a SYN-ACK without a valid cookie disables the path (FreeBSD tcp_fastopen_disable_path);
- *                        Linux tcp_fastopen_cache_set keeps the cookie it had
+ * @param disablesPath    whether a SYN-ACK without a valid cookie disables the path (FreeBSD
+ *                        tcp_fastopen_disable_path); Linux tcp_fastopen_cache_set keeps the cookie it had
  * @param defersConnect   whether connect() with a cached cookie sends no SYN and returns 0 at once, the SYN leaving
  *                        with the first write's data (Linux TCP_FASTOPEN_CONNECT: tcp_fastopen_defer_connect sets
  *                        DEFER_CONNECT; tcp_sendmsg_fastopen)

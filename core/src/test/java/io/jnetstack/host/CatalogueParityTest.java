@@ -8,8 +8,6 @@ import io.jnetstack.matrix.Matrix;
 import io.jnetstack.matrix.Scenario;
 import io.jnetstack.personality.Personality;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,21 +75,7 @@ class CatalogueParityTest {
                         : hostCell.equals(cell));
     }
 
-    /** "row | host cell" → reason, from catalogue-allowlist.txt. */
     static Map<String, String> allowlist() throws IOException {
-        Map<String, String> m = new TreeMap<>();
-        try (InputStream in = CatalogueParityTest.class.getResourceAsStream("catalogue-allowlist.txt")) {
-            if (in == null) {
-                return m;
-            }
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split(" \\| ", 3);
-                m.put(f[0] + " | " + f[1], f.length > 2 ? f[2] : "");
-            }
-        }
-        return m;
+        return Allowlists.read("catalogue-allowlist.txt");
     }
 }

@@ -11,12 +11,9 @@ import io.jnetstack.socket.Syscalls;
 import io.jnetstack.stack.Prefix;
 import io.jnetstack.stack.Route;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -93,21 +90,7 @@ class HostParityTest {
                 .isEqualTo(stillDisagreeing);
     }
 
-    /** "program | host line" → reason, from parity-allowlist.txt. */
     static Map<String, String> allowlist() throws IOException {
-        Map<String, String> m = new TreeMap<>();
-        try (InputStream in = HostParityTest.class.getResourceAsStream("parity-allowlist.txt")) {
-            if (in == null) {
-                return m;
-            }
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split(" \\| ", 3);
-                m.put(f[0] + " | " + f[1], f.length > 2 ? f[2] : "");
-            }
-        }
-        return m;
+        return Allowlists.read("parity-allowlist.txt");
     }
 }

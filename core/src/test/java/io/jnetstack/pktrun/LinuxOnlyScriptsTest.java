@@ -1,9 +1,7 @@
 package io.jnetstack.pktrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.jnetstack.host.TunDevice;
 import io.jnetstack.personality.Personality;
 import io.jnetstack.pkt.Parser;
 import java.io.IOException;
@@ -38,11 +36,6 @@ class LinuxOnlyScriptsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scripts")
     void passesOnTheHostKernel(Path script) throws IOException {
-        assumeTrue(TunDevice.unavailable().isEmpty(), () -> "host target skipped: "
-                + TunDevice.unavailable().orElse(""));
-        String text = Files.readString(script);
-        ScriptResult r = ScriptRunner.run(Parser.parse(script.toString(), text), text, Personality.named("linux"), null,
-                true);
-        assertThat(r.verdict()).as(r.reason()).isEqualTo(ScriptResult.Verdict.PASS);
+        HostScriptsTest.assertPassesOnTheHost(script);
     }
 }

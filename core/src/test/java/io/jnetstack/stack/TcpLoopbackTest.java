@@ -123,14 +123,7 @@ class TcpLoopbackTest {
     @Test
     void tupleHeldInTimeWait_isReportedAsTimeWait() {
         LoopbackHost h = new LoopbackHost("freebsd", SEED);
-        h.stack.tcpListen(80, 8);
-        TcpHandle c = ok(h.stack.tcpConnect(V4, 40000, V4, 80, TcpConnectOptions.DEFAULTS, h.nowNs));
-        h.settle();
-        TcpHandle s = h.stack.tcpAccept(80);
-        h.stack.tcpClose(c, h.nowNs); // the client closes first: it ends in TIME-WAIT
-        h.settle();
-        h.stack.tcpClose(s, h.nowNs);
-        h.settle();
+        TcpHandle c = inTimeWait(h);
         assertThat(h.stack.tcpConnection(c).state()).isInstanceOf(TcpState.TimeWait.class);
         assertThat(h.stack.tcpFourTupleInTimeWait(c)).isTrue();
         assertThat(h.stack.tcpLocalPortUse(V4, 40000)).isEqualTo(TcpPortUse.TIME_WAIT);
@@ -141,14 +134,7 @@ class TcpLoopbackTest {
     @Test
     void linuxBoundConnect_takesOverATimeWaitTupleThatUsedTimestamps_withIssPastItsSndNxt() {
         LoopbackHost h = new LoopbackHost("linux", SEED);
-        h.stack.tcpListen(80, 8);
-        TcpHandle c = ok(h.stack.tcpConnect(V4, 40000, V4, 80, TcpConnectOptions.DEFAULTS, h.nowNs));
-        h.settle();
-        TcpHandle s = h.stack.tcpAccept(80);
-        h.stack.tcpClose(c, h.nowNs);
-        h.settle();
-        h.stack.tcpClose(s, h.nowNs);
-        h.settle();
+        TcpHandle c = inTimeWait(h);
         assertThat(h.stack.tcpConnection(c).state()).isInstanceOf(TcpState.TimeWait.class);
         assertThat(h.stack.tcpConnection(c).timestampsEnabled()).isTrue();
         int oldSndNxt = h.stack.tcpConnection(c).sndNxt();
@@ -157,6 +143,19 @@ class TcpLoopbackTest {
         assertThat(again).isEqualTo(c);
         assertThat(h.stack.tcpConnection(again).state()).isInstanceOf(TcpState.SynSent.class);
         assertThat(h.stack.tcpConnection(again).sndNxt()).isEqualTo(oldSndNxt + 65_537 + 1);
+    }
+
+    /** A connection 127.0.0.1:40000 → :80 that the client closed first, so that it sits in TIME-WAIT. */
+    private static TcpHandle inTimeWait(LoopbackHost h) {
+        h.stack.tcpListen(80, 8);
+        TcpHandle c = ok(h.stack.tcpConnect(V4, 40000, V4, 80, TcpConnectOptions.DEFAULTS, h.nowNs));
+        h.settle();
+        TcpHandle s = h.stack.tcpAccept(80);
+        h.stack.tcpClose(c, h.nowNs); // the client closes first: it ends in TIME-WAIT
+        h.settle();
+        h.stack.tcpClose(s, h.nowNs);
+        h.settle();
+        return c;
     }
 
     @Test
