@@ -18,9 +18,10 @@ import java.lang.foreign.MemorySegment;
  * {@link NetNamespace}). Numbers and sockaddr bytes are the Linux ABI's, so they pass through unchanged; buffers
  * are copied to native memory and back. The socket calls of issue #6 are real: socket, bind, listen, accept,
  * accept4, connect, close, shutdown, read, write, send, recv, sendto, recvfrom, getsockopt, setsockopt,
- * getsockname, getpeername, fcntl, poll. The rest of the interface (files, processes, sysctl, select, sendmsg,
- * ioctl, socketpair) is not routed to the host, except sysctl (Linux names, through /proc/sys): those calls fail
- * with ENOSYS.
+ * getsockname, getpeername, fcntl, poll; so are sysctl (Linux names, through /proc/sys), mkdir, creat, chmod,
+ * symlink and unlink (give the thread a {@link PrivateTmp} first), and setuid/setgid for the calling thread only. The
+ * rest of the interface (open, select, sendmsg, recvmsg, ioctl, socketpair, signals, limits) is not routed to the
+ * host: those calls fail with ENOSYS.
  */
 public final class HostSyscalls implements Syscalls {
     private static final int EFAULT = 14;
@@ -196,7 +197,7 @@ public final class HostSyscalls implements Syscalls {
 
     @Override
     public int close(int fd) {
-        return (int) invoke((a, c) -> (int) Libc.CLOSE.invokeExact(c, fd));
+        return (int) Forks.closing(() -> invoke((a, c) -> (int) Libc.CLOSE.invokeExact(c, fd)));
     }
 
     @Override
@@ -406,37 +407,49 @@ public final class HostSyscalls implements Syscalls {
 
     @Override
     public int mkdir(String path, int mode) {
-        return fail(ENOSYS);
+        return path == null ? fail(EFAULT) : (int) invoke((a, c) -> (int) Libc.MKDIR.invokeExact(c, cString(a, path),
+                mode));
     }
 
     @Override
     public int creat(String path, int mode) {
-        return fail(ENOSYS);
+        return path == null ? fail(EFAULT) : (int) invoke((a, c) -> (int) Libc.CREAT.invokeExact(c, cString(a, path),
+                mode));
     }
 
     @Override
     public int chmod(String path, int mode) {
-        return fail(ENOSYS);
+        return path == null ? fail(EFAULT) : (int) invoke((a, c) -> (int) Libc.CHMOD.invokeExact(c, cString(a, path),
+                mode));
     }
 
     @Override
     public int symlink(String target, String linkPath) {
-        return fail(ENOSYS);
+        return target == null || linkPath == null ? fail(EFAULT) : (int) invoke((a, c) ->
+                (int) Libc.SYMLINK.invokeExact(c, cString(a, target), cString(a, linkPath)));
     }
 
     @Override
     public int unlink(String path) {
-        return fail(ENOSYS);
+        return path == null ? fail(EFAULT) : (int) invoke((a, c) -> (int) Libc.UNLINK.invokeExact(c, cString(a,
+                path)));
     }
 
+    /** setuid(2) for the calling thread only (the raw system call; see {@link Libc#SYSCALL1}). */
     @Override
     public int setuid(int uid) {
-        return fail(ENOSYS);
+        return (int) invoke((a, c) -> (long) Libc.SYSCALL1.invokeExact(c, Libc.SYS_SETUID, (long) uid));
     }
 
+    /** setgid(2) for the calling thread only. */
     @Override
     public int setgid(int gid) {
-        return fail(ENOSYS);
+        return (int) invoke((a, c) -> (long) Libc.SYSCALL1.invokeExact(c, Libc.SYS_SETGID, (long) gid));
+    }
+
+    /** A NUL-terminated copy of {@code s} (the bytes as Java holds them, UTF-8). */
+    private static MemorySegment cString(Arena a, String s) {
+        return a.allocateFrom(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override

@@ -54,6 +54,18 @@ final class Libc {
     static final MethodHandle OPEN = bind("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), 2);
     static final MethodHandle IOCTL = bind("ioctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), 2);
     static final MethodHandle EVENTFD = bind("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    static final MethodHandle MKDIR = bind("mkdir", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    static final MethodHandle CREAT = bind("creat", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    static final MethodHandle CHMOD = bind("chmod", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    static final MethodHandle SYMLINK = bind("symlink", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    static final MethodHandle UNLINK = bind("unlink", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    static final MethodHandle MOUNT = bind("mount",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+    /**
+     * syscall(2) with one argument: the raw setuid/setgid, which change the calling thread only (glibc's wrappers
+     * change every thread of the process, the JVM's included).
+     */
+    static final MethodHandle SYSCALL1 = bind("syscall", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG), 1);
     /**
      * read(2) and write(2) as critical functions that may take heap segments (no copy through native memory, no
      * thread-state transition; errno is not captured): only for descriptors in non-blocking mode, whose calls
@@ -68,6 +80,11 @@ final class Libc {
 
     /** unshare(2) / setns(2) flag for a new network namespace (sched.h). */
     static final int CLONE_NEWNET = 0x4000_0000;
+    /** unshare(2) flag for a new mount namespace (sched.h). */
+    static final int CLONE_NEWNS = 0x0002_0000;
+    /** x86_64 syscall numbers (asm/unistd_64.h). */
+    static final long SYS_SETUID = 105;
+    static final long SYS_SETGID = 106;
 
     private Libc() {}
 

@@ -133,7 +133,7 @@ public final class NetNamespace implements AutoCloseable {
     public Process startSplit(String... command) {
         return call(sys -> {
             try {
-                return new ProcessBuilder(command).start();
+                return Forks.start(new ProcessBuilder(command));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot start " + String.join(" ", command) + ": " + e.getMessage(), e);
             }
@@ -144,7 +144,7 @@ public final class NetNamespace implements AutoCloseable {
     public Process start(String... command) {
         return call(sys -> {
             try {
-                return new ProcessBuilder(command).redirectErrorStream(true).start();
+                return Forks.start(new ProcessBuilder(command).redirectErrorStream(true));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot start " + String.join(" ", command) + ": " + e.getMessage(), e);
             }
@@ -172,7 +172,7 @@ public final class NetNamespace implements AutoCloseable {
     }
 
     private static void runCommand(List<String> cmd) throws IOException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Process p = Forks.start(new ProcessBuilder(cmd).redirectErrorStream(true));
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         try {
             if (p.waitFor() != 0) {

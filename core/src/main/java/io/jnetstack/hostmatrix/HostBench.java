@@ -75,9 +75,21 @@ final class HostBench implements KernelBackend, AutoCloseable {
         }
     }
 
-    /** Starts the scenario's main thread inside the client; it runs {@code body}. */
+    /**
+     * Starts the scenario's main thread inside the client; it runs {@code body} in a mount namespace of its own with
+     * an empty /tmp ({@link io.jnetstack.host.PrivateTmp}), which the threads it starts share — so the row's files
+     * and socket paths are its own. Without one, the row's file-system calls stay {@code n/a on host}.
+     */
     Thread startClient(String name, Runnable body) {
-        Thread t = client.threads(name).newThread(body);
+        Thread t = client.threads(name).newThread(() -> {
+            try {
+                io.jnetstack.host.PrivateTmp.enter();
+                calls.isolateFiles();
+            } catch (IOException e) {
+                // the file-system calls keep answering NotOnHost
+            }
+            body.run();
+        });
         t.start();
         return t;
     }

@@ -11,22 +11,32 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The descriptors one host row opens (socket, accept, accept4), so that {@link #release} can shut them down and close
- * them — waking every thread of the row blocked in connect, accept, poll or read — and the calls a row may not make
- * on the host: those {@link HostSyscalls} does not route to the kernel (it answers ENOSYS where Linux would not), and
- * AF_UNIX pathnames (the file system is the machine's, shared by every row).
+ * The descriptors one host row opens (socket, accept, accept4, creat), so that {@link #release} can shut them down
+ * and close them — waking every thread of the row blocked in connect, accept, poll or read — and the calls a row may
+ * not make on the host: those {@link HostSyscalls} does not route to the kernel (it answers ENOSYS where Linux would
+ * not), and, unless the row has a /tmp of its own ({@link #isolateFiles}), the file-system calls and AF_UNIX
+ * pathnames (the file system would be the machine's, shared by every row).
  */
 final class TrackedCalls {
     private static final int EBADF = 9;
     private static final int AF_UNIX = 1;
     private static final int SHUT_RDWR = 2;
     /** Calls HostSyscalls answers with ENOSYS that Linux has (capEnter and pledge are ENOSYS on Linux too). */
-    private static final Set<String> NOT_ROUTED = Set.of("open", "mkdir", "creat", "chmod", "symlink", "unlink",
-            "setuid", "setgid", "setOpenFileLimit", "sigaction", "socketpair", "select", "sendmsg", "recvmsg",
-            "ioctl");
+    private static final Set<String> NOT_ROUTED = Set.of("open", "setOpenFileLimit", "sigaction", "socketpair",
+            "select", "sendmsg", "recvmsg", "ioctl");
+
+    /** The file-system calls, which need the row's own mount namespace ({@link io.jnetstack.host.PrivateTmp}). */
+    private static final Set<String> FILES = Set.of("mkdir", "creat", "chmod", "symlink", "unlink", "setuid",
+            "setgid");
 
     private final Set<Integer> open = new LinkedHashSet<>();
     private boolean released;
+    private volatile boolean filesIsolated;
+
+    /** The row's threads see a /tmp of their own: its file-system calls and UNIX socket paths go to the kernel. */
+    void isolateFiles() {
+        filesIsolated = true;
+    }
 
     /** A new Syscalls for one thread of the row (its own errno), recording into this set. */
     Syscalls calls() {
@@ -37,7 +47,10 @@ final class TrackedCalls {
                     if (NOT_ROUTED.contains(name)) {
                         throw new NotOnHost(name + "(2) (not routed to the kernel by HostSyscalls)");
                     }
-                    if (unixPath(name, args)) {
+                    if (!filesIsolated && FILES.contains(name)) {
+                        throw new NotOnHost(name + "(2) (no mount namespace of the row's own for its files)");
+                    }
+                    if (!filesIsolated && unixPath(name, args)) {
                         throw new NotOnHost("an AF_UNIX pathname (the machine's file system is shared by every row)");
                     }
                     synchronized (this) {
@@ -57,7 +70,8 @@ final class TrackedCalls {
     }
 
     private synchronized void record(String name, Object[] args, Object r) {
-        if ((name.equals("socket") || name.startsWith("accept")) && r instanceof Integer fd && fd >= 0) {
+        if ((name.equals("socket") || name.startsWith("accept") || name.equals("creat")) && r instanceof Integer fd
+                && fd >= 0) {
             open.add(fd);
         } else if (name.equals("close") && r instanceof Integer rc && rc == 0) {
             open.remove((Integer) args[0]);
