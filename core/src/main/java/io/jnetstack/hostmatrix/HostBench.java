@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * One row's network on the kernel: a client and a server namespace joined by a veth pair ({@code eth0} on each side,
  * 10.0.0.1/24 + 2001:db8::1/64 and 10.0.0.2/24 + 2001:db8::2/64, IPv6 without duplicate address detection), 1 ms of
  * netem delay each way where the kernel has sch_netem. Faults are the server namespace's netfilter rules (iptables
- * DROP and REJECT). {@link #close} releases the row's descriptors and the namespaces.
+ * DROP and REJECT) and, for the ICMP errors REJECT cannot send, a {@link SynIcmpResponder} in the server.
+ * {@link #close} releases the row's descriptors and the namespaces.
  */
 final class HostBench implements KernelBackend, AutoCloseable {
     /** How long a new server thread gets to reach its listen or accept before the scenario goes on. */
@@ -27,6 +28,7 @@ final class HostBench implements KernelBackend, AutoCloseable {
     private boolean holdsAlarm;
     private boolean closed;
     private final java.util.List<Thread> timers = new java.util.ArrayList<>();
+    private final java.util.List<SynIcmpResponder> responders = new java.util.ArrayList<>();
 
     private HostBench(NetNamespace client, NetNamespace server) {
         this.client = client;
@@ -135,8 +137,13 @@ final class HostBench implements KernelBackend, AutoCloseable {
 
     @Override
     public void serverIcmpThenDrop(int type, int code) {
+        String with = rejectWith(type, code);
+        if (with == null) {
+            throw new NotOnHost("ICMP type " + type + " code " + code + " to any packet (iptables REJECT cannot "
+                    + "send it)");
+        }
         server.exec("iptables", "-A", "INPUT", "-d", "10.0.0.2", "-m", "statistic", "--mode", "nth", "--every",
-                "1000000", "--packet", "0", "-j", "REJECT", "--reject-with", rejectWith(type, code));
+                "1000000", "--packet", "0", "-j", "REJECT", "--reject-with", with);
         serverDrop();
     }
 
@@ -146,8 +153,30 @@ final class HostBench implements KernelBackend, AutoCloseable {
             timeExceeded();
             return;
         }
-        server.exec("iptables", "-A", "INPUT", "-p", "tcp", "-d", "10.0.0.2", "-j", "REJECT", "--reject-with",
-                rejectWith(type, code));
+        String with = rejectWith(type, code);
+        if (with == null) {
+            serverIcmpForSyns(type, code, false, 0);
+            return;
+        }
+        server.exec("iptables", "-A", "INPUT", "-p", "tcp", "-d", "10.0.0.2", "-j", "REJECT", "--reject-with", with);
+    }
+
+    @Override
+    public void serverIcmpForSyns(int type, int code, boolean firstOnly, int seqShift) {
+        if (firstOnly) {
+            serverDropFirstSyn();
+        } else {
+            server.exec("iptables", "-A", "INPUT", "-p", "tcp", "--syn", "-d", "10.0.0.2", "-j", "DROP");
+        }
+        try {
+            SynIcmpResponder r = new SynIcmpResponder(server, io.jnetstack.wire.Ipv4Address.of("10.0.0.2"), type,
+                    code, firstOnly ? 1 : -1, seqShift);
+            synchronized (this) {
+                responders.add(r);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** ICMP time exceeded (RFC 792 type 11). */
@@ -167,7 +196,7 @@ final class HostBench implements KernelBackend, AutoCloseable {
                 "--to-destination", "10.9.9.9");
     }
 
-    /** iptables REJECT's name for ICMP {@code type}/{@code code}; NotOnHost for those it cannot send. */
+    /** iptables REJECT's name for ICMP {@code type}/{@code code}; null for those it cannot send. */
     private static String rejectWith(int type, int code) {
         String with = type != 3 ? null : switch (code) {
             case 0 -> "icmp-net-unreachable";
@@ -178,9 +207,6 @@ final class HostBench implements KernelBackend, AutoCloseable {
             case 13 -> "icmp-admin-prohibited";
             default -> null;
         };
-        if (with == null) {
-            throw new NotOnHost("ICMP type " + type + " code " + code + " (iptables REJECT cannot send it)");
-        }
         return with;
     }
 
@@ -200,6 +226,7 @@ final class HostBench implements KernelBackend, AutoCloseable {
         synchronized (this) {
             closed = true; // no signal after this: the row's threads are done
             timers.forEach(Thread::interrupt);
+            responders.forEach(SynIcmpResponder::close);
         }
         if (holdsAlarm) {
             ALARM.release();

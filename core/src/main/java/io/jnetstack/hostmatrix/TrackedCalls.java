@@ -2,6 +2,7 @@ package io.jnetstack.hostmatrix;
 
 import io.jnetstack.host.HostSyscalls;
 import io.jnetstack.matrix.NotOnHost;
+import io.jnetstack.socket.PollFd;
 import io.jnetstack.socket.Syscalls;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -16,6 +17,11 @@ import java.util.Set;
  * not make on the host: those {@link HostSyscalls} does not route to the kernel (it answers ENOSYS where Linux would
  * not), and, unless the row has a /tmp of its own ({@link #isolateFiles}), the file-system calls and AF_UNIX
  * pathnames (the file system would be the machine's, shared by every row).
+ *
+ * <p>Rows run concurrently in one process, which has one descriptor table: a number a row closed may be handed to
+ * another row's socket (or to a pipe of the JVM's) before the row uses it again, as I4 does on purpose. A descriptor
+ * a row closed and did not get back is therefore passed to the kernel as {@link #CLOSED}, a number no process has
+ * open — what the row's own number would be had nothing reused it: EBADF from fdget (POLLNVAL from poll).
  */
 final class TrackedCalls {
     private static final int EBADF = 9;
@@ -29,7 +35,16 @@ final class TrackedCalls {
     private static final Set<String> FILES = Set.of("mkdir", "creat", "chmod", "symlink", "unlink", "setuid",
             "setgid");
 
+    /** A descriptor number past any open file's (fdget fails on it: fs/file.c). */
+    static final int CLOSED = Integer.MAX_VALUE;
+    /** The calls whose first argument is a descriptor. */
+    private static final Set<String> FD_FIRST = Set.of("bind", "listen", "accept", "accept4", "connect", "close",
+            "shutdown", "read", "write", "recv", "send", "recvfrom", "sendto", "recvmsg", "sendmsg", "getsockopt",
+            "setsockopt", "getsockname", "getpeername", "fcntl", "ioctl");
+
     private final Set<Integer> open = new LinkedHashSet<>();
+    /** Descriptors the row closed and has not been given again. */
+    private final Set<Integer> closedByRow = new java.util.HashSet<>();
     private boolean released;
     private volatile boolean filesIsolated;
 
@@ -60,7 +75,9 @@ final class TrackedCalls {
                     }
                     Object r;
                     try {
-                        r = m.invoke(real, args);
+                        Object[] called = substituteClosed(name, args);
+                        r = m.invoke(real, called);
+                        copyRevents(args, called);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
@@ -73,8 +90,45 @@ final class TrackedCalls {
         if ((name.equals("socket") || name.startsWith("accept") || name.equals("creat")) && r instanceof Integer fd
                 && fd >= 0) {
             open.add(fd);
+            closedByRow.remove(fd);
         } else if (name.equals("close") && r instanceof Integer rc && rc == 0) {
             open.remove((Integer) args[0]);
+            closedByRow.add((Integer) args[0]);
+        }
+    }
+
+    /** The call's arguments with every descriptor the row closed replaced by {@link #CLOSED}. */
+    private synchronized Object[] substituteClosed(String name, Object[] args) {
+        if (closedByRow.isEmpty()) {
+            return args;
+        }
+        if (FD_FIRST.contains(name) && closedByRow.contains((Integer) args[0])) {
+            Object[] copy = args.clone();
+            copy[0] = CLOSED;
+            return copy;
+        }
+        if (name.equals("poll")) {
+            PollFd[] fds = ((PollFd[]) args[0]).clone();
+            for (int i = 0; i < fds.length; i++) {
+                if (fds[i] != null && closedByRow.contains(fds[i].fd)) {
+                    fds[i] = new PollFd(CLOSED, fds[i].events);
+                }
+            }
+            Object[] copy = args.clone();
+            copy[0] = fds;
+            return copy;
+        }
+        return args;
+    }
+
+    /** After a poll with substituted entries: the revents the kernel wrote go back to the row's own entries. */
+    private static void copyRevents(Object[] asked, Object[] called) {
+        if (asked != called && asked[0] instanceof PollFd[] mine && called[0] instanceof PollFd[] used) {
+            for (int i = 0; i < mine.length; i++) {
+                if (mine[i] != null && mine[i] != used[i]) {
+                    mine[i].revents = used[i].revents;
+                }
+            }
         }
     }
 

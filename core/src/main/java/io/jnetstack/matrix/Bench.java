@@ -407,6 +407,35 @@ public final class Bench {
                 "the first SYN"));
     }
 
+    /**
+     * Answers the first TCP SYN to the server with this ICMP error from the server, quoting the SYN with its
+     * sequence number moved by {@code seqShift} (0: as sent); that SYN is lost, later segments pass. On a kernel the
+     * server crafts the error itself (iptables REJECT sends none of the types the rows need here).
+     */
+    public void serverIcmpForFirstSyn(int type, int code, int seqShift) {
+        if (kernel != null) {
+            kernel.serverIcmpForSyns(type, code, true, seqShift);
+            return;
+        }
+        boolean[] answered = {false};
+        Ipv4Address s = Ipv4Address.of(SERVER);
+        serverFault(f -> {
+            if (answered[0] || !isSynTo(f, s)) {
+                return io.jnetstack.link.Verdict.PASS;
+            }
+            answered[0] = true;
+            int at = f.transportOffset() + 4;
+            byte[] b = f.bytes();
+            int seq = ((b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8
+                    | (b[at + 3] & 0xff)) + seqShift;
+            b[at] = (byte) (seq >>> 24);
+            b[at + 1] = (byte) (seq >>> 16);
+            b[at + 2] = (byte) (seq >>> 8);
+            b[at + 3] = (byte) seq;
+            return new io.jnetstack.link.Verdict.ReplyIcmp(type, code, s);
+        });
+    }
+
     /** A TCP segment to {@code dst} with SYN set and ACK clear. */
     private static boolean isSynTo(io.jnetstack.link.FrameInfo f, Ipv4Address dst) {
         int flags = f.transportOffset() + 13;

@@ -39,6 +39,13 @@ public interface KernelBackend {
     /** Answers every TCP segment addressed to the server with this ICMP error from the server. */
     void serverIcmp(int type, int code);
 
+    /**
+     * Answers TCP SYNs to the server — the first only when {@code firstOnly}, else every one — with an ICMP error
+     * from the server that quotes the SYN with its sequence number moved by {@code seqShift}; the SYNs answered are
+     * dropped before the server's TCP sees them.
+     */
+    void serverIcmpForSyns(int type, int code, boolean firstOnly, int seqShift);
+
     /** A default route on the client via 10.0.0.254 (a router that is not there). */
     void defaultRoute();
 

@@ -1,8 +1,6 @@
 package io.jnetstack.matrix;
 
-import io.jnetstack.link.Rules;
 import io.jnetstack.personality.abi.AbiConstant;
-import io.jnetstack.wire.Ipv4Address;
 import java.util.List;
 
 /**
@@ -34,7 +32,7 @@ final class NetworkRows {
                 new Scenario("D8", "the first SYN answered with ICMP port unreachable quoting a sequence number "
                         + "outside [snd_una, snd_nxt]", "blocking connect", b -> {
                             b.listenAndAccept(80);
-                            b.serverFault(wrongSequenceOnce());
+                            b.serverIcmpForFirstSyn(3, 3, 1_000_000);
                             return b.r(b.connect(b.tcp(), b.in(Bench.SERVER, 80)));
                         }),
                 new Scenario("D11", "SO_RESTRICT_DENY_CELLULAR, route to 198.51.100.0/24 over a cellular interface",
@@ -53,29 +51,6 @@ final class NetworkRows {
                         }),
                 new Scenario("D10", "no route to the destination", "connect",
                         b -> b.r(b.connect(b.tcp(), b.in("192.0.2.1", 80)))));
-    }
-
-    /**
-     * The first TCP segment to the server is answered with an ICMP port unreachable whose quoted TCP sequence number
-     * is moved a million forward (the rule rewrites the dropped frame before the reply quotes it); later ones pass.
-     */
-    private static io.jnetstack.link.Rule wrongSequenceOnce() {
-        Ipv4Address server = Ipv4Address.of(Bench.SERVER);
-        int[] seen = {0};
-        return f -> {
-            if (!Rules.to(server).test(f) || f.protocol() != 6 || seen[0]++ > 0) {
-                return io.jnetstack.link.Verdict.PASS;
-            }
-            int at = f.offset() + f.transportOffset() + 4;
-            byte[] b = f.bytes();
-            int seq = ((b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff))
-                    + 1_000_000;
-            b[at] = (byte) (seq >>> 24);
-            b[at + 1] = (byte) (seq >>> 16);
-            b[at + 2] = (byte) (seq >>> 8);
-            b[at + 3] = (byte) seq;
-            return new io.jnetstack.link.Verdict.ReplyIcmp(3, 3, server);
-        };
     }
 
     /** Every SYN to the server is answered with this ICMP error from 10.0.0.2; the blocking connect's result. */

@@ -35,7 +35,7 @@ final class PortRows {
                         }),
                 new Scenario("D7", "the first SYN answered with ICMP fragmentation needed", "blocking connect", b -> {
                     b.listenAndAccept(80);
-                    b.serverFault(firstThenPass(3, 4));
+                    b.serverIcmpForFirstSyn(3, 4, 0);
                     return b.r(b.connect(b.tcp(), b.in(Bench.SERVER, 80)));
                 }),
                 new Scenario("D12", "on-link destination that never answers ARP", "blocking connect",
@@ -196,13 +196,5 @@ final class PortRows {
             }
             return seen[0]++ == 0 ? new Verdict.ReplyIcmp(type, code, server) : new Verdict.Drop("black hole");
         };
-    }
-
-    /** The first datagram to the server is answered with ICMP type/code, later ones pass. */
-    static Rule firstThenPass(int type, int code) {
-        Ipv4Address server = Ipv4Address.of(Bench.SERVER);
-        int[] seen = {0};
-        return f -> Rules.to(server).test(f) && seen[0]++ == 0 ? new Verdict.ReplyIcmp(type, code, server)
-                : Verdict.PASS;
     }
 }

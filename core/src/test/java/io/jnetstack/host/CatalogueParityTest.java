@@ -22,11 +22,15 @@ import org.junit.jupiter.api.Test;
  * the simulated Linux personality; the cells must agree exactly, except the disagreements listed with their reasons
  * in catalogue-allowlist.txt ({@code <row> | <host cell> | <reason>}; a host cell ending in {@code *} matches any
  * cell with that prefix). An entry that no longer disagrees fails the test, and the list may not grow past {@link
- * #MAX_ENTRIES}. Rows that cannot run faithfully on a kernel ({@code n/a on host: …}) are counted, not compared.
+ * #MAX_ENTRIES}. Rows that cannot run faithfully on a kernel ({@code n/a on host: …}) are counted, not compared,
+ * and may not grow past {@link #MAX_NOT_ON_HOST}: a bench that loses a tool (the mount namespace, the ICMP
+ * responder) fails here instead of comparing fewer rows.
  */
 class CatalogueParityTest {
     /** The allowlist's length when it was checked in: fix a disagreement and lower this, never raise it. */
     private static final int MAX_ENTRIES = 0;
+    /** Rows that could not run on the kernel when this was last lowered: every row runs there now. */
+    private static final int MAX_NOT_ON_HOST = 0;
 
     @Test
     void everyCatalogueRowAgreesOnTheKernelAndTheLinuxPersonality() throws IOException {
@@ -66,6 +70,8 @@ class CatalogueParityTest {
         assertThat(new TreeSet<>(allowed.keySet())).as("allowlist entries that now agree (remove them)")
                 .isEqualTo(used);
         assertThat(allowed.size()).as("catalogue-allowlist.txt may only shrink").isLessThanOrEqualTo(MAX_ENTRIES);
+        assertThat(rows.size() - compared).as("rows that could not run on the kernel: " + notOnHost)
+                .isLessThanOrEqualTo(MAX_NOT_ON_HOST);
     }
 
     private static boolean matches(String key, String id, String hostCell) {
