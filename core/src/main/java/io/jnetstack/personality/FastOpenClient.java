@@ -21,9 +21,12 @@ package io.jnetstack.personality;
  *                        DEFER_CONNECT; tcp_sendmsg_fastopen)
  * @param nopPadding      whether the option is padded to a word with NOPs (Linux tcp_options_write) rather than EOLs
  *                        (FreeBSD tcp_addoptions)
+ * @param reservesOptionSpace whether a SYN's data room is the MSS less the whole 40-byte option space (Linux
+ *                        tcp_send_syn_data: "Reserve maximum option space for middleboxes that add private TCP
+ *                        options") rather than less the options the SYN carries (FreeBSD tcp_output)
  */
 public record FastOpenClient(boolean enabled, long cacheGeneration, long pathDisableNs, boolean keyedByPort,
-        boolean disablesPath, boolean defersConnect, boolean nopPadding) {
+        boolean disablesPath, boolean defersConnect, boolean nopPadding, boolean reservesOptionSpace) {
     /** TCP_FASTOPEN_MIN_COOKIE_LEN. */
     public static final int MIN_COOKIE = 4;
     /** TCP_FASTOPEN_MAX_COOKIE_LEN. */
@@ -31,13 +34,37 @@ public record FastOpenClient(boolean enabled, long cacheGeneration, long pathDis
 
     /** FreeBSD's client: per-port entries, paths disabled, no deferred connect, EOL padding. */
     public FastOpenClient(boolean enabled, long cacheGeneration, long pathDisableNs) {
-        this(enabled, cacheGeneration, pathDisableNs, true, true, false, false);
+        this(enabled, cacheGeneration, pathDisableNs, true, true, false, false, false);
     }
 
-    /** Linux's client (TCP_FASTOPEN_CONNECT): per address pair, no path disabling, connect deferred, NOP padding. */
+    /**
+     * Linux's client (TCP_FASTOPEN_CONNECT): per address pair, no path disabling, connect deferred, NOP padding, the
+     * full option space reserved in a SYN with data.
+     */
     public static FastOpenClient linux(boolean enabled, long cacheGeneration) {
-        return new FastOpenClient(enabled, cacheGeneration, 0, false, false, true, true);
+        return new FastOpenClient(enabled, cacheGeneration, 0, false, false, true, true, true);
     }
+
+    /**
+     * The bytes a SYN with a cookie carries at most, for a connection whose MSS (the route's, clamped to the server
+     * MSS the cache holds and to TCP_MAXSEG) is {@code mss} and whose SYN carries {@code optionBytes} of options.
+     * FreeBSD tcp_output trims len + optlen to t_maxseg. Linux tcp_send_syn_data: __tcp_mtu_to_mss (floored at
+     * net.ipv4.tcp_min_snd_mss, 48) less MAX_TCP_OPTION_SPACE (40), then no more than the socket's page fragment
+     * holds (32 KiB when fresh: SKB_FRAG_PAGE_ORDER).
+     */
+    public int synDataRoom(int mss, int optionBytes) {
+        if (!reservesOptionSpace) {
+            return mss - optionBytes;
+        }
+        return Math.min(Math.max(mss, LINUX_MIN_SND_MSS) - MAX_OPTION_SPACE, LINUX_PAGE_FRAG);
+    }
+
+    /** net.ipv4.tcp_min_snd_mss's default (TCP_MIN_SND_MSS). */
+    private static final int LINUX_MIN_SND_MSS = 48;
+    /** MAX_TCP_OPTION_SPACE: the TCP header's 40 bytes of options. */
+    private static final int MAX_OPTION_SPACE = 40;
+    /** A fresh socket page fragment: 32 KiB (SKB_FRAG_PAGE_ORDER = get_order(32768)). */
+    private static final int LINUX_PAGE_FRAG = 32768;
 
     /** Whether a server's cookie of {@code length} bytes is cached (else the path is disabled). */
     public boolean validCookieLength(int length) {

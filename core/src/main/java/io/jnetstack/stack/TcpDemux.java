@@ -209,7 +209,8 @@ final class TcpDemux {
         var cookie = fastOpenCache.connect(key, rules, nowNs);
         boolean deferred = rules.defersConnect() && data.length == 0 && cookie != null && cookie.length() > 0;
         return new io.jnetstack.stack.tcp.FastOpen(cookie, data,
-                fastOpenCache.path(key, () -> stack.personality().fastOpenClient()), deferred);
+                fastOpenCache.path(key, () -> stack.personality().fastOpenClient()), deferred,
+                fastOpenCache.serverMss(key));
     }
 
     /** What holds four-tuple {@code h}: null when free, else its connection. */

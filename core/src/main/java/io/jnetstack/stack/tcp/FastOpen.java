@@ -13,17 +13,20 @@ import java.util.Objects;
  * @param path   where the SYN-ACK's verdict on the path goes (the host's client cookie cache)
  * @param deferred the SYN waits for the first write (Linux TCP_FASTOPEN_CONNECT with a cached cookie:
  *               tcp_fastopen_defer_connect)
+ * @param serverMss the server's MSS the cache holds for the path, 0 when none: it bounds the data a SYN with a
+ *               cookie carries (FreeBSD tcp_fastopen_connect: tcp_mss(tp, server_mss); Linux tcp_send_syn_data:
+ *               mss_clamp from tcp_fastopen_cookie_check)
  */
-public record FastOpen(ByteString cookie, byte[] data, Path path, boolean deferred) {
+public record FastOpen(ByteString cookie, byte[] data, Path path, boolean deferred, int serverMss) {
     /** Checks the non-null parts. */
     public FastOpen {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(path, "path");
     }
 
-    /** A Fast Open whose SYN leaves at once. */
+    /** A Fast Open whose SYN leaves at once, with no server MSS cached. */
     public FastOpen(ByteString cookie, byte[] data, Path path) {
-        this(cookie, data, path, false);
+        this(cookie, data, path, false, 0);
     }
 
     /** The host's cookie cache entry for the connection's path (local address, remote address and port). */

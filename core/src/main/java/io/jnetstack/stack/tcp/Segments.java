@@ -105,11 +105,20 @@ final class Segments {
     /** The bytes of data a first SYN carrying the connection's Fast Open cookie has room for (MSS less options). */
     static int synDataRoom(TcpConnection c, long nowNs) {
         List<TcpOption> opts = synOptions(c, 0, nowNs);
-        if (c.fastOpenCookie == null || c.fastOpenCookie.length() == 0
-                || !opts.stream().anyMatch(o -> o instanceof TcpOption.FastOpenCookie)) {
-            return 0;
-        }
-        return c.mss - length(opts);
+        return carriesCookie(c, opts) ? fastOpenRoom(c, opts) : 0;
+    }
+
+    /** Whether the SYN with {@code opts} carries a cookie (not a cookie request): only then may it carry data. */
+    private static boolean carriesCookie(TcpConnection c, List<TcpOption> opts) {
+        return c.fastOpenCookie != null && c.fastOpenCookie.length() > 0
+                && opts.stream().anyMatch(o -> o instanceof TcpOption.FastOpenCookie);
+    }
+
+    /** The data room of a SYN with a cookie and {@code opts}, by the personality's rule. */
+    private static int fastOpenRoom(TcpConnection c, List<TcpOption> opts) {
+        int mss = c.fastOpenServerMss > 0 ? Math.min(c.mss, c.fastOpenServerMss) : c.mss;
+        var rules = c.personality.fastOpenClient();
+        return rules == null ? mss - length(opts) : rules.synDataRoom(mss, length(opts));
     }
 
     /** The options of SYN number {@code retransmissions} + 1, the signature and the Fast Open option included. */
@@ -160,15 +169,15 @@ final class Segments {
 
     /**
      * The data a Fast Open SYN carries: none for a cookie request (FreeBSD tcp_output: "When sending a zero-length
-     * cookie (cookie request) on an actively created socket" len = 0), else the queued bytes up to the MSS less the
-     * options (tcp_fastopen_connect sets snd_wnd = t_maxseg; tcp_output trims len + optlen to t_maxseg).
+     * cookie (cookie request) on an actively created socket" len = 0), else the queued bytes up to the room the
+     * personality leaves ({@link io.jnetstack.personality.FastOpenClient#synDataRoom}; FreeBSD tcp_fastopen_connect
+     * sets snd_wnd = t_maxseg and tcp_output trims len + optlen to t_maxseg).
      */
     private static ByteString fastOpenData(TcpConnection c, List<TcpOption> opts) {
-        if (c.fastOpenCookie == null || c.fastOpenCookie.length() == 0 || !opts.stream().anyMatch(o -> o instanceof TcpOption.FastOpenCookie)) {
+        if (!carriesCookie(c, opts)) {
             return ByteString.EMPTY;
         }
-        int optLen = length(opts);
-        int n = Math.min(c.sendBuffer.size(), c.mss - optLen);
+        int n = Math.min(c.sendBuffer.size(), fastOpenRoom(c, opts));
         return n <= 0 ? ByteString.EMPTY : ByteString.wrap(c.sendBuffer.copy(0, n));
     }
 

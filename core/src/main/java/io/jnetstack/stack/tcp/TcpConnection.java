@@ -183,6 +183,8 @@ public final class TcpConnection {
     io.jnetstack.wire.ByteString fastOpenCookie;
     /** Where the SYN-ACK's Fast Open verdict goes while TF_FASTOPEN is set; null otherwise. */
     FastOpen.Path fastOpenPath;
+    /** The server MSS the cookie cache held when the connection opened (0: none). */
+    int fastOpenServerMss;
     /** Linux DEFER_CONNECT: in SYN-SENT with no SYN sent; the first write sends it ({@link #sendDeferredSyn}). */
     private boolean synDeferred;
 
@@ -271,6 +273,7 @@ public final class TcpConnection {
             c.sendBuffer.append(fo.data(), 0, fo.data().length);
             c.fastOpenCookie = fo.cookie();
             c.fastOpenPath = fo.cookie() == null ? null : fo.path();
+            c.fastOpenServerMss = fo.serverMss();
         }
         if (fo != null && fo.deferred()) {
             c.synDeferred = true; // tcp_fastopen_defer_connect: SYN_SENT, no tcp_connect yet
