@@ -160,6 +160,17 @@ public final class LinuxPersonality implements Personality {
         return icmp == IcmpClass.OTHER ? IcmpDisposition.IGNORE : IcmpDisposition.ABORT;
     }
 
+    /**
+     * Both families: tcp_v4_err / tcp_v6_err act on a fragmentation needed / packet too big in SYN_SENT too
+     * (tcp_v4_mtu_reduced → inet_csk_update_pmtu; tcp_v6_mtu_reduced), which gives the socket a route with the new
+     * path MTU, and the retransmitted SYN offers tcp_advertise_mss = dst_metric_advmss, the MTU less the headers
+     * (seen on the kernel: a SYN answered with "need to frag (mtu 1000)" is sent again offering 960).
+     */
+    @Override
+    public boolean synMssFollowsPathMtu(boolean ipv6) {
+        return true;
+    }
+
     /** include/net/tcp.h TCP_TIMEOUT_INIT 1 s, TCP_RTO_MIN 200 ms, TCP_RTO_MAX 120 s (tcp_rto_min_us = 200000 live). */
     @Override
     public RetransmissionTimeout rto() {

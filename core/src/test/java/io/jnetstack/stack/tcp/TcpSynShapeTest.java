@@ -110,12 +110,15 @@ class TcpSynShapeTest {
     }
 
     @Test
-    void freebsdPathMtuRule_isIpv6Only_andTheOthersKeepTheirSynMss() {
+    void pathMtuRule_freebsdIpv6Only_linuxBoth_andTheOthersKeepTheirSynMss() {
         assertThat(new FreeBsdPersonality().synMssFollowsPathMtu(true)).isTrue();
         assertThat(new FreeBsdPersonality().synMssFollowsPathMtu(false)).isFalse();
+        assertThat(Personality.named("linux").synMssFollowsPathMtu(true)).isTrue();
+        assertThat(Personality.named("linux").synMssFollowsPathMtu(false)).isTrue();
         for (Personality p : Personality.all()) {
-            if (!(p instanceof FreeBsdPersonality)) {
+            if (!(p instanceof FreeBsdPersonality) && !p.name().equals("linux")) {
                 assertThat(p.synMssFollowsPathMtu(true)).as(p.name()).isFalse();
+                assertThat(p.synMssFollowsPathMtu(false)).as(p.name()).isFalse();
             }
         }
     }
