@@ -161,14 +161,16 @@ public final class LinuxPersonality implements Personality {
     }
 
     /**
-     * Both families: tcp_v4_err / tcp_v6_err act on a fragmentation needed / packet too big in SYN_SENT too
-     * (tcp_v4_mtu_reduced → inet_csk_update_pmtu; tcp_v6_mtu_reduced), which gives the socket a route with the new
-     * path MTU, and the retransmitted SYN offers tcp_advertise_mss = dst_metric_advmss, the MTU less the headers
-     * (seen on the kernel: a SYN answered with "need to frag (mtu 1000)" is sent again offering 960).
+     * IPv4 only. tcp_v4_err acts on a fragmentation needed in SYN_SENT (tcp_v4_mtu_reduced → inet_csk_update_pmtu),
+     * which gives the socket a route with the new path MTU, and the retransmitted SYN offers tcp_advertise_mss =
+     * dst_metric_advmss, the MTU less the headers (seen on the kernel: a SYN answered with "need to frag (mtu 1000)"
+     * is sent again offering 960). tcp_v6_mtu_reduced first drops a report that would not lower mss_cache, and in
+     * SYN_SENT mss_cache is still clamped to TCP_MSS_DEFAULT (536, tcp_init_sock): a packet too big there changes
+     * nothing (seen on the kernel: mtu 1280 leaves both the SYN's 1440 and the data's).
      */
     @Override
     public boolean synMssFollowsPathMtu(boolean ipv6) {
-        return true;
+        return !ipv6;
     }
 
     /** include/net/tcp.h TCP_TIMEOUT_INIT 1 s, TCP_RTO_MIN 200 ms, TCP_RTO_MAX 120 s (tcp_rto_min_us = 200000 live). */

@@ -1077,9 +1077,11 @@ public final class TcpConnection {
         SynOptions.Offer peer = SynOptions.offerOf(syn.options());
         for (TcpOption o : syn.options()) {
             if (o instanceof TcpOption.Mss m) {
-                // a path MTU learnt in SYN-SENT also bounds what we send (FreeBSD tcp_mss_update: the host cache's
-                // MTU less the headers, then min with the offer)
-                peerMss = synMss < mss ? Math.min(m.mss(), synMss) : m.mss();
+                // RFC 9293 §3.7.1: Eff.snd.MSS = min(SendMSS, MMS_S − headers) — the offer never takes a segment
+                // past our own route's MTU (Linux tcp_sync_mss: min(mss_clamp, pmtu − headers); FreeBSD
+                // tcp_mss_update: min(route or host-cache MTU − headers, offer)), nor past a path MTU learnt in
+                // SYN-SENT (synMss)
+                peerMss = Math.min(m.mss(), Math.min(synMss, mss));
             } else if (o instanceof TcpOption.WindowScale w) {
                 sndShift = Math.min(w.shift(), 14);
             } else if (o instanceof TcpOption.Timestamps ts) {

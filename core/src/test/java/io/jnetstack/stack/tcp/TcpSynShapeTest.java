@@ -94,6 +94,18 @@ class TcpSynShapeTest {
     }
 
     @Test
+    void aLargerOfferThanOurRoutesMss_isCappedByIt_inEveryPersonality() {
+        for (Personality p : Personality.all()) {
+            TcpConnection c = TcpConnection.connect(p, 49152, 80, 1000, 1440, 0, 0);
+            drain(c);
+            TcpHeader synAck = TcpHeader.of(80, 49152, 7000, 1001, TcpHeader.SYN | TcpHeader.ACK, 65535,
+                    List.of(new TcpOption.Mss(1460)));
+            c.onSegment(new TcpSegment(synAck, ByteString.EMPTY), 100 * MS);
+            assertThat(c.peerMss()).as(p.name() + ": RFC 9293 §3.7.1 min(SendMSS, MMS_S − headers)").isEqualTo(1440);
+        }
+    }
+
+    @Test
     void aLoweredSynMss_isOfferedByTheNextSyn_onlyInSynSent() {
         TcpConnection c = TcpConnection.connect(new FreeBsdPersonality(), 49152, 80, 1000, 1440, 0, 0);
         drain(c);
@@ -110,10 +122,10 @@ class TcpSynShapeTest {
     }
 
     @Test
-    void pathMtuRule_freebsdIpv6Only_linuxBoth_andTheOthersKeepTheirSynMss() {
+    void pathMtuRule_freebsdIpv6Only_linuxIpv4Only_andTheOthersKeepTheirSynMss() {
         assertThat(new FreeBsdPersonality().synMssFollowsPathMtu(true)).isTrue();
         assertThat(new FreeBsdPersonality().synMssFollowsPathMtu(false)).isFalse();
-        assertThat(Personality.named("linux").synMssFollowsPathMtu(true)).isTrue();
+        assertThat(Personality.named("linux").synMssFollowsPathMtu(true)).isFalse();
         assertThat(Personality.named("linux").synMssFollowsPathMtu(false)).isTrue();
         for (Personality p : Personality.all()) {
             if (!(p instanceof FreeBsdPersonality) && !p.name().equals("linux")) {
