@@ -29,6 +29,17 @@ final class KeepAlive {
         c.keepAtNs = on && applies(c.state) ? nowNs + c.keepIdleNs : Long.MAX_VALUE; // Linux tcp_set_keepalive
     }
 
+    /** TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT: a new schedule, which a running idle clock starts again with. */
+    static void schedule(TcpConnection c, long idleNs, long intervalNs, int count, long nowNs) {
+        if (idleNs <= 0 || intervalNs <= 0 || count <= 0) {
+            throw new IllegalArgumentException("keep-alive idle, interval and count must be positive");
+        }
+        c.keepIdleNs = idleNs;
+        c.keepIntervalNs = intervalNs;
+        c.keepCount = count;
+        set(c, c.keepAlive, nowNs);
+    }
+
     /** The keep-alive timer fired. */
     static void expire(TcpConnection c, long nowNs) {
         c.keepAtNs = Long.MAX_VALUE;

@@ -39,6 +39,22 @@ final class Receiver {
         FreeBsdSackInput.refusedDuplicate(c, s);
     }
 
+    /** Whether the peer's FIN has been received in order: CLOSE-WAIT, CLOSING, LAST-ACK and TIME-WAIT follow it. */
+    static boolean peerClosed(TcpConnection c) {
+        return switch (c.state) {
+            case TcpState.CloseWait cw -> true;
+            case TcpState.Closing cl -> true;
+            case TcpState.LastAck la -> true;
+            case TcpState.TimeWait tw -> true;
+            case TcpState.Closed closed -> false;
+            case TcpState.SynSent ss -> false;
+            case TcpState.SynReceived sr -> false;
+            case TcpState.Established e -> false;
+            case TcpState.FinWait1 f -> false;
+            case TcpState.FinWait2 f -> false;
+        };
+    }
+
     /** RCV.WND: the buffer's free space, but not less than what is left of the window advertised. */
     static int window(TcpConnection c) {
         return advertisedWindow(c);
@@ -46,6 +62,19 @@ final class Receiver {
 
     private static int advertisedWindow(TcpConnection c) {
         return Math.max(c.rcvWnd(), c.offeredWindow());
+    }
+
+    /**
+     * Receiver-side silly window avoidance (RFC 9293 §3.8.6.2.2, RFC 1122 §4.2.3.3; BSD tcp_output "win <
+     * sb_hiwat / 4 && win < t_maxseg → 0"): an opening smaller than min(MSS, buffer/4) is not offered, and an
+     * offered right edge is never taken back (RFC 9293 §3.8.6.2.2 "shrinking the window" is discouraged).
+     */
+    static int advertisableWindow(TcpConnection c) {
+        int wnd = c.rcvWnd();
+        if (wnd < Math.min(c.mss, c.received.capacity() / 4)) {
+            wnd = 0;
+        }
+        return Math.max(wnd, c.offeredWindow());
     }
 
     private static boolean inWindow(TcpConnection c, int seq, int wnd) {

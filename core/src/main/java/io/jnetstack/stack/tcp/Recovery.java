@@ -125,7 +125,7 @@ final class Recovery {
 
     /** Retransmits the segment at SND.UNA (bounded by the first SACKed block above it). */
     private static void retransmitHead(TcpConnection c, long nowNs) {
-        int n = Math.min(c.segmentRoom(), Math.min(c.sndMax - c.sndUna, c.sendBuffer.size()));
+        int n = Math.min(Segments.room(c), Math.min(c.sndMax - c.sndUna, c.sendBuffer.size()));
         if (c.scoreboard != null) {
             n = (int) Math.min(n, c.scoreboard.holeEnd(c.sndUnaAbs) - c.sndUnaAbs);
         }
@@ -173,7 +173,7 @@ final class Recovery {
         int from = (int) (seg - c.sndUnaAbs);
         long sndMaxAbs = c.sendAbs(c.sndMax);
         long limit = seg >= sndMaxAbs ? rwndEdge : Math.min(c.scoreboard.holeEnd(seg), sndMaxAbs);
-        int n = (int) Math.min(Math.min(c.segmentRoom(), limit - seg), c.sendBuffer.size() - from);
+        int n = (int) Math.min(Math.min(Segments.room(c), limit - seg), c.sendBuffer.size() - from);
         if (n <= 0) {
             return false;
         }

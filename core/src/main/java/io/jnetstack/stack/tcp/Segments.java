@@ -205,6 +205,24 @@ final class Segments {
         return out;
     }
 
+    /**
+     * The payload room of the next segment: {@link TransmissionControlBlock#effectiveMss()} less the SACK option it
+     * will carry (Linux tcp_current_mss subtracts tcp_established_options), so a segment with SACK blocks still fits
+     * the path.
+     */
+    static int room(TcpConnection c) {
+        int room = c.effectiveMss();
+        if (c.sackBlocks != null) {
+            int n = c.sackBlocks.pendingBlocks();
+            if (n > 0) {
+                int fit = sackBlocksFitting((c.timestamps ? TcpConnection.TS_OPTION_BYTES : 0)
+                        + (c.output.signsSegments() ? TcpConnection.SIGNATURE_OPTION_BYTES : 0));
+                room -= fit <= 0 ? 0 : 4 + 8 * Math.min(n, fit);
+            }
+        }
+        return room;
+    }
+
     /** SACK blocks that fit after {@code used} option bytes: two NOPs, kind and length, 8 bytes a block. */
     static int sackBlocksFitting(int used) {
         return Math.min(4, (TcpHeader.MAX_OPTIONS_LENGTH - used - 4) / 8);
@@ -246,7 +264,7 @@ final class Segments {
     static void send(TcpConnection c, int seq, int ack, int flags, List<TcpOption> opts, ByteString payload) {
         c.segmentsUnacked = 0; // every segment carries the ACK
         c.delackAtNs = Long.MAX_VALUE;
-        long offer = c.advertisableWindow();
+        long offer = Receiver.advertisableWindow(c);
         if (c.personality.roundsWindowUpToScale()) {
             long unit = 1L << c.rcvShift;
             offer = (offer + unit - 1) / unit * unit; // FreeBSD tcp_output: recwin = roundup2(recwin, 1 << rcv_scale)

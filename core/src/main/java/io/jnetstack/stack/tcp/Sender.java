@@ -54,7 +54,7 @@ final class Sender {
         int window = c.forceProbe && inFlight == 0 ? Math.max(1, c.sndWnd) : c.sndWnd;
         c.forceProbe = false;
         long usable = Math.min(window, cwnd) - inFlight;
-        int maxSeg = c.segmentRoom();
+        int maxSeg = Segments.room(c);
         int burst = offloadBurst(c, maxSeg);
         boolean idle = inFlight == 0; // BSD tcp_output computes "idle" once, before its sendalot loop
         while (unsent > 0 && usable > 0) {

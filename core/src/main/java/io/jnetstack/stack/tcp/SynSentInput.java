@@ -35,7 +35,7 @@ final class SynSentInput {
         if (!h.has(TcpHeader.SYN)) {
             return; // "fifth, if neither of the SYN or RST bits is set, then drop the segment and return."
         }
-        c.synchronize(h, SynOptions.Offer.ALL);
+        Handshake.synchronize(c, h, SynOptions.Offer.ALL);
         fastOpenVerdict(c, h, nowNs);
         if (ackOk) {
             // "If SND.UNA > ISS (our SYN has been ACKed), change the connection state to ESTABLISHED, form an ACK
@@ -46,13 +46,13 @@ final class SynSentInput {
             }
             synDataAcked(c, h.ack());
             c.sndUna = h.ack();
-            c.updateWindow(h, false);
+            SynchronizedInput.updateWindow(c, h, false);
             // RFC 3168 §6.1.1: our ECN-setup SYN answered by an ECN-setup SYN-ACK (ECE without CWR) — FreeBSD
             // tcp_ecn_input_syn_sent
             c.ecn = c.ecnRequested && h.has(TcpHeader.ECE) && !h.has(TcpHeader.CWR);
             c.state = new TcpState.Established();
             c.deadlineNs = Long.MAX_VALUE;
-            c.onEstablished();
+            Handshake.established(c);
             c.report(TcpEvent.CONNECTED);
             if (c.stateRules.synTextAccepted() && (s.payload().length() > 0 || h.has(TcpHeader.FIN))) {
                 // "If there are other controls or text in the segment, then continue processing at the sixth step"
@@ -69,13 +69,13 @@ final class SynSentInput {
         }
         // "Otherwise, enter SYN-RECEIVED, form a SYN,ACK segment <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> and send it."
         // (Simultaneous open, RFC 9293 §3.5 figure 7.)
-        c.updateWindow(h, false);
+        SynchronizedInput.updateWindow(c, h, false);
         if (c.stateRules.synTextAccepted() && s.payload().length() > 0) {
             Receiver.holdUntilEstablished(c, s.payload()); // FreeBSD goto step6: tcp_reass holds it, FIN lost
         }
         c.state = new TcpState.SynReceived(false);
         c.deadlineNs = Long.MAX_VALUE;
-        c.acceptEcnSetup(h);
+        Handshake.acceptEcnSetup(c, h);
         Segments.synAck(c, SynOptions.offerOf(h.options()), nowNs);
     }
 

@@ -32,7 +32,7 @@ final class SynchronizedInput {
         }
         // RFC 7323 §5.3 R1 (PAWS): a timestamp older than TS.Recent marks an old duplicate — "treat the arriving
         // segment as not acceptable: send an acknowledgment in reply ... and drop the segment" (not for a RST).
-        TcpOption.Timestamps ts = c.timestampsOf(h);
+        TcpOption.Timestamps ts = timestampsOf(c, h);
         if (ts != null && c.tsRecentValid && !h.has(TcpHeader.RST) && lt(ts.tsVal(), c.tsRecent)) {
             c.stats.increment(TcpStats.Counter.PAWS_DROPS);
             Segments.ack(c, nowNs);
@@ -78,7 +78,7 @@ final class SynchronizedInput {
         if (!ackSynchronized(c, s, nowNs) || c.state instanceof TcpState.Closed) {
             return;
         }
-        c.noteTimestamp(h);
+        noteTimestamp(c, h);
         text(c, s, nowNs);
     }
 
@@ -87,7 +87,7 @@ final class SynchronizedInput {
      * timestamps are in use — where the personality enforces it (FreeBSD tcp_do_segment, tolerate_missing_ts = 0).
      */
     static boolean missingTimestamp(TcpConnection c, TcpHeader h, TcpInputRules in) {
-        if (in.dropMissingTimestamps() && c.timestamps && !h.has(TcpHeader.RST) && c.timestampsOf(h) == null) {
+        if (in.dropMissingTimestamps() && c.timestamps && !h.has(TcpHeader.RST) && timestampsOf(c, h) == null) {
             c.stats.increment(TcpStats.Counter.MISSING_TIMESTAMP_DROPS);
             return true;
         }
@@ -225,7 +225,7 @@ final class SynchronizedInput {
             if (c.synAcksSent == 1) {
                 c.sampleHandshake(nowNs - c.firstSynAckNs);
             }
-            c.onEstablished();
+            Handshake.established(c);
             c.report(TcpEvent.CONNECTED);
             if (c.outOfOrder.size() > 0) {
                 Receiver.deliverHeld(c); // a simultaneous-open SYN's text (FreeBSD tcp_reass(tp, NULL, ...))
@@ -249,7 +249,7 @@ final class SynchronizedInput {
             Segments.ack(c, nowNs);
             return false;
         }
-        c.updateWindow(h, true);
+        updateWindow(c, h, true);
         Recovery.onAck(c, s, nowNs);
         if (c.finAcked) {
             switch (c.state) {
@@ -275,5 +275,40 @@ final class SynchronizedInput {
         }
         Sender.output(c, nowNs);
         return true;
+    }
+
+    /** RFC 9293 §3.10.7.4 fifth check: SND.WND updates from segments newer than the last one used. */
+    static void updateWindow(TcpConnection c, TcpHeader h, boolean scaled) {
+        if (lt(c.sndWl1, h.seq()) || c.sndWl1 == h.seq() && leq(c.sndWl2, h.ack()) || !scaled) {
+            c.sndWnd = h.window() << (scaled ? c.sndShift : 0);
+            c.sndWl1 = h.seq();
+            c.sndWl2 = h.ack();
+            c.maxSndWnd = Math.max(c.maxSndWnd, c.sndWnd);
+        }
+    }
+
+    /**
+     * RFC 7323 §4.3 (3): "If SEG.TSval >= TS.Recent and SEG.SEQ <= Last.ACK.sent then SEG.TSval is copied to
+     * TS.Recent".
+     */
+    private static void noteTimestamp(TcpConnection c, TcpHeader h) {
+        TcpOption.Timestamps ts = timestampsOf(c, h);
+        if (ts != null && (!c.tsRecentValid || leq(c.tsRecent, ts.tsVal())) && leq(h.seq(), c.lastAckSent)) {
+            c.tsRecent = ts.tsVal();
+            c.tsRecentValid = true;
+        }
+    }
+
+    /** The segment's timestamps option when timestamps are in use, else null. */
+    private static TcpOption.Timestamps timestampsOf(TcpConnection c, TcpHeader h) {
+        if (!c.timestamps) {
+            return null;
+        }
+        for (TcpOption o : h.options()) {
+            if (o instanceof TcpOption.Timestamps ts) {
+                return ts;
+            }
+        }
+        return null;
     }
 }
