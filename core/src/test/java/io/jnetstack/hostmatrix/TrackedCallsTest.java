@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.jnetstack.host.HostSyscalls;
 import io.jnetstack.socket.PollFd;
 import io.jnetstack.socket.Syscalls;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,34 +32,35 @@ class TrackedCallsTest {
 
     @Test
     void aClosedNumberReusedElsewhereAnswersEbadfToTheRow() {
-        Syscalls row = tracked.calls();
-        int fd = row.socket(AF_INET, SOCK_STREAM, 0);
-        assertThat(row.close(fd)).isZero();
-        int reused = other.socket(AF_INET, SOCK_STREAM, 0); // the lowest free number: the row's old one
-        try {
-            assertThat(reused).isEqualTo(fd);
+        whileAnotherOwnsTheRowsClosedNumber((row, fd) -> {
             assertThat(row.getsockname(fd, new byte[16], new int[] {16})).isEqualTo(-1);
             assertThat(row.errno()).isEqualTo(EBADF);
             assertThat(row.listen(fd, 1)).isEqualTo(-1);
             assertThat(row.errno()).isEqualTo(EBADF);
-            assertThat(other.getsockname(reused, new byte[16], new int[] {16})).as("the other owner's socket works")
+            assertThat(other.getsockname(fd, new byte[16], new int[] {16})).as("the other owner's socket works")
                     .isZero();
-        } finally {
-            other.close(reused);
-        }
+        });
     }
 
     @Test
     void pollReportsPollnvalForAClosedNumberAndLeavesTheRowsEntryItsOwn() {
-        Syscalls row = tracked.calls();
-        int fd = row.socket(AF_INET, SOCK_STREAM, 0);
-        row.close(fd);
-        int reused = other.socket(AF_INET, SOCK_STREAM, 0);
-        try {
+        whileAnotherOwnsTheRowsClosedNumber((row, fd) -> {
             PollFd p = new PollFd(fd, POLLIN);
             assertThat(row.poll(new PollFd[] {p}, 1, 0)).isEqualTo(1);
             assertThat(p.revents).isEqualTo(POLLNVAL);
             assertThat(p.fd).isEqualTo(fd);
+        });
+    }
+
+    /** A row opens and closes a socket, another owner gets the same number (the lowest free), then {@code check}. */
+    private void whileAnotherOwnsTheRowsClosedNumber(BiConsumer<Syscalls, Integer> check) {
+        Syscalls row = tracked.calls();
+        int fd = row.socket(AF_INET, SOCK_STREAM, 0);
+        assertThat(row.close(fd)).isZero();
+        int reused = other.socket(AF_INET, SOCK_STREAM, 0);
+        try {
+            assertThat(reused).isEqualTo(fd);
+            check.accept(row, fd);
         } finally {
             other.close(reused);
         }
