@@ -51,7 +51,7 @@ final class IpDelivery {
         IpAddress src = version == 4 ? Ipv4Address.read(b, qoff + 12) : Ipv6Address.read(b, qoff + 8);
         IcmpReport report = new IcmpReport(reporter, version, type, code, rest, dst, origin);
         int tunnelPort = 0;
-        if (proto == IpProtocol.UDP && t + 8 <= qoff + qlen && stack.tcpTunnelTakes(origin.first())) {
+        if (proto == IpProtocol.UDP && t + 8 <= qoff + qlen && stack.transports().tcpTunnelTakes(origin.first())) {
             // TCP over UDP (FreeBSD tcp_ctlinput_viaudp / tcp6_ctlinput_viaudp): a quote from the tunneling port
             // carries a TCP header after the UDP one; too short a quote (no TCP ports and sequence) is ignored
             if (t + 16 > qoff + qlen) {
@@ -62,18 +62,19 @@ final class IpDelivery {
             t += 8;
             proto = IpProtocol.TCP;
         } else if (proto == IpProtocol.UDP && t + 8 <= qoff + qlen) {
-            stack.udpIcmp(src, origin.first(), dst, origin.second(), report, nowNs);
+            stack.transports().udpIcmp(src, origin.first(), dst, origin.second(), report, nowNs);
         }
         if (proto == IpProtocol.TCP && t + 8 <= qoff + qlen) {
             TcpHandle h = new TcpHandle(src, Bytes.u16(b, t), dst, Bytes.u16(b, t + 2));
             boolean tooBig = version == 4 ? type == 3 && code == 4 : type == 2;
             if (tooBig) {
                 // RFC 1191 §4 / RFC 8201 §4: the next-hop MTU is the low 16 bits (IPv4) or the whole field (IPv6).
-                stack.tcpPacketTooBig(h, version == 4 ? rest & 0xFFFF : rest, Bytes.getInt(b, t + 4), tunnelPort,
-                        nowNs);
+                stack.transports().tcpPacketTooBig(h, version == 4 ? rest & 0xFFFF : rest, Bytes.getInt(b, t + 4),
+                        tunnelPort, nowNs);
             } else {
-                stack.tcpIcmp(h, classify(version, type, code), new io.jnetstack.stack.tcp.IcmpError(version, type, code),
-                        Bytes.getInt(b, t + 4), tunnelPort, nowNs);
+                stack.transports().tcpIcmp(h, classify(version, type, code),
+                        new io.jnetstack.stack.tcp.IcmpError(version, type, code), Bytes.getInt(b, t + 4), tunnelPort,
+                        nowNs);
             }
         }
         stack.listener().onIcmpError(report, nowNs);

@@ -72,7 +72,7 @@ final class Ipv4Layer {
                     m.senderMac(), m.senderIp());
             byte[] out = new byte[ArpMessage.LENGTH];
             reply.emit(out, 0);
-            stack.transmit(ifc, m.senderMac(), EtherType.ARP, out, 0, out.length, nowNs);
+            stack.frames().transmit(ifc, m.senderMac(), EtherType.ARP, out, 0, out.length, nowNs);
         }
     }
 
@@ -83,7 +83,7 @@ final class Ipv4Layer {
                 (Ipv4Address) target);
         byte[] out = new byte[ArpMessage.LENGTH];
         req.emit(out, 0);
-        stack.transmit(ifc, MacAddress.BROADCAST, EtherType.ARP, out, 0, out.length, nowNs);
+        stack.frames().transmit(ifc, MacAddress.BROADCAST, EtherType.ARP, out, 0, out.length, nowNs);
     }
 
     // ---- input ----
@@ -152,14 +152,14 @@ final class Ipv4Layer {
                 PseudoHeader ph = new PseudoHeader(h.source(), h.destination(), IpProtocol.UDP);
                 if (!(UdpHeader.parse(b, at, plen, ph) instanceof Parsed.Ok<UdpHeader> u)) {
                     stats.increment(StackStats.Counter.MALFORMED);
-                } else if (!stack.udpInput(h.source(), h.destination(), toGroup, u.value(), b, at, nowNs)
+                } else if (!stack.transports().udpInput(h.source(), h.destination(), toGroup, u.value(), b, at, nowNs)
                         && !toGroup) {
                     // No endpoint holds the port: RFC 1122 §4.1.3.1, never for broadcast or multicast.
                     stats.increment(StackStats.Counter.UNREACHABLE_PORT);
                     sendError(ifc, b, off, total, DEST_UNREACHABLE, 3, 0, nowNs);
                 }
             }
-            case IpProtocol.TCP -> stack.tcpInput(h.source(), h.destination(), b, off, total, at, nowNs);
+            case IpProtocol.TCP -> stack.transports().tcpInput(h.source(), h.destination(), b, off, total, at, nowNs);
             default -> {
                 stats.increment(StackStats.Counter.UNREACHABLE_PORT);
                 if (!toGroup) {
@@ -219,7 +219,7 @@ final class Ipv4Layer {
     // ---- output ----
 
     void ping(Ipv4Address dst, int id, int seq, int dataLength, int ttl, long nowNs) {
-        byte[] data = Stack.echoData(dataLength);
+        byte[] data = HostOutput.echoData(dataLength);
         var req = new Icmpv4Message.EchoRequest(id, seq, ByteString.copyOf(data));
         int t = ttl > 0 ? ttl : stack.personality().defaultTtl();
         sendIcmp(sourceFor(dst), dst, req, t, new Origin(IpProtocol.ICMP, id, seq), nowNs);
@@ -284,7 +284,7 @@ final class Ipv4Layer {
 
     private void route(byte[] d, Ipv4Address dst, Origin o, boolean local, NetInterface in, long nowNs) {
         if (local && (stack.isLocal(dst) || dst.isLoopback())) {
-            stack.loopBack(d);
+            stack.frames().loopBack(d);
             return;
         }
         Route r = stack.routes().lookup(dst);
@@ -296,7 +296,7 @@ final class Ipv4Layer {
         if (!out.isUp()) {
             stats.increment(StackStats.Counter.INTERFACE_DOWN);
             if (local) {
-                stack.reportLocalFailure(dst, LocalFailure.INTERFACE_DOWN, o, nowNs);
+                stack.transports().reportLocalFailure(dst, LocalFailure.INTERFACE_DOWN, o, nowNs);
             }
             return;
         }
@@ -323,7 +323,8 @@ final class Ipv4Layer {
         boolean noRoute = r == null;
         stats.increment(noRoute ? StackStats.Counter.NO_ROUTE : StackStats.Counter.REJECT_ROUTE);
         if (local) {
-            stack.reportLocalFailure(dst, noRoute ? LocalFailure.NO_ROUTE : LocalFailure.REJECT_ROUTE, o, nowNs);
+            stack.transports().reportLocalFailure(dst, noRoute ? LocalFailure.NO_ROUTE : LocalFailure.REJECT_ROUTE, o,
+                    nowNs);
             return;
         }
         int code = switch (noRoute ? Route.Kind.UNREACHABLE : r.kind()) {

@@ -143,13 +143,13 @@ final class Ipv6Layer {
                 PseudoHeader ph = new PseudoHeader(h.source(), h.destination(), IpProtocol.UDP);
                 if (!(UdpHeader.parse(b, at, plen, ph) instanceof Parsed.Ok<UdpHeader> u)) {
                     stats.increment(StackStats.Counter.MALFORMED);
-                } else if (!stack.udpInput(h.source(), h.destination(), toGroup, u.value(), b, at, now)
+                } else if (!stack.transports().udpInput(h.source(), h.destination(), toGroup, u.value(), b, at, now)
                         && !toGroup) {
                     stats.increment(StackStats.Counter.UNREACHABLE_PORT);
                     sendError(ifc, b, off, total, DEST_UNREACHABLE, 4, 0, now);
                 }
             }
-            case IpProtocol.TCP -> stack.tcpInput(h.source(), h.destination(), b, off, total, at, now);
+            case IpProtocol.TCP -> stack.transports().tcpInput(h.source(), h.destination(), b, off, total, at, now);
             case IpProtocol.IPV6_NONXT -> stats.increment(StackStats.Counter.IP_DELIVERED);
             default -> {
                 // RFC 8200 §4: unrecognized Next Header → Parameter Problem code 1 pointing at that field.
@@ -256,7 +256,7 @@ final class Ipv6Layer {
         new Ipv6Header(0, 0, m.length(), IpProtocol.ICMPV6, 255, src, dst).emit(d, 0);
         m.emit(d, Ipv6Header.LENGTH, src, dst);
         stats.increment(StackStats.Counter.ICMP_OUT);
-        stack.transmit(ifc, mac, EtherType.IPV6, d, 0, d.length, nowNs);
+        stack.frames().transmit(ifc, mac, EtherType.IPV6, d, 0, d.length, nowNs);
     }
 
     // ---- forwarding and output ----
@@ -278,7 +278,7 @@ final class Ipv6Layer {
     }
 
     void ping(Ipv6Address dst, int id, int seq, int dataLength, int hopLimit, long nowNs) {
-        byte[] data = Stack.echoData(dataLength);
+        byte[] data = HostOutput.echoData(dataLength);
         var req = new Icmpv6Message.EchoRequest(id, seq, ByteString.copyOf(data));
         int hl = hopLimit > 0 ? hopLimit : stack.personality().defaultHopLimit();
         sendIcmp(sourceFor(dst), dst, req, hl, new Origin(IpProtocol.ICMPV6, id, seq), nowNs);
@@ -328,15 +328,15 @@ final class Ipv6Layer {
 
     private void route(byte[] d, Ipv6Address dst, Origin o, boolean local, NetInterface in, long nowNs) {
         if (local && (stack.isLocal(dst) || dst.equals(Ipv6Address.LOOPBACK))) {
-            stack.loopBack(d);
+            stack.frames().loopBack(d);
             return;
         }
         Route r = stack.routes().lookup(dst);
         if (r == null || r.kind() != Route.Kind.UNICAST) {
             stats.increment(r == null ? StackStats.Counter.NO_ROUTE : StackStats.Counter.REJECT_ROUTE);
             if (local) {
-                stack.reportLocalFailure(dst, r == null ? LocalFailure.NO_ROUTE : LocalFailure.REJECT_ROUTE, o,
-                        nowNs);
+                stack.transports().reportLocalFailure(dst,
+                        r == null ? LocalFailure.NO_ROUTE : LocalFailure.REJECT_ROUTE, o, nowNs);
             } else if (r == null || r.kind() != Route.Kind.BLACKHOLE) {
                 int code = r == null ? 0 : r.kind() == Route.Kind.PROHIBIT ? 1 : 3;
                 sendError(in, d, 0, d.length, DEST_UNREACHABLE, code, 0, nowNs);
@@ -347,7 +347,7 @@ final class Ipv6Layer {
         if (!out.isUp()) {
             stats.increment(StackStats.Counter.INTERFACE_DOWN);
             if (local) {
-                stack.reportLocalFailure(dst, LocalFailure.INTERFACE_DOWN, o, nowNs);
+                stack.transports().reportLocalFailure(dst, LocalFailure.INTERFACE_DOWN, o, nowNs);
             }
             return;
         }

@@ -96,7 +96,7 @@ final class PassiveOpen {
      * listener on the port; a specific address: a listener on it, on its version's wildcard or on all addresses).
      */
     boolean listensOn(IpAddress address, int port) {
-        if (Stack.isWildcard(address)) {
+        if (Routing.isWildcard(address)) {
             return listensOn(port);
         }
         return listenerFor(address, port) != null;

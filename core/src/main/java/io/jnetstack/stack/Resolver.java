@@ -63,7 +63,7 @@ final class Resolver {
         MacAddress mac = out.link().medium() == Medium.IP ? MacAddress.ZERO
                 : groupMac != null ? groupMac : cache.lookup(out.index(), next, nowNs);
         if (mac != null) {
-            stack.transmit(out, mac, etherType, d, 0, d.length, nowNs);
+            stack.frames().transmit(out, mac, etherType, d, 0, d.length, nowNs);
             return;
         }
         cache.enqueue(out.index(), next, new NeighborCache.Queued(d, o, local), nowNs, prober);
@@ -72,7 +72,7 @@ final class Resolver {
     /** Records that {@code a} is at {@code mac} and sends what was waiting for it. */
     void learned(NetInterface ifc, IpAddress a, MacAddress mac, boolean create, long nowNs) {
         for (NeighborCache.Queued q : cache.confirm(ifc.index(), a, mac, create, nowNs)) {
-            stack.transmit(ifc, mac, etherType, q.datagram(), 0, q.datagram().length, nowNs);
+            stack.frames().transmit(ifc, mac, etherType, q.datagram(), 0, q.datagram().length, nowNs);
         }
     }
 
@@ -87,7 +87,7 @@ final class Resolver {
             byte[] d = q.datagram();
             if (q.locallyOriginated()) {
                 IpAddress dst = (d[0] & 0xF0) == 0x40 ? Ipv4Address.read(d, 16) : Ipv6Address.read(d, 24);
-                stack.reportLocalFailure(dst, LocalFailure.NEIGHBOR_UNREACHABLE, q.origin(), nowNs);
+                stack.transports().reportLocalFailure(dst, LocalFailure.NEIGHBOR_UNREACHABLE, q.origin(), nowNs);
             } else {
                 errors.send(null, d, 0, d.length, unreachableType, unreachableCode, 0, nowNs);
             }

@@ -3,20 +3,8 @@ package io.jnetstack.stack;
 import io.jnetstack.link.LinkEndpoint;
 import io.jnetstack.link.Medium;
 import io.jnetstack.personality.Personality;
-import io.jnetstack.stack.StackListener.LocalFailure;
-import io.jnetstack.stack.StackListener.Origin;
 import io.jnetstack.time.RandomSource;
-import io.jnetstack.wire.EtherType;
 import io.jnetstack.wire.IpAddress;
-import io.jnetstack.wire.Ipv4Address;
-import io.jnetstack.wire.Ipv6Address;
-import io.jnetstack.wire.MacAddress;
-import io.jnetstack.wire.IpProtocol;
-import io.jnetstack.wire.Parsed;
-import io.jnetstack.wire.PseudoHeader;
-import io.jnetstack.wire.udp.UdpHeader;
-import io.jnetstack.wire.ethernet.EthernetHeader;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,17 +19,17 @@ public final class Stack {
     private final StackStats stats = new StackStats();
     private final List<NetInterface> interfaces = new ArrayList<>();
     private final RouteTable routes = new RouteTable();
-    private final ArrayDeque<byte[]> loopback = new ArrayDeque<>();
     private final Ipv4Layer ipv4;
     private final Ipv6Layer ipv6;
     private final TcpDemux tcp;
-    private final UdpDemux udpDemux;
     private final UdpEndpoints udp;
     private final SecurityAssociations securityAssociations = new SecurityAssociations();
+    private final Routing routing;
+    private final FrameIo frames;
+    private final HostOutput output;
+    private final TransportInput transports;
     private StackListener listener = new StackListener() {};
     private boolean forwarding;
-    /** Set while a frame the link checksum-verified is being received ({@link #checksumVerified()}). */
-    private boolean checksumVerified;
 
     /** A stack named {@code name} (for traces) running {@code personality}, drawing randomness from {@code random}. */
     public Stack(String name, Personality personality, RandomSource random) {
@@ -50,31 +38,20 @@ public final class Stack {
         this.random = random;
         this.ipv4 = new Ipv4Layer(this);
         this.ipv6 = new Ipv6Layer(this);
+        this.routing = new Routing(personality, interfaces, routes, ipv4, ipv6);
+        this.frames = new FrameIo(stats, ipv4, ipv6);
+        this.output = new HostOutput(this, ipv4, ipv6);
         this.tcp = new TcpDemux(this);
-        this.udpDemux = new UdpDemux(this);
+        UdpDemux udpDemux = new UdpDemux(this);
         this.udp = new UdpEndpoints(this, udpDemux);
+        this.transports = new TransportInput(this, tcp, udpDemux);
     }
 
     /** Adds an interface on {@code link} and starts receiving from it. */
     public NetInterface addInterface(String ifName, LinkEndpoint link) {
         NetInterface ifc = new NetInterface(interfaces.size() + 1, ifName, link);
         interfaces.add(ifc);
-        link.attach(new io.jnetstack.link.FrameSink() {
-            @Override
-            public void onFrame(byte[] frame, int off, int len, long nowNs) {
-                receive(ifc, frame, off, len, nowNs);
-            }
-
-            @Override
-            public void onChecksumVerifiedFrame(byte[] frame, int off, int len, long nowNs) {
-                checksumVerified = true;
-                try {
-                    receive(ifc, frame, off, len, nowNs);
-                } finally {
-                    checksumVerified = false;
-                }
-            }
-        });
+        link.attach(frames.sink(ifc));
         if (link.medium() == Medium.ETHERNET) {
             routes.add(Route.onLink(Prefix.of("fe80::/64"), ifc.index()));
         }
@@ -148,15 +125,7 @@ public final class Stack {
      * on the {@link ImplicitLoopback} interface (::1, 127.0.0.1 or all of 127/8, per the personality).
      */
     public boolean isLocal(IpAddress a) {
-        if (ImplicitLoopback.holds(personality, a)) {
-            return true;
-        }
-        for (NetInterface i : interfaces) {
-            if (i.hasAddress(a)) {
-                return true;
-            }
-        }
-        return false;
+        return routing.isLocal(a);
     }
 
     /**
@@ -164,20 +133,12 @@ public final class Stack {
      * loopback interface (index 0); else the longest-prefix match, reject kinds included; null when none matches.
      */
     public Route route(IpAddress dst) {
-        if (isLocal(dst)) {
-            return Route.onLink(new Prefix(dst, dst.version() == 4 ? 32 : 128), ImplicitLoopback.INDEX);
-        }
-        return routes.lookup(dst);
-    }
-
-    /** True for null, 0.0.0.0 and ::. */
-    static boolean isWildcard(IpAddress a) {
-        return a == null || a.equals(Ipv4Address.ANY) || a.equals(Ipv6Address.ANY);
+        return routing.route(dst);
     }
 
     /** When the stack next needs {@link #advanceTo}; {@link Long#MAX_VALUE} when idle. */
     public long nextDeadlineNs() {
-        if (!loopback.isEmpty()) {
+        if (frames.hasLoopedBack()) {
             return Long.MIN_VALUE;
         }
         return Math.min(Math.min(ipv4.nextDeadlineNs(), ipv6.nextDeadlineNs()), tcp.nextDeadlineNs());
@@ -185,10 +146,7 @@ public final class Stack {
 
     /** Runs everything due at {@code nowNs}: looped-back datagrams, neighbour probes, reassembly timeouts. */
     public void advanceTo(long nowNs) {
-        while (!loopback.isEmpty()) {
-            byte[] d = loopback.removeFirst();
-            deliverIp(null, d, 0, d.length, nowNs);
-        }
+        frames.deliverLoopedBack(nowNs);
         ipv4.advanceTo(nowNs);
         ipv6.advanceTo(nowNs);
         tcp.advanceTo(nowNs);
@@ -282,7 +240,7 @@ public final class Stack {
      */
     public TcpConnectResult tcpConnect(IpAddress local, int localPort, IpAddress dst, int port, TcpConnectOptions opts,
             long nowNs) {
-        return tcp.connect(local, localPort, dst, port, opts, nowNs);
+        return tcp.activeOpen().connect(local, localPort, dst, port, opts, nowNs);
     }
 
     /**
@@ -293,7 +251,8 @@ public final class Stack {
      */
     public TcpConnectResult tcpConnectFastOpen(IpAddress local, int localPort, IpAddress dst, int port,
             TcpConnectOptions opts, byte[] data, long nowNs) {
-        return tcp.connect(local, localPort, dst, port, opts, java.util.Objects.requireNonNull(data, "data"), nowNs);
+        return tcp.activeOpen().connect(local, localPort, dst, port, opts,
+                java.util.Objects.requireNonNull(data, "data"), nowNs);
     }
 
     /** Whether a connection (TIME-WAIT included) holds the four-tuple {@code h} (local first). */
@@ -318,7 +277,7 @@ public final class Stack {
 
     /** Active OPEN (RFC 9293) to {@code dst}.{@code port} from an ephemeral port; null when none is free. */
     public TcpHandle tcpConnect(IpAddress dst, int port, long nowNs) {
-        return tcp.connect(dst, port, nowNs);
+        return tcp.activeOpen().connect(dst, port, nowNs);
     }
 
     /** Queues data on connection {@code h} (RFC 9293 SEND); returns the bytes taken (0 if none fit or it is gone). */
@@ -349,8 +308,7 @@ public final class Stack {
 
     /** A copy of up to {@code max} received bytes of connection {@code h}, left unread (MSG_PEEK). */
     public byte[] tcpPeek(TcpHandle h, int max) {
-        io.jnetstack.stack.tcp.TcpConnection c = tcpConnection(h);
-        return c == null ? new byte[0] : c.peek(max);
+        return tcp.peek(h, max);
     }
 
     /** Closes connection {@code h} (RFC 9293 CLOSE: a FIN after the queued data; see TcpConnection#close). */
@@ -388,14 +346,7 @@ public final class Stack {
      * (tcp_twclose); returns how many.
      */
     public int tcpDropTimeWait() {
-        int n = 0;
-        for (var e : tcp.states()) {
-            if (e.getValue() instanceof io.jnetstack.stack.tcp.TcpState.TimeWait) {
-                tcp.forget(e.getKey());
-                n++;
-            }
-        }
-        return n;
+        return tcp.dropTimeWait();
     }
 
     /** The ephemeral port range TCP and UDP draw from (the personality's until a sysctl changes it). */
@@ -414,12 +365,12 @@ public final class Stack {
      * are soft (tcp_notify) instead of dropping it at once.
      */
     public void setTcpIcmpMayReset(boolean on) {
-        tcp.setIcmpMayReset(on);
+        tcp.activeOpen().setIcmpMayReset(on);
     }
 
     /** Whether ICMP errors may abort a SYN-SENT connection at once (see {@link #setTcpIcmpMayReset}). */
     public boolean tcpIcmpMayReset() {
-        return tcp.icmpMayReset();
+        return tcp.activeOpen().icmpMayReset();
     }
 
     /** TCP counters summed over every connection this stack has had (netstat -s / Linux TcpExt). */
@@ -437,10 +388,7 @@ public final class Stack {
      * limit (0: the personality's default). Replies and errors arrive at the listener.
      */
     public void ping(IpAddress dst, int identifier, int sequence, int dataLength, int ttl, long nowNs) {
-        switch (dst) {
-            case Ipv4Address d -> ipv4.ping(d, identifier, sequence, dataLength, ttl, nowNs);
-            case Ipv6Address d -> ipv6.ping(d, identifier, sequence, dataLength, ttl, nowNs);
-        }
+        output.ping(dst, identifier, sequence, dataLength, ttl, nowNs);
     }
 
     /** The UDP endpoints (what UDP sockets are built on). */
@@ -453,67 +401,12 @@ public final class Stack {
      * default); ICMP errors about it reach the listener.
      */
     public void sendUdp(IpAddress dst, int sourcePort, int destinationPort, byte[] payload, int ttl, long nowNs) {
-        IpAddress src = sourceFor(dst);
-        byte[] seg = new byte[UdpHeader.LENGTH + payload.length];
-        System.arraycopy(payload, 0, seg, UdpHeader.LENGTH, payload.length);
-        UdpHeader.of(sourcePort, destinationPort, payload.length).emit(seg, 0,
-                new PseudoHeader(src, dst, IpProtocol.UDP));
-        sendTransport(src, dst, IpProtocol.UDP, seg, ttl, new Origin(IpProtocol.UDP, sourcePort, destinationPort),
-                nowNs);
-    }
-
-    /** The echo payload iputils ping fills after its timestamp: 0x10, 0x11, ... */
-    static byte[] echoData(int length) {
-        byte[] data = new byte[length];
-        for (int i = 0; i < length; i++) {
-            data[i] = (byte) (0x10 + i);
-        }
-        return data;
-    }
-
-    // ---- package-private plumbing shared by the IP layers ----
-
-    void tcpInput(IpAddress src, IpAddress dst, byte[] d, int off, int len, int tcpOff, long nowNs) {
-        tcp.input(src, dst, d, off, len, tcpOff, nowNs);
-    }
-
-    /** Fragmentation needed / Packet Too Big about a segment of {@code h}; {@code port}: its UDP port, else 0. */
-    void tcpPacketTooBig(TcpHandle h, int mtu, int quotedSeq, int port, long nowNs) {
-        tcp.packetTooBig(h, mtu, quotedSeq, port, nowNs);
-    }
-
-    /** Another ICMP error about a segment of {@code h}; {@code port}: the UDP port it went to inside UDP, else 0. */
-    void tcpIcmp(TcpHandle h, io.jnetstack.personality.IcmpClass icmp, io.jnetstack.stack.tcp.IcmpError detail,
-            int quotedSeq, int port, long nowNs) {
-        tcp.icmp(h, icmp, detail, quotedSeq, port, nowNs);
-    }
-
-    /** Whether a unicast datagram from local UDP port {@code port} is TCP over UDP (the tunneling port). */
-    boolean tcpTunnelTakes(int port) {
-        return tcp.tunnelTakes(port);
-    }
-
-    /**
-     * A valid UDP datagram to this host; false when no endpoint takes it. A unicast one to the TCP tunneling port
-     * goes to TCP (FreeBSD tcp_over_udp_start: a kernel UDP socket bound there, tcp_recv_udp_tunneled_packet).
-     */
-    boolean udpInput(IpAddress src, IpAddress dst, boolean toGroup, UdpHeader h, byte[] b, int at, long nowNs) {
-        if (!toGroup && tcp.tunnelTakes(h.destinationPort())) {
-            tcp.inputTunneled(src, dst, h.sourcePort(), b, at + UdpHeader.LENGTH, h.length() - UdpHeader.LENGTH,
-                    nowNs);
-            return true;
-        }
-        return udpDemux.input(src, dst, toGroup, h, b, at, nowNs);
+        output.sendUdp(dst, sourcePort, destinationPort, payload, ttl, nowNs);
     }
 
     /** The remote UDP port of TCP connection {@code h} (TCP_REMOTE_UDP_ENCAPS_PORT); 0 for plain TCP. */
     public int tcpUdpEncapsulationPort(TcpHandle h) {
         return tcp.udpEncapsulationPort(h);
-    }
-
-    /** An ICMP error quoting a UDP datagram {@code src}:sport → {@code dst}:dport this host sent. */
-    void udpIcmp(IpAddress src, int sport, IpAddress dst, int dport, StackListener.IcmpReport r, long nowNs) {
-        udpDemux.icmpError(src, sport, dst, dport, r, nowNs);
     }
 
     /**
@@ -522,73 +415,7 @@ public final class Stack {
      * version, else 0.0.0.0 or :: when the host has none.
      */
     public IpAddress sourceFor(IpAddress dst) {
-        return switch (dst) {
-            case Ipv4Address d -> ipv4.sourceFor(d);
-            case Ipv6Address d -> ipv6.sourceFor(d);
-        };
-    }
-
-    /**
-     * Whether the frame being received right now came with its transport checksum verified by the link (receive
-     * checksum offload, {@link io.jnetstack.link.FrameSink#onChecksumVerifiedFrame}).
-     */
-    boolean checksumVerified() {
-        return checksumVerified;
-    }
-
-    /** MTU towards {@code dst}: the loopback MTU for a local address, else the outgoing interface's. */
-    int mtuTo(IpAddress dst) {
-        if (isLocal(dst)) {
-            return personality.loopbackMtu();
-        }
-        Route r = routes.lookup(dst);
-        return r == null || r.kind() != Route.Kind.UNICAST ? 1500 : iface(r.ifIndex()).mtu();
-    }
-
-    /**
-     * The TCP segmentation offload of the interface towards {@code dst} ({@link LinkEndpoint#tcpOffloadSize}); 0
-     * for a local address or without a unicast route.
-     */
-    int tcpOffloadTo(IpAddress dst) {
-        if (isLocal(dst)) {
-            return 0;
-        }
-        Route r = routes.lookup(dst);
-        return r == null || r.kind() != Route.Kind.UNICAST ? 0 : iface(r.ifIndex()).link().tcpOffloadSize();
-    }
-
-    /** Sends a transport payload built by this host with TTL or hop limit {@code ttl} (0: the default). */
-    void sendTransport(IpAddress src, IpAddress dst, int protocol, byte[] payload, int ttl, Origin o, long nowNs) {
-        switch (dst) {
-            case Ipv4Address d -> ipv4.send((Ipv4Address) src, d, protocol, payload,
-                    ttl > 0 ? ttl : personality.defaultTtl(), o, nowNs);
-            case Ipv6Address d -> ipv6.send((Ipv6Address) src, d, protocol, payload,
-                    ttl > 0 ? ttl : personality.defaultHopLimit(), o, nowNs);
-        }
-    }
-
-    /** Bytes of IP header room {@link #sendTransportPrepared} expects in front of a transport payload. */
-    static int headroom(IpAddress dst) {
-        return dst.version() == 4 ? 20 : 40;
-    }
-
-    /** As {@link #sendTransport}, for a payload built in place after {@link #headroom} bytes of {@code d}. */
-    void sendTransportPrepared(IpAddress src, IpAddress dst, int protocol, byte[] d, Origin o, long nowNs) {
-        sendTransportPrepared(src, dst, protocol, d, 0, 0, o, nowNs);
-    }
-
-    /**
-     * As {@link #sendTransportPrepared(IpAddress, IpAddress, int, byte[], Origin, long)} with TTL or hop limit
-     * {@code ttl} (0: the default) and TOS byte or traffic class {@code tos}.
-     */
-    void sendTransportPrepared(IpAddress src, IpAddress dst, int protocol, byte[] d, int ttl, int tos, Origin o,
-            long nowNs) {
-        switch (dst) {
-            case Ipv4Address v4 -> ipv4.sendPrepared((Ipv4Address) src, v4, protocol, d,
-                    ttl > 0 ? ttl : personality.defaultTtl(), tos, o, nowNs);
-            case Ipv6Address v6 -> ipv6.sendPrepared((Ipv6Address) src, v6, protocol, d,
-                    ttl > 0 ? ttl : personality.defaultHopLimit(), tos, o, nowNs);
-        }
+        return routing.sourceFor(dst);
     }
 
     RandomSource random() {
@@ -596,92 +423,22 @@ public final class Stack {
     }
 
     /** The listener facts go to. */
-
     public StackListener listener() {
         return listener;
     }
 
-    void reportLocalFailure(IpAddress dst, LocalFailure f, Origin origin, long nowNs) {
-        if (origin.protocol() == IpProtocol.UDP) {
-            udpDemux.localFailure(dst, f, origin, nowNs);
-        }
-        if (origin.protocol() == IpProtocol.TCP && f == LocalFailure.NEIGHBOR_UNREACHABLE
-                && personality.neighborFailureAsIcmp()) {
-            tcp.neighborUnreachable(dst, origin.first(), origin.second(), nowNs);
-        }
-        listener.onLocalFailure(dst, f, origin, nowNs);
+    /** Frames in and out through the links, and datagrams looped back to this host. */
+    FrameIo frames() {
+        return frames;
     }
 
-    /** Queues a datagram addressed to this host for delivery on the next {@link #advanceTo}. */
-    void loopBack(byte[] datagram) {
-        loopback.addLast(datagram);
+    /** The way out for datagrams this host originates, and the path facts transports size segments by. */
+    HostOutput output() {
+        return output;
     }
 
-    /** Sends a datagram this host built as an answer (a RST): looped back when local, routed otherwise. */
-    void loopBackOrSend(byte[] d, long nowNs) {
-        if ((d[0] & 0xF0) == 0x40) {
-            ipv4.send(d, nowNs);
-        } else {
-            ipv6.send(d, nowNs);
-        }
-    }
-
-    /** Frames a datagram for {@code ifc} and transmits it; {@code dstMac} is ignored on an IP medium. */
-    void transmit(NetInterface ifc, MacAddress dstMac, int etherType, byte[] dgram, int off, int len, long nowNs) {
-        if (!ifc.isUp()) {
-            stats.increment(StackStats.Counter.INTERFACE_DOWN);
-            return;
-        }
-        stats.increment(StackStats.Counter.FRAMES_OUT);
-        LinkEndpoint link = ifc.link();
-        if (link.medium() == Medium.IP) {
-            link.transmit(dgram, off, len, nowNs);
-            return;
-        }
-        byte[] frame = new byte[EthernetHeader.LENGTH + len];
-        new EthernetHeader(dstMac, link.macAddress(), etherType).emit(frame, 0);
-        System.arraycopy(dgram, off, frame, EthernetHeader.LENGTH, len);
-        link.transmit(frame, 0, frame.length, nowNs);
-    }
-
-    private void receive(NetInterface ifc, byte[] frame, int off, int len, long nowNs) {
-        stats.increment(StackStats.Counter.FRAMES_IN);
-        if (!ifc.isUp()) {
-            stats.increment(StackStats.Counter.INTERFACE_DOWN);
-            return;
-        }
-        if (ifc.link().medium() == Medium.IP) {
-            deliverIp(ifc, frame, off, len, nowNs);
-            return;
-        }
-        if (!(EthernetHeader.parse(frame, off, len) instanceof Parsed.Ok<EthernetHeader> ok)) {
-            stats.increment(StackStats.Counter.MALFORMED);
-            return;
-        }
-        EthernetHeader eth = ok.value();
-        MacAddress to = eth.destination();
-        if (!to.equals(ifc.link().macAddress()) && !to.isMulticast()) {
-            stats.increment(StackStats.Counter.NOT_FOR_US);
-            return;
-        }
-        int at = off + EthernetHeader.LENGTH;
-        int rest = len - EthernetHeader.LENGTH;
-        switch (eth.etherType()) {
-            case EtherType.ARP -> ipv4.onArp(ifc, frame, at, rest, nowNs);
-            case EtherType.IPV4 -> ipv4.onDatagram(ifc, frame, at, rest, nowNs);
-            case EtherType.IPV6 -> ipv6.onDatagram(ifc, frame, at, rest, nowNs);
-            default -> stats.increment(StackStats.Counter.NOT_FOR_US);
-        }
-    }
-
-    private void deliverIp(NetInterface ifc, byte[] b, int off, int len, long nowNs) {
-        int version = len > 0 ? (b[off] & 0xFF) >>> 4 : 0;
-        if (version == 4) {
-            ipv4.onDatagram(ifc, b, off, len, nowNs);
-        } else if (version == 6) {
-            ipv6.onDatagram(ifc, b, off, len, nowNs);
-        } else {
-            stats.increment(StackStats.Counter.MALFORMED);
-        }
+    /** The way up from the IP layers to TCP and UDP. */
+    TransportInput transports() {
+        return transports;
     }
 }

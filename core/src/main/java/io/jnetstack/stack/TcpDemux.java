@@ -1,10 +1,5 @@
 package io.jnetstack.stack;
 
-import io.jnetstack.link.FrameInfo;
-import io.jnetstack.link.Medium;
-import io.jnetstack.link.Replies;
-import io.jnetstack.personality.PortSelection;
-import io.jnetstack.stack.StackListener.Origin;
 import io.jnetstack.stack.tcp.TcpConnection;
 import io.jnetstack.stack.tcp.TcpEvent;
 import io.jnetstack.stack.tcp.TcpSegment;
@@ -12,21 +7,20 @@ import io.jnetstack.time.RandomSource;
 import io.jnetstack.wire.ByteString;
 import io.jnetstack.wire.IpAddress;
 import io.jnetstack.wire.IpProtocol;
-import io.jnetstack.wire.Ipv4Address;
 import io.jnetstack.wire.Parsed;
 import io.jnetstack.wire.PseudoHeader;
 import io.jnetstack.wire.tcp.TcpHeader;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.TreeMap;
 
 /**
  * The stack's TCP endpoints: connections by four-tuple, listening ports, and the glue between the sans-IO
  * {@link TcpConnection}s and the IP layers (segments out as datagrams, timers, events to the listener).
  *
- * <p>Listening ports, their queues and the passive open live in {@link PassiveOpen}. Ephemeral ports come from
- * {@link EphemeralPorts} (each OS's search); a listening port, and a port busy in the personality's connect scope
- * (same four-tuple, TIME-WAIT included, or any connection on that local port), is never picked.
+ * <p>Listening ports, their queues and the passive open live in {@link PassiveOpen}; the active open in {@link
+ * TcpActiveOpen}. Ephemeral ports come from {@link EphemeralPorts} (each OS's search); a listening port, and a port
+ * busy in the personality's connect scope (same four-tuple, TIME-WAIT included, or any connection on that local
+ * port), is never picked. ICMP errors about our segments go through {@link TcpIcmpErrors}, segments out through
+ * {@link TcpSegmentOutput}, the RSTs answering segments through {@link TcpResets}.
  */
 final class TcpDemux {
     private final Stack stack;
@@ -40,8 +34,10 @@ final class TcpDemux {
     private final EphemeralPorts ports;
     private final TcpTunnel tunnel;
     private final TcpSignatures signatures;
-    /** The host's TCP Fast Open client cookie cache. */
-    private final FastOpenCache fastOpenCache = new FastOpenCache();
+    private final TcpActiveOpen activeOpen;
+    private final TcpIcmpErrors icmpErrors;
+    private final TcpSegmentOutput output;
+    private final TcpResets resets;
     /** The UDP source port of the segment being taken in, 0 when it came as plain TCP (FreeBSD tcp_tun_port). */
     private int inputPort;
 
@@ -53,17 +49,25 @@ final class TcpDemux {
         this.secret = random.nextLong();
         this.ports = EphemeralPorts.tcp(stack.personality(), stack.random().fork("ports"));
         this.passive = new PassiveOpen(this, stack.personality().listenRules(), stack.random().fork("listen"));
+        this.activeOpen = new TcpActiveOpen(stack, this, connections, passive, ports, tunnel, random);
+        this.icmpErrors = new TcpIcmpErrors(stack, this, connections, tunnel);
+        this.output = new TcpSegmentOutput(stack, tunnel, signatures);
+        this.resets = new TcpResets(stack, this, tunnel, signatures);
     }
 
-    private boolean icmpMayReset = true;
-
-    /** net.inet.tcp.icmp_may_rst for connections opened from now on. */
-    void setIcmpMayReset(boolean on) {
-        icmpMayReset = on;
+    /** The active opens: connect, its port choice and TIME-WAIT reuse, icmp_may_rst. */
+    TcpActiveOpen activeOpen() {
+        return activeOpen;
     }
 
-    boolean icmpMayReset() {
-        return icmpMayReset;
+    /** The ICMP errors (path MTU included) about segments of the connections. */
+    TcpIcmpErrors icmpErrors() {
+        return icmpErrors;
+    }
+
+    /** The UDP source port of the segment being taken in, 0 when it came as plain TCP. */
+    int inputPort() {
+        return inputPort;
     }
 
     /** The ephemeral port allocator connect() draws from. */
@@ -100,119 +104,6 @@ final class TcpDemux {
         return connections.get(h);
     }
 
-    /** Opens a connection; null when every ephemeral port to that destination is in use. */
-    TcpHandle connect(IpAddress dst, int port, long nowNs) {
-        IpAddress src = stack.sourceFor(dst);
-        int local = ephemeralPort(src, dst, port);
-        if (local < 0) {
-            return null;
-        }
-        TcpHandle h = new TcpHandle(src, local, dst, port);
-        return open(h, TcpConnectOptions.DEFAULTS, null, iss(h, nowNs), nowNs);
-    }
-
-    /** Opens a connection from {@code local} and {@code localPort} (see Stack#tcpConnect), or says why not. */
-    TcpConnectResult connect(IpAddress local, int localPort, IpAddress dst, int port, TcpConnectOptions opts,
-            long nowNs) {
-        return connect(local, localPort, dst, port, opts, null, nowNs);
-    }
-
-    /** As {@link #connect(IpAddress, int, IpAddress, int, TcpConnectOptions, long)}; see Stack#tcpConnectFastOpen. */
-    TcpConnectResult connect(IpAddress local, int localPort, IpAddress dst, int port, TcpConnectOptions opts,
-            byte[] fastOpenData, long nowNs) {
-        if (local != null && local.version() != dst.version()) {
-            throw new IllegalArgumentException("local " + local + " and destination " + dst + " differ in version");
-        }
-        Route r = stack.route(dst);
-        if (r != null && r.kind() == Route.Kind.BLACKHOLE && stack.personality().blackholeRoute() != null) {
-            return new TcpConnectResult.Failure(TcpConnectResult.Reason.BLACKHOLE_ROUTE, false);
-        }
-        if (r == null || r.kind() == Route.Kind.UNREACHABLE || r.kind() == Route.Kind.PROHIBIT) {
-            return new TcpConnectResult.Failure(r == null ? TcpConnectResult.Reason.NO_ROUTE
-                    : r.kind() == Route.Kind.PROHIBIT ? TcpConnectResult.Reason.PROHIBITED_ROUTE
-                    : TcpConnectResult.Reason.UNREACHABLE_ROUTE, false);
-        }
-        IpAddress src = Stack.isWildcard(local) ? stack.sourceFor(dst) : local;
-        if (Stack.isWildcard(src) || !stack.isLocal(src)) {
-            return new TcpConnectResult.Failure(TcpConnectResult.Reason.LOCAL_NOT_AVAILABLE, false);
-        }
-        int lport = localPort != 0 ? localPort : ephemeralPort(src, dst, port);
-        if (lport < 0) {
-            return new TcpConnectResult.Failure(TcpConnectResult.Reason.NO_PORTS, false);
-        }
-        TcpHandle h = new TcpHandle(src, lport, dst, port);
-        TcpConnection old = connections.get(h);
-        int iss = iss(h, nowNs);
-        if (old != null) {
-            boolean timeWait = old.state() instanceof io.jnetstack.stack.tcp.TcpState.TimeWait;
-            if (!(timeWait && localPort != 0 && old.timestampsEnabled()
-                    && stack.personality().tcpRules().timeWaitReuseOnBoundConnect())) {
-                return new TcpConnectResult.Failure(TcpConnectResult.Reason.TUPLE_IN_USE, timeWait);
-            }
-            // Linux tcp_twsk_unique (twp == NULL): the TIME-WAIT entry goes, write_seq = tw_snd_nxt + 65535 + 2
-            iss = old.sndNxt() + 65535 + 2;
-            iss = iss == 0 ? 1 : iss;
-            retired.addAll(old.stats());
-            forget(h);
-        }
-        return new TcpConnectResult.Ok(open(h, opts, fastOpenData, iss, nowNs));
-    }
-
-    /** Creates connection {@code h} in SYN-SENT with options {@code o} applied before its SYN leaves. */
-    private TcpHandle open(TcpHandle h, TcpConnectOptions o, byte[] fastOpenData, int iss, long nowNs) {
-        int mss = mss(h.remoteAddress()) - tunnel.mssReduction(o.udpEncapsulationPort());
-        if (o.ipv6MinimumMtu() && h.remoteAddress().version() == 6) {
-            mss = Math.min(mss, IPV6_MINIMUM_MTU - 60 - tunnel.mssReduction(o.udpEncapsulationPort()));
-        }
-        if (o.maxSegment() > 0) {
-            mss = Math.min(mss, o.maxSegment());
-        }
-        var p = stack.personality();
-        TcpConnection c = TcpConnection.connect(p, h.localPort(), h.remotePort(), iss, mss,
-                random.nextInt(Integer.MAX_VALUE), o.synSchedule() != null ? o.synSchedule() : p.synRetransmission(),
-                o.output(), fastOpen(h, fastOpenData, nowNs), nowNs);
-        c.setIcmpMayReset(icmpMayReset);
-        if (o.udpEncapsulationPort() == 0) {
-            c.setSegmentOffload(stack.tcpOffloadTo(h.remoteAddress()));
-            c.setIpHeaderRoom(Stack.headroom(h.remoteAddress()));
-        }
-        if (o.maxSegment() > 0) {
-            c.setMaxSegment(o.maxSegment());
-        }
-        if (o.congestion() != null) {
-            c.setCongestionControl(o.congestion());
-        }
-        if (o.noDelay()) {
-            c.setNoDelay(true, nowNs);
-        }
-        if (o.keepAlive()) {
-            c.setKeepAlive(true, nowNs);
-        }
-        connections.put(h, c);
-        tunnel.set(h, o.udpEncapsulationPort());
-        flush(h, c, nowNs);
-        return h;
-    }
-
-    /**
-     * The Fast Open side of an active open by a TCP_FASTOPEN sendto or a TCP_FASTOPEN_CONNECT connect (null for an
-     * ordinary connect): FreeBSD tcp_usr_send calls tcp_fastopen_connect, Linux tcp_v4_connect
-     * tcp_fastopen_defer_connect; both look the path up in the host's client cookie cache. A Linux connect (no
-     * data) that finds a cookie defers its SYN to the first write.
-     */
-    private io.jnetstack.stack.tcp.FastOpen fastOpen(TcpHandle h, byte[] data, long nowNs) {
-        var rules = stack.personality().fastOpenClient();
-        if (data == null || rules == null) {
-            return null;
-        }
-        var key = new FastOpenCache.Key(h.localAddress(), h.remoteAddress(), rules.keyedByPort() ? h.remotePort() : 0);
-        var cookie = fastOpenCache.connect(key, rules, nowNs);
-        boolean deferred = rules.defersConnect() && data.length == 0 && cookie != null && cookie.length() > 0;
-        return new io.jnetstack.stack.tcp.FastOpen(cookie, data,
-                fastOpenCache.path(key, () -> stack.personality().fastOpenClient()), deferred,
-                fastOpenCache.serverMss(key));
-    }
-
     /** What holds four-tuple {@code h}: null when free, else its connection. */
     TcpConnection holder(TcpHandle h) {
         return connections.get(h);
@@ -223,7 +114,7 @@ final class TcpDemux {
         if (passive.listensOn(address, port)) {
             return TcpPortUse.LISTENING;
         }
-        boolean any = Stack.isWildcard(address);
+        boolean any = Routing.isWildcard(address);
         TcpPortUse use = TcpPortUse.FREE;
         for (var e : connections.entrySet()) { // TreeMap: ordered, deterministic
             TcpHandle h = e.getKey();
@@ -279,7 +170,7 @@ final class TcpDemux {
     private void demultiplex(IpAddress src, IpAddress dst, byte[] d, int off, int len, int tcpOff, long nowNs) {
         int tcpLen = off + len - tcpOff;
         // a segment the link verified (receive checksum offload) is not summed again; TCP inside UDP always is
-        Parsed<TcpHeader> parsed = stack.checksumVerified() && inputPort == 0
+        Parsed<TcpHeader> parsed = stack.frames().checksumVerified() && inputPort == 0
                 ? TcpHeader.parseChecksumVerified(d, tcpOff, tcpLen)
                 : TcpHeader.parse(d, tcpOff, tcpLen, new PseudoHeader(src, dst, IpProtocol.TCP));
         if (!(parsed instanceof Parsed.Ok<TcpHeader> ok)) {
@@ -300,7 +191,7 @@ final class TcpDemux {
                 // (a RST is dropped); tcp_timewait.c tcp_twcheck the same after its SYN-reopen check, which
                 // "allow[s] UDP port number changes". The RST goes back the way the segment came, with the
                 // socket's TTL and TOS (tcp_respond with tp: inp_ip_ttl, inp_ip_tos).
-                reset(d, off, len, c.outputOptions(), nowNs);
+                resets.reset(d, off, len, c.outputOptions(), nowNs);
                 return;
             }
             if (c.outputOptions().signature() && !(c.state() instanceof io.jnetstack.stack.tcp.TcpState.TimeWait)
@@ -327,21 +218,8 @@ final class TcpDemux {
             }
             onListen(l, h, seg, d, off, len, nowNs);
         } else {
-            closedPort(d, off, len, closedPortOptions(dst, th.destinationPort()), nowNs);
+            resets.closedPort(d, off, len, resets.closedPortOptions(dst, th.destinationPort()), nowNs);
         }
-    }
-
-    /**
-     * The IP options of the RST answering a segment to {@code local}:{@code port} where no connection or listener
-     * is: those of a socket merely bound there when the personality says so
-     * ({@link io.jnetstack.personality.Personality#resetUsesBoundSocketIpOptions}), else the defaults.
-     */
-    private io.jnetstack.stack.tcp.TcpOutputOptions closedPortOptions(IpAddress local, int port) {
-        if (!stack.personality().resetUsesBoundSocketIpOptions()) {
-            return io.jnetstack.stack.tcp.TcpOutputOptions.DEFAULTS;
-        }
-        var o = stack.listener().tcpBoundSocketOptions(local, port);
-        return o == null ? io.jnetstack.stack.tcp.TcpOutputOptions.DEFAULTS : o;
     }
 
     /**
@@ -357,7 +235,7 @@ final class TcpDemux {
             // tcp_input: a SYN|ACK goes to dropwithreset with the listener's tcpcb, so tcp_respond signs the RST
             // when the listener has TF_SIGNATURE; a lone ACK without a syncache entry is looked up again without
             // the wildcard and answered with no tcpcb (unsigned)
-            closedPort(d, off, len, seg.has(TcpHeader.SYN) && l.output().signsSegments()
+            resets.closedPort(d, off, len, seg.has(TcpHeader.SYN) && l.output().signsSegments()
                     ? new io.jnetstack.stack.tcp.TcpOutputOptions(0, 0, false, true)
                     : io.jnetstack.stack.tcp.TcpOutputOptions.DEFAULTS, nowNs);
             return;
@@ -377,12 +255,17 @@ final class TcpDemux {
                 mss(h.remoteAddress()) - tunnel.mssReduction(inputPort), random.nextInt(Integer.MAX_VALUE), out,
                 nowNs);
         if (inputPort == 0) {
-            c.setSegmentOffload(stack.tcpOffloadTo(h.remoteAddress()));
-            c.setIpHeaderRoom(Stack.headroom(h.remoteAddress()));
+            c.setSegmentOffload(stack.output().tcpOffloadTo(h.remoteAddress()));
+            c.setIpHeaderRoom(HostOutput.headroom(h.remoteAddress()));
         }
-        connections.put(h, c);
-        tunnel.set(h, inputPort);
+        add(h, c, inputPort);
         return c;
+    }
+
+    /** Files connection {@code h}, sent inside UDP to remote port {@code udpPort} (0: plain TCP). */
+    void add(TcpHandle h, TcpConnection c, int udpPort) {
+        connections.put(h, c);
+        tunnel.set(h, udpPort);
     }
 
     /** Drops connection {@code h} without a segment or an event (an evicted or refused half-open connection). */
@@ -394,6 +277,12 @@ final class TcpDemux {
         }
     }
 
+    /** Drops connection {@code h}, {@code c}, as {@link #forget} does, keeping its counters. */
+    void retire(TcpHandle h, TcpConnection c) {
+        retired.addAll(c.stats());
+        forget(h);
+    }
+
     /** The connections, in handle order, with their states. */
     java.util.List<java.util.Map.Entry<TcpHandle, io.jnetstack.stack.tcp.TcpState>> states() {
         java.util.List<java.util.Map.Entry<TcpHandle, io.jnetstack.stack.tcp.TcpState>> out = new java.util.ArrayList<>();
@@ -403,40 +292,32 @@ final class TcpDemux {
         return out;
     }
 
+    /** Drops every connection in TIME-WAIT without a segment (see Stack#tcpDropTimeWait); returns how many. */
+    int dropTimeWait() {
+        int n = 0;
+        for (var e : states()) {
+            if (e.getValue() instanceof io.jnetstack.stack.tcp.TcpState.TimeWait) {
+                forget(e.getKey());
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Reports {@code e} about connection {@code h} to the stack's listener. */
     void report(TcpHandle h, TcpEvent e, long nowNs) {
         stack.listener().onTcpEvent(h, e, nowNs);
     }
 
-    /** RFC 9293 §3.10.7.1: a segment for no connection gets the RST that Replies builds. */
-    void closedPort(byte[] d, int off, int len, long nowNs) {
-        closedPort(d, off, len, io.jnetstack.stack.tcp.TcpOutputOptions.DEFAULTS, nowNs);
-    }
-
-    private void closedPort(byte[] d, int off, int len, io.jnetstack.stack.tcp.TcpOutputOptions o, long nowNs) {
-        stack.stats().increment(StackStats.Counter.UNREACHABLE_PORT);
-        reset(d, off, len, o, nowNs);
-    }
-
     /** Answers the segment in datagram {@code d} with the RST of RFC 9293 §3.10.7.1 (Replies builds it). */
     void reset(byte[] d, int off, int len, long nowNs) {
-        reset(d, off, len, io.jnetstack.stack.tcp.TcpOutputOptions.DEFAULTS, nowNs);
+        resets.reset(d, off, len, nowNs);
     }
 
-    private void reset(byte[] d, int off, int len, io.jnetstack.stack.tcp.TcpOutputOptions o, long nowNs) {
-        int ttl = o.ttl() > 0 ? o.ttl()
-                : (d[off] & 0xF0) == 0x40 ? stack.personality().defaultTtl() : stack.personality().defaultHopLimit();
-        // tcp_subr.c tcp_respond with a tcpcb: "if (tp->t_flags & TF_SIGNATURE) to.to_flags |= TOF_SIGNATURE"
-        byte[] rst = Replies.tcpRst(new FrameInfo(Medium.IP, d, off, len, nowNs), ttl, o.tos(),
-                o.signsSegments() ? TcpSignatures.SIGNATURE_ONLY : List.of());
-        if (rst != null && o.signsSegments() && !signatures.signReply(rst)) {
-            return;
-        }
-        if (rst != null && inputPort != 0) {
-            tunnel.sendReply(rst, inputPort, nowNs); // tcp_respond: in UDP to the port the segment came from
-        } else if (rst != null) {
-            stack.loopBackOrSend(rst, nowNs);
-        }
+    /** A copy of up to {@code max} received bytes of connection {@code h}, left unread; empty once it is gone. */
+    byte[] peek(TcpHandle h, int max) {
+        TcpConnection c = connections.get(h);
+        return c == null ? new byte[0] : c.peek(max);
     }
 
     int send(TcpHandle h, byte[] b, int off, int len, long nowNs) {
@@ -482,53 +363,6 @@ final class TcpDemux {
         }
     }
 
-    /**
-     * Fragmentation needed / Packet Too Big quoting one of our segments: the connection's MSS follows the reported
-     * MTU (RFC 1191, RFC 8201), not below the smallest MTU each IP version allows a path to report (Linux
-     * ip_rt_min_pmtu 552 for IPv4; 1280 for IPv6, RFC 8200 §5).
-     */
-    void packetTooBig(TcpHandle h, int mtu, int quotedSeq, int port, long nowNs) {
-        if (tunnel.port(h) != port) {
-            return; // tcp_ctlinput_with_port / tcp6_ctlinput_with_port: "if (tp->t_port != port) goto out"
-        }
-        boolean v4 = h.remoteAddress().version() == 4;
-        int floor = v4 ? 552 : 1280;
-        int mss = Math.max(mtu, floor) - (v4 ? 40 : 60) - tunnel.mssReduction(port);
-        boolean synFollows = stack.personality().synMssFollowsPathMtu(!v4);
-        apply(h, c -> {
-            if (synFollows) {
-                c.lowerSynMss(mss);
-            }
-            c.onPacketTooBig(mss, quotedSeq, nowNs);
-        }, nowNs);
-    }
-
-    /** An ICMP error quoting one of our segments. */
-    void icmp(TcpHandle h, io.jnetstack.personality.IcmpClass icmp, io.jnetstack.stack.tcp.IcmpError detail,
-            int quotedSeq, int port, long nowNs) {
-        TcpConnection c = connections.get(h);
-        if (c != null && tunnel.port(h) == port) { // tcp_ctlinput_with_port: "if (tp->t_port != port) goto out"
-            c.onIcmp(icmp, detail, quotedSeq, nowNs);
-            flush(h, c, nowNs);
-        }
-    }
-
-    /**
-     * Linux arp_error_report: the host's own ICMP host unreachable (ICMPv6 address unreachable) about a segment of the
-     * connection from local port {@code sport} to {@code dst}.{@code dport}, quoting its oldest unacknowledged byte.
-     */
-    void neighborUnreachable(IpAddress dst, int sport, int dport, long nowNs) {
-        for (var e : new java.util.ArrayList<>(connections.entrySet())) {
-            TcpHandle h = e.getKey();
-            if (h.localPort() == sport && h.remotePort() == dport && h.remoteAddress().equals(dst)) {
-                boolean v4 = dst instanceof io.jnetstack.wire.Ipv4Address;
-                icmp(h, io.jnetstack.personality.IcmpClass.HOST_UNREACHABLE,
-                        new io.jnetstack.stack.tcp.IcmpError(v4 ? 4 : 6, v4 ? 3 : 1, v4 ? 1 : 3), e.getValue().sndUna(),
-                        tunnel.port(h), nowNs);
-            }
-        }
-    }
-
     /** Counters summed over live and gone connections. */
     io.jnetstack.stack.tcp.TcpStats stats() {
         io.jnetstack.stack.tcp.TcpStats sum = new io.jnetstack.stack.tcp.TcpStats();
@@ -557,33 +391,7 @@ final class TcpDemux {
 
     /** Sends what the connection queued and reports its events; forgets it once CLOSED. */
     void flush(TcpHandle h, TcpConnection c, long nowNs) {
-        int room = Stack.headroom(h.remoteAddress());
-        int port = tunnel.port(h);
-        for (TcpSegment s = c.pollOutput(); s != null; s = c.pollOutput()) {
-            if (port != 0) {
-                sendTunneled(h, c, s, port, nowNs);
-                continue;
-            }
-            int hl = s.header().headerLength();
-            byte[] d = s.payload().arrayWithRoom(room + hl); // the payload came with room for the headers
-            if (d == null) {
-                d = new byte[room + hl + s.payload().length()]; // built in place behind the IP header's room
-                s.payload().copyTo(d, room + hl);
-            }
-            PseudoHeader ph = new PseudoHeader(h.localAddress(), h.remoteAddress(), IpProtocol.TCP);
-            boolean signed = c.outputOptions().signature();
-            if (c.checksumOffload() && !signed) {
-                s.header().emitChecksumPartial(d, room, ph, s.payload().length());
-            } else {
-                s.header().emit(d, room, ph, s.payload().length());
-            }
-            if (signed && !signatures.sign(h.localAddress(), h.remoteAddress(), d, room, d.length - room)) {
-                continue;
-            }
-            int tos = c.outputOptions().tos() | (c.markEct(s) ? 0b10 : 0); // ECT(0), RFC 3168 §5
-            stack.sendTransportPrepared(h.localAddress(), h.remoteAddress(), IpProtocol.TCP, d,
-                    c.outputOptions().ttl(), tos, new Origin(IpProtocol.TCP, h.localPort(), h.remotePort()), nowNs);
-        }
+        output.send(h, c, nowNs);
         for (TcpEvent e = c.pollEvent(); e != null; e = c.pollEvent()) {
             stack.listener().onTcpEvent(h, e, nowNs);
         }
@@ -598,26 +406,9 @@ final class TcpDemux {
         }
     }
 
-    /** Sends segment {@code s} of connection {@code h} inside UDP to remote port {@code port} (tcp_output.c). */
-    private void sendTunneled(TcpHandle h, TcpConnection c, TcpSegment s, int port, long nowNs) {
-        int hl = s.header().headerLength();
-        byte[] seg = new byte[hl + s.payload().length()];
-        s.payload().copyTo(seg, hl);
-        s.header().emit(seg, 0, new PseudoHeader(h.localAddress(), h.remoteAddress(), IpProtocol.TCP),
-                s.payload().length());
-        if (c.outputOptions().signature() && !signatures.sign(h.localAddress(), h.remoteAddress(), seg, 0, seg.length)) {
-            return;
-        }
-        tunnel.send(h.localAddress(), h.remoteAddress(), seg, c.outputOptions().ttl(), c.outputOptions().tos(), port,
-                nowNs);
-    }
-
-    /** RFC 8200 §5: the IPv6 minimum link MTU. */
-    private static final int IPV6_MINIMUM_MTU = 1280;
-
     /** MSS for the route to {@code dst}: the outgoing MTU less the IP and TCP headers (RFC 9293 §3.7.1). */
-    private int mss(IpAddress dst) {
-        int mtu = stack.mtuTo(dst);
+    int mss(IpAddress dst) {
+        int mtu = stack.output().mtuTo(dst);
         return mtu - (dst.version() == 4 ? 40 : 60);
     }
 
@@ -628,17 +419,5 @@ final class TcpDemux {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return (int) (z ^ (z >>> 31)) + (int) (nowNs / 4000);
-    }
-
-    private int ephemeralPort(IpAddress src, IpAddress dst, int dport) {
-        boolean local = stack.personality().portSelection().connectScope() == PortSelection.Scope.LOCAL_PORT;
-        return ports.pick(EphemeralPorts.Use.CONNECT, src, dst, dport, p -> passive.listensOn(p)
-                || (local ? boundLocally(src, p) : connections.containsKey(new TcpHandle(src, p, dst, dport))));
-    }
-
-    /** True when some connection uses local port {@code p} on {@code src} (handles sort by local address, port). */
-    private boolean boundLocally(IpAddress src, int p) {
-        TcpHandle h = connections.ceilingKey(new TcpHandle(src, p, new Ipv4Address(0), 0));
-        return h != null && h.localAddress().equals(src) && h.localPort() == p;
     }
 }

@@ -76,7 +76,7 @@ final class TcpTunnel {
         if (len < 20 || at + len > b.length) {
             return null;
         }
-        int hl = Stack.headroom(dst);
+        int hl = HostOutput.headroom(dst);
         byte[] d = new byte[hl + len];
         switch (dst) {
             case Ipv4Address v4 -> new Ipv4Header(0, hl + len, 0, false, false, 0, 64, IpProtocol.TCP,
@@ -99,13 +99,13 @@ final class TcpTunnel {
         if (tunnel == 0) {
             return;
         }
-        int room = Stack.headroom(dst);
+        int room = HostOutput.headroom(dst);
         byte[] d = new byte[room + UdpHeader.LENGTH + seg.length];
         System.arraycopy(seg, 0, d, room + UdpHeader.LENGTH, seg.length);
         Bytes.put16(d, room + UdpHeader.LENGTH + 16, 0);
         UdpHeader.of(tunnel, port, seg.length).emit(d, room, new PseudoHeader(src, dst, IpProtocol.UDP));
-        stack.sendTransportPrepared(src, dst, IpProtocol.UDP, d, ttl, tos, new Origin(IpProtocol.UDP, tunnel, port),
-                nowNs);
+        stack.output().sendTransportPrepared(src, dst, IpProtocol.UDP, d, ttl, tos,
+                new Origin(IpProtocol.UDP, tunnel, port), nowNs);
     }
 
     /**

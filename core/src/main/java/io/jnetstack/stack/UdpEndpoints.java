@@ -218,12 +218,13 @@ public final class UdpEndpoints {
 
     private void transmit(IpAddress src, int sport, IpAddress dst, int dport, byte[] b, int off, int len,
             long nowNs) {
-        int room = Stack.headroom(dst);
+        int room = HostOutput.headroom(dst);
         byte[] d = new byte[room + UdpHeader.LENGTH + len];
         System.arraycopy(b, off, d, room + UdpHeader.LENGTH, len);
         UdpHeader.of(sport, dport, len).emit(d, room, new PseudoHeader(src, dst, IpProtocol.UDP));
         stack.stats().increment(StackStats.Counter.UDP_OUT);
-        stack.sendTransportPrepared(src, dst, IpProtocol.UDP, d, new Origin(IpProtocol.UDP, sport, dport), nowNs);
+        stack.output().sendTransportPrepared(src, dst, IpProtocol.UDP, d, new Origin(IpProtocol.UDP, sport, dport),
+                nowNs);
     }
 
     /** Takes an ephemeral port no endpoint on an overlapping address holds; NO_PORTS when there is none. */
