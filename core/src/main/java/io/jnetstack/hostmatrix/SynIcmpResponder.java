@@ -5,6 +5,7 @@ import io.jnetstack.host.NetNamespace;
 import io.jnetstack.link.Replies;
 import io.jnetstack.socket.PollFd;
 import io.jnetstack.socket.Syscalls;
+import io.jnetstack.wire.Bytes;
 import io.jnetstack.wire.Ipv4Address;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
@@ -69,8 +70,9 @@ final class SynIcmpResponder implements AutoCloseable {
         int tap = sys.socket(AF_PACKET, SOCK_DGRAM, ETH_P_IP_BE);
         int raw = tap < 0 ? -1 : sys.socket(AF_INET, SOCK_RAW, IPPROTO_RAW);
         if (tap < 0 || raw < 0) {
-            opened.completeExceptionally(new IOException("ICMP responder: socket(" + (tap < 0 ? "AF_PACKET" : "SOCK_RAW")
-                    + ") failed, errno " + sys.errno()));
+            String which = tap < 0 ? "AF_PACKET" : "SOCK_RAW";
+            opened.completeExceptionally(new IOException("ICMP responder: socket(" + which + ") failed, errno "
+                    + sys.errno()));
             sys.close(tap);
             return;
         }
@@ -112,12 +114,7 @@ final class SynIcmpResponder implements AutoCloseable {
     /** Moves the quoted sequence number by {@code seqShift} (the quote only: the SYN itself is dropped). */
     private void shiftSequence(byte[] b) {
         int at = (b[0] & 0x0f) * 4 + 4;
-        int seq = ((b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff))
-                + seqShift;
-        b[at] = (byte) (seq >>> 24);
-        b[at + 1] = (byte) (seq >>> 16);
-        b[at + 2] = (byte) (seq >>> 8);
-        b[at + 3] = (byte) seq;
+        Bytes.putInt(b, at, Bytes.getInt(b, at) + seqShift);
     }
 
     /** A Linux sockaddr_in for the IPv4 address at {@code off} in {@code packet} (the error's destination). */

@@ -424,14 +424,8 @@ public final class Bench {
                 return io.jnetstack.link.Verdict.PASS;
             }
             answered[0] = true;
-            int at = f.transportOffset() + 4;
-            byte[] b = f.bytes();
-            int seq = ((b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8
-                    | (b[at + 3] & 0xff)) + seqShift;
-            b[at] = (byte) (seq >>> 24);
-            b[at + 1] = (byte) (seq >>> 16);
-            b[at + 2] = (byte) (seq >>> 8);
-            b[at + 3] = (byte) seq;
+            int at = f.transportOffset() + 4; // the sequence number the reply quotes
+            io.jnetstack.wire.Bytes.putInt(f.bytes(), at, io.jnetstack.wire.Bytes.getInt(f.bytes(), at) + seqShift);
             return new io.jnetstack.link.Verdict.ReplyIcmp(type, code, s);
         });
     }

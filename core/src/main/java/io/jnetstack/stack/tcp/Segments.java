@@ -102,7 +102,7 @@ final class Segments {
         }
     }
 
-    /** The bytes of data a first SYN carrying the connection's Fast Open cookie has room for (MSS less options). */
+    /** The bytes of data a first SYN carrying the connection's Fast Open cookie has room for (by the personality). */
     static int synDataRoom(TcpConnection c, long nowNs) {
         List<TcpOption> opts = synOptions(c, 0, nowNs);
         return carriesCookie(c, opts) ? fastOpenRoom(c, opts) : 0;
